@@ -1,0 +1,238 @@
+/**
+ * The domain of the corpus: sessions of a conference, and the speaker-attributed utterances
+ * captioned in them. These types are shared by the ingest pipeline (which writes them as JSON
+ * under transcripts/) and the search core (which reads them from the built assets).
+ *
+ * Runtime-free: no Node imports here.
+ */
+
+/** Version of the per-session JSON files and the manifest. Bump on any incompatible change. */
+export const CORPUS_SCHEMA_VERSION = 1;
+
+/** The conference this corpus covers. */
+export const CONFERENCE = {
+  id: "wcit-12",
+  name: "World Conference on International Telecommunications (WCIT-12)",
+  place: "Dubai, United Arab Emirates",
+  dates: { from: "2012-12-03", to: "2012-12-14" },
+} as const;
+
+/**
+ * The captioner's own caveat: CART captions are not a verbatim record. Every quote shown to a
+ * person carries it.
+ */
+export const CAPTION_CAVEAT =
+  "Live captions (CART) produced in rough-draft form; not an official verbatim record of the proceedings.";
+
+/** Notice carried by every file, response and page derived from the bundled synthetic sample. */
+export const SYNTHETIC_NOTICE =
+  "SYNTHETIC SAMPLE: these transcripts were written by the project for testing and demonstration. They are not real WCIT-12 proceedings, and no words in them were said by any real delegation.";
+
+/** The body that held a session. */
+export type Body = "plenary" | "committee-5" | "working-group" | "other";
+
+/**
+ * Transcript status, from the status line of the header:
+ * FINISHED TRANSCRIPT / FINISHED FILE / FINISHED COPY -> "finished";
+ * FINAL TRANSCRIPT / FINAL COPY -> "final"; RAW COPY -> "rough".
+ * null when the header has no status line (a rough live version may have none).
+ */
+export type TranscriptStatus = "finished" | "final" | "rough";
+
+/** What kind of speaker a turn label names. */
+export type SpeakerKind =
+  | "delegation"
+  | "chair"
+  | "secretariat"
+  | "interpreter"
+  | "official"
+  | "person"
+  | "unknown";
+
+/** Input formats the extractors read, decided from the bytes (magic numbers). */
+export type SourceFormat = "pdf" | "docx" | "doc" | "html" | "txt";
+
+/**
+ * A speaker as recognised from a turn label. `raw` is always the label exactly as the captioner
+ * wrote it (null for an unlabelled turn).
+ */
+export interface Speaker {
+  /** The label as written, e.g. "ISLAMIC REPUBLIC OF IRAN", "Chair", null when unlabelled. */
+  raw: string | null;
+  kind: SpeakerKind;
+  /** ISO 3166-1 alpha-3 code for a delegation of a Member State, else null. */
+  country: string | null;
+  /**
+   * Stable id used in URLs and filters: the alpha-3 code for delegations ("IRN"), the kind for
+   * roles ("chair", "secretariat", "interpreter", "unknown"), "official:<slug>" and
+   * "person:<slug>" for named officials and persons.
+   */
+  id: string;
+  /** Canonical display name: "Iran (Islamic Republic of)", "Chair", "Secretary-General"... */
+  name: string;
+}
+
+/** A span inside an utterance's text that is not the speaker's words: (Applause), (Gavel)... */
+export interface Annotation {
+  /** The annotation as written, brackets included: "(Applause.)". */
+  text: string;
+  /** Offsets into Utterance.text (UTF-16 code units, end exclusive). */
+  start: number;
+  end: number;
+  /** Normalised kind: "applause", "gavel", "laughter", "no-english", "stand-by", "unsure", "attribution", "other". */
+  kind: string;
+}
+
+/** A document reference spoken in an utterance, normalised for linking across sessions. */
+export interface DocumentRef {
+  /** Normalised id: "ADM/5", "DT/30-REV3", "DOC/65", "ARTICLE/5B", "RESOLUTION/PLEN-3", "RULE/51". */
+  id: string;
+  /** As spoken/captioned: "DT/30 rev 3". */
+  raw: string;
+  /** Offsets into Utterance.text. */
+  start: number;
+  end: number;
+}
+
+/** Where in the extracted source text an utterance came from. */
+export interface SourceSpan {
+  /** Offsets into the extracted text of the source file (UTF-16 code units, end exclusive). */
+  start: number;
+  end: number;
+  /** 1-based line numbers in the extracted text where the turn starts and ends. */
+  line: number;
+  endLine: number;
+}
+
+/** One speaker turn, as parsed (before session ids are assigned). */
+export interface ParsedUtterance {
+  speaker: Speaker;
+  /**
+   * The turn's text: the captioner's words in order, hard wraps joined with single spaces,
+   * conversion junk removed, annotations left in place. Nothing reworded.
+   */
+  text: string;
+  /** Annotations found in `text` (not the speaker's words). */
+  annotations: Annotation[];
+  /** Document references spoken in `text`. */
+  documents: DocumentRef[];
+  source: SourceSpan;
+  /** Set when an attribution note such as "(That was Egypt speaking)" moved these words. */
+  attribution?: { labelled: string | null; note: string };
+  /** True for a label with no words (a button pressed by mistake). */
+  empty?: boolean;
+}
+
+/** Header facts of a transcript. Every field is null when the header does not give it. */
+export interface SessionHeader {
+  /** The status line as written: "FINISHED TRANSCRIPT". */
+  statusLine: string | null;
+  status: TranscriptStatus | null;
+  conference: string | null;
+  city: string | null;
+  /** YYYY-MM-DD. */
+  date: string | null;
+  /** Start time, HH:MM (24h). */
+  time: string | null;
+  /** End time, HH:MM, when a range was given ("1530-1850 LOCAL TIME"). */
+  endTime: string | null;
+  /** Time zone words as written after the time: "LOCAL TIME", "CET", "EEST". */
+  timeZone: string | null;
+  /** The title line as written: "THIRD MEETING OF COMMITTEE 5". */
+  title: string | null;
+  body: Body | null;
+  /** Meeting number from the title (digits or ordinal words). */
+  number: number | null;
+  /**
+   * Meeting number as announced in the room when it differs from the title's ("the 17th plenary
+   * meeting" under a header saying PLENARY 13). Both are kept; neither is guessed away.
+   */
+  spokenNumber: number | null;
+  /** The provider block (company, address, phones, web) as one string, removed from speech. */
+  provider: string | null;
+  /** The captioner's disclaimer, removed from speech. */
+  disclaimer: string | null;
+  /** True when the header carries the SYNTHETIC SAMPLE marker. */
+  synthetic: boolean;
+}
+
+/** What the pure transcript parser returns. */
+export interface ParsedTranscript {
+  session: SessionHeader;
+  utterances: ParsedUtterance[];
+  /** Non-fatal oddities found while parsing (unknown label, header field missing...). */
+  warnings: string[];
+}
+
+/** Provenance of a session file. */
+export interface SessionSource {
+  /** Path relative to the project root (transcripts/sources/...) or the cache, for fetched files. */
+  file: string;
+  /** URL it was downloaded from, when fetched. */
+  url?: string;
+  sha256: string;
+  format: SourceFormat;
+  bytes: number;
+  /** Path of the extracted text the offsets and line numbers refer to (transcripts/text/<id>.txt). */
+  textFile: string;
+}
+
+/** An utterance as stored: a parsed utterance with its id and place in the session. */
+export interface Utterance extends ParsedUtterance {
+  /** `${sessionId}.${seq}`, e.g. "plenary-1.12". */
+  id: string;
+  /** 0-based position in the session. */
+  seq: number;
+}
+
+/** One session as written to transcripts/<id>.json. */
+export interface SessionRecord extends SessionHeader {
+  schemaVersion: typeof CORPUS_SCHEMA_VERSION;
+  /** "plenary-1", "committee-5-3", "plenary-2012-12-10-1930"; "-rough" appended to a rough live version. */
+  id: string;
+  /** "finished" for the version preferred for search, "rough" for a rough live version. */
+  version: "finished" | "rough";
+  /** Ids of other versions of the same session (the rough one of a finished one, and back). */
+  variants: string[];
+  source: SessionSource;
+  synthetic: boolean;
+  utterances: Utterance[];
+}
+
+/** One line of transcripts/manifest.json. */
+export interface ManifestEntry {
+  id: string;
+  file: string;
+  title: string | null;
+  body: Body | null;
+  number: number | null;
+  date: string | null;
+  time: string | null;
+  status: TranscriptStatus | null;
+  version: "finished" | "rough";
+  utterances: number;
+  source: SessionSource;
+  synthetic: boolean;
+}
+
+/** transcripts/manifest.json. */
+export interface Manifest {
+  schemaVersion: typeof CORPUS_SCHEMA_VERSION;
+  corpus: typeof CONFERENCE.id;
+  /** True when any session is synthetic: the whole corpus is then flagged as such. */
+  synthetic: boolean;
+  notice: string | null;
+  sessions: ManifestEntry[];
+  /** Sources that failed to extract or parse on the last run, with the error. */
+  failures: { file: string; error: string }[];
+}
+
+/** A logger passed into library code instead of using console. */
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+/** A logger that drops everything: the default in library code. */
+export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
