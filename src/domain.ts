@@ -41,13 +41,7 @@ export type TranscriptStatus = "finished" | "final" | "rough";
 
 /** What kind of speaker a turn label names. */
 export type SpeakerKind =
-  | "delegation"
-  | "chair"
-  | "secretariat"
-  | "interpreter"
-  | "official"
-  | "person"
-  | "unknown";
+  "delegation" | "chair" | "secretariat" | "interpreter" | "official" | "person" | "unknown";
 
 /** Input formats the extractors read, decided from the bytes (magic numbers). */
 export type SourceFormat = "pdf" | "docx" | "doc" | "html" | "txt";
@@ -188,6 +182,8 @@ export interface Utterance extends ParsedUtterance {
 /** One session as written to transcripts/<id>.json. */
 export interface SessionRecord extends SessionHeader {
   schemaVersion: typeof CORPUS_SCHEMA_VERSION;
+  /** SYNTHETIC_NOTICE for a synthetic session, else null: the first thing a reader of the file sees. */
+  notice: string | null;
   /** "plenary-1", "committee-5-3", "plenary-2012-12-10-1930"; "-rough" appended to a rough live version. */
   id: string;
   /** "finished" for the version preferred for search, "rough" for a rough live version. */

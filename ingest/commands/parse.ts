@@ -1,0 +1,51 @@
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
+import { extractText } from "../extract/index";
+import { parseTranscript } from "../parse/transcript";
+
+/**
+ * `npm run --silent parse -- FILE`: prints one JSON object to stdout,
+ * `{ session: {title, date, time, body, number, status, ...}, utterances: [{speaker: {raw, kind,
+ * country, ...}, text, ...}], warnings }`. Unreadable input: exit 1 and a one-line error on stderr.
+ */
+export async function run(args: string[]): Promise<number> {
+  const [file, ...rest] = args;
+  if (file === undefined || rest.length > 0) {
+    process.stderr.write("parse: usage: npm run --silent parse -- FILE\n");
+    return 2;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(file));
+  } catch (error) {
+    process.stderr.write(
+      `parse: ${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`,
+    );
+    return 1;
+  }
+  try {
+    const { text, format } = await extractText(bytes, { fileName: basename(file) });
+    const parsed = parseTranscript(text);
+    const { session, utterances, warnings } = parsed;
+    const output = {
+      session: {
+        title: session.title,
+        date: session.date,
+        time: session.time,
+        body: session.body,
+        number: session.number,
+        status: session.status,
+        ...session,
+      },
+      utterances,
+      warnings,
+      source: { file, format },
+    };
+    process.stdout.write(`${JSON.stringify(output)}\n`);
+    return 0;
+  } catch (error) {
+    const message = (error instanceof Error ? error.message : String(error)).split("\n")[0];
+    process.stderr.write(`parse: ${file}: ${message}\n`);
+    return 1;
+  }
+}
