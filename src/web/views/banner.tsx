@@ -1,0 +1,17 @@
+/**
+ * The synthetic-sample banner, shown on every page while the corpus is the synthetic sample.
+ */
+import type { FC } from "hono/jsx";
+
+/** The banner's headline: short enough to read at a glance. */
+export const SYNTHETIC_HEADLINE = "SYNTHETIC SAMPLE — not real WCIT-12 words";
+
+export const SyntheticBanner: FC<{ notice: string | null }> = ({ notice }) => (
+  <div class="synthetic-banner" role="note" aria-label="Synthetic sample">
+    <p>
+      <strong>{SYNTHETIC_HEADLINE}.</strong>{" "}
+      {notice ??
+        "This corpus was written by the project for testing and demonstration; no real delegation said these words."}
+    </p>
+  </div>
+);

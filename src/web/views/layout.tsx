@@ -1,0 +1,93 @@
+/**
+ * The page frame: head (our stylesheet and script only), skip link, synthetic banner, header
+ * with the main navigation, main, footer with the captioner's caveat.
+ */
+import type { Child, FC } from "hono/jsx";
+import { CAPTION_CAVEAT, CONFERENCE } from "../../domain";
+import { STATIC_FILES } from "../static";
+import { SyntheticBanner } from "./banner";
+
+/** The site's name, used in titles and the header. */
+export const SITE_NAME = "WCIT-12 captions";
+
+/** Sections of the main navigation. */
+export type NavSection = "search" | "sessions" | "speakers" | "phrase" | "documents" | null;
+
+const NAV: { section: Exclude<NavSection, null>; href: string; label: string }[] = [
+  { section: "search", href: "/", label: "Search" },
+  { section: "sessions", href: "/sessions", label: "Sessions" },
+  { section: "speakers", href: "/speakers", label: "Delegations" },
+  { section: "phrase", href: "/phrase", label: "Trace a phrase" },
+  { section: "documents", href: "/documents", label: "Documents" },
+];
+
+/** Whether, and with which words, to show the synthetic banner. */
+export interface CorpusNotice {
+  synthetic: boolean;
+  notice: string | null;
+}
+
+export interface LayoutProps {
+  /** The page's own title (the site name is appended). */
+  title: string;
+  /** The current section, marked in the navigation. */
+  section: NavSection;
+  corpus: CorpusNotice | null;
+  /** Preselected search text for the header search box (not rendered on the search page). */
+  children?: Child;
+}
+
+export const Layout: FC<LayoutProps> = ({ title, section, corpus, children }) => (
+  <html lang="en">
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <meta name="color-scheme" content="light" />
+      <title>{`${title}${corpus?.synthetic ? " [SYNTHETIC]" : ""} · ${SITE_NAME}`}</title>
+      <meta
+        name="description"
+        content={`Search who said what at ${CONFERENCE.name}: speaker-attributed live captions, exact quotes with citations.`}
+      />
+      <link rel="stylesheet" href={STATIC_FILES.css.path} />
+      <script src={STATIC_FILES.js.path} defer></script>
+    </head>
+    <body>
+      <a class="skip-link" href="#main">
+        Skip to content
+      </a>
+      {corpus?.synthetic ? <SyntheticBanner notice={corpus.notice} /> : null}
+      <header class="site-header">
+        <div class="inner">
+          <a class="site-name" href="/">
+            {SITE_NAME} <span>· Dubai, 3–14 Dec 2012</span>
+          </a>
+          <nav aria-label="Main">
+            <ul>
+              {NAV.map((item) => (
+                <li>
+                  <a href={item.href} aria-current={item.section === section ? "page" : undefined}>
+                    {item.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <main id="main" tabindex={-1}>
+        {children}
+      </main>
+      <footer class="site-footer">
+        <div class="inner">
+          <p>
+            The words here are live captions of {CONFERENCE.name}, {CONFERENCE.place}.{" "}
+            {CAPTION_CAVEAT}
+          </p>
+          <p>
+            Data: <a href="/api/openapi.json">JSON API (OpenAPI)</a>.
+          </p>
+        </div>
+      </footer>
+    </body>
+  </html>
+);
