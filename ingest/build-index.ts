@@ -1,0 +1,266 @@
+/**
+ * Builds the search assets from the parsed sessions: transcripts/<id>.json -> dist/assets/data/
+ * (manifest.json, store.<hash>.json, index.<hash>.json). The format is src/search/schema.ts.
+ *
+ * buildAssets is pure (records in, files out); readSessionRecords and writeAssets do the I/O.
+ */
+import { createHash } from "node:crypto";
+import { readFile, readdir, rm } from "node:fs/promises";
+import { join } from "node:path";
+import {
+  CONFERENCE,
+  CORPUS_SCHEMA_VERSION,
+  SYNTHETIC_NOTICE,
+  type Logger,
+  type Manifest,
+  type SessionRecord,
+  silentLogger,
+} from "../src/domain";
+import type { BackendFactory } from "../src/search/backend";
+import { DEFAULT_BACKEND } from "../src/search/backends";
+import {
+  type AssetManifest,
+  type CorpusStore,
+  DATA_DIR,
+  INDEX_FORMAT_VERSION,
+  MANIFEST_FILE,
+  type SpeakerAlias,
+  type StoreSession,
+  type StoreSpeaker,
+  indexOptionsHash,
+} from "../src/search/schema";
+import { writeFileAtomic } from "./io/atomic";
+
+/** Where `npm run build` writes, relative to the project root. */
+export const DEFAULT_ASSETS_DIR = "dist/assets";
+/** Where the parsed sessions are read from. */
+export const DEFAULT_TRANSCRIPTS_DIR = "transcripts";
+
+/** The built assets: file name (inside DATA_DIR) -> contents, and the manifest. */
+export interface BuiltAssets {
+  manifest: AssetManifest;
+  files: Map<string, string>;
+}
+
+/** A sort key putting sessions in chronological order (undated ones last). */
+function sessionSortKey(record: SessionRecord): string {
+  const time = record.time ? record.time.padStart(5, "0") : "99:99";
+  return `${record.date ?? "9999-99-99"} ${time} ${record.id}`;
+}
+
+function contentHash(text: string): string {
+  return createHash("sha256").update(text).digest("hex").slice(0, 12);
+}
+
+/** Builds the store and the index from session records. Pure. */
+export function buildAssets(
+  records: readonly SessionRecord[],
+  aliases: readonly SpeakerAlias[] = [],
+  backend: BackendFactory = DEFAULT_BACKEND,
+): BuiltAssets {
+  const seen = new Set<string>();
+  for (const record of records) {
+    if (seen.has(record.id))
+      throw new Error(`build: session id ${JSON.stringify(record.id)} appears twice`);
+    seen.add(record.id);
+  }
+  const sessions = [...records].sort((a, b) => (sessionSortKey(a) < sessionSortKey(b) ? -1 : 1));
+  const aliasById = new Map(aliases.map((alias) => [alias.id, alias]));
+  const speakers: StoreSpeaker[] = [];
+  const speakerAt = new Map<string, number>();
+  const labels: string[] = [];
+  const labelAt = new Map<string, number>();
+  const synthetic = sessions.some((session) => session.synthetic);
+  const store: CorpusStore = {
+    formatVersion: INDEX_FORMAT_VERSION,
+    corpus: CONFERENCE.id,
+    synthetic,
+    notice: synthetic ? SYNTHETIC_NOTICE : null,
+    sessions: [],
+    speakers,
+    labels,
+    utterances: {
+      session: [],
+      seq: [],
+      speaker: [],
+      label: [],
+      text: [],
+      start: [],
+      end: [],
+      line: [],
+      endLine: [],
+    },
+    annotations: {},
+    documents: {},
+    attributions: {},
+    empty: [],
+    aliases: [...aliases],
+  };
+  const columns = store.utterances;
+  for (const [sessionIndex, record] of sessions.entries()) {
+    const storeSession: StoreSession = {
+      id: record.id,
+      title: record.title,
+      body: record.body,
+      number: record.number,
+      spokenNumber: record.spokenNumber,
+      date: record.date,
+      time: record.time,
+      endTime: record.endTime,
+      timeZone: record.timeZone,
+      statusLine: record.statusLine,
+      status: record.status,
+      version: record.version,
+      variants: record.variants,
+      synthetic: record.synthetic,
+      source: record.source,
+      first: columns.text.length,
+      count: record.utterances.length,
+    };
+    store.sessions.push(storeSession);
+    for (const utterance of record.utterances) {
+      const ordinal = columns.text.length;
+      const { speaker } = utterance;
+      let speakerIndex = speakerAt.get(speaker.id);
+      if (speakerIndex === undefined) {
+        const alias = aliasById.get(speaker.id);
+        speakerIndex = speakers.length;
+        speakers.push({
+          id: speaker.id,
+          name: speaker.name,
+          kind: speaker.kind,
+          country: speaker.country,
+          aliases: alias ? [...alias.aliases] : [],
+        });
+        speakerAt.set(speaker.id, speakerIndex);
+      }
+      const entry = speakers[speakerIndex];
+      if (entry && speaker.raw !== null && !entry.aliases.includes(speaker.raw))
+        entry.aliases.push(speaker.raw);
+      let labelIndex = -1;
+      if (speaker.raw !== null) {
+        labelIndex = labelAt.get(speaker.raw) ?? labels.length;
+        if (labelIndex === labels.length) {
+          labels.push(speaker.raw);
+          labelAt.set(speaker.raw, labelIndex);
+        }
+      }
+      columns.session.push(sessionIndex);
+      columns.seq.push(utterance.seq);
+      columns.speaker.push(speakerIndex);
+      columns.label.push(labelIndex);
+      columns.text.push(utterance.text);
+      columns.start.push(utterance.source.start);
+      columns.end.push(utterance.source.end);
+      columns.line.push(utterance.source.line);
+      columns.endLine.push(utterance.source.endLine);
+      if (utterance.annotations.length > 0) store.annotations[ordinal] = utterance.annotations;
+      if (utterance.documents.length > 0) store.documents[ordinal] = utterance.documents;
+      if (utterance.attribution) store.attributions[ordinal] = utterance.attribution;
+      if (utterance.empty) store.empty.push(ordinal);
+    }
+  }
+  const documents = columns.text
+    .map((text, ordinal) => ({ ordinal, text }))
+    .filter((document) => document.text.trim().length > 0);
+  const indexText = backend.build(documents);
+  const storeText = JSON.stringify(store);
+  const indexName = `index.${contentHash(indexText)}.json`;
+  const storeName = `store.${contentHash(storeText)}.json`;
+  const manifest: AssetManifest = {
+    formatVersion: INDEX_FORMAT_VERSION,
+    optionsHash: indexOptionsHash(backend.options),
+    backend: backend.name,
+    corpus: CONFERENCE.id,
+    synthetic,
+    notice: store.notice,
+    files: { index: indexName, store: storeName },
+    counts: {
+      sessions: store.sessions.length,
+      utterances: columns.text.length,
+      speakers: speakers.length,
+    },
+  };
+  const files = new Map<string, string>([
+    [indexName, indexText],
+    [storeName, storeText],
+    [MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`],
+  ]);
+  return { manifest, files };
+}
+
+/**
+ * Writes built assets under `<assetsDir>/data/`: the data files first, the manifest last (each
+ * atomically), then removes index/store files no manifest names any more.
+ */
+export async function writeAssets(assetsDir: string, built: BuiltAssets): Promise<string[]> {
+  const dataDir = join(assetsDir, DATA_DIR);
+  const written: string[] = [];
+  for (const [name, text] of built.files) {
+    if (name === MANIFEST_FILE) continue;
+    await writeFileAtomic(join(dataDir, name), text);
+    written.push(join(dataDir, name));
+  }
+  const manifestText = built.files.get(MANIFEST_FILE);
+  if (manifestText === undefined) throw new Error("build: built assets have no manifest");
+  await writeFileAtomic(join(dataDir, MANIFEST_FILE), manifestText);
+  written.push(join(dataDir, MANIFEST_FILE));
+  const keep = new Set(built.files.keys());
+  for (const name of await readdir(dataDir)) {
+    if (/^(index|store)\.[0-9a-f]+\.json$/.test(name) && !keep.has(name)) {
+      await rm(join(dataDir, name), { force: true });
+    }
+  }
+  return written;
+}
+
+function fail(file: string, message: string): never {
+  throw new Error(`build: ${file}: ${message}`);
+}
+
+/** Reads transcripts/manifest.json and the session files it lists. */
+export async function readSessionRecords(
+  transcriptsDir: string,
+  logger: Logger = silentLogger,
+): Promise<{ manifest: Manifest; records: SessionRecord[] }> {
+  const manifestPath = join(transcriptsDir, "manifest.json");
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(await readFile(manifestPath, "utf8")) as Manifest;
+  } catch (error) {
+    fail(manifestPath, (error as Error).message);
+  }
+  if (manifest.schemaVersion !== CORPUS_SCHEMA_VERSION) {
+    fail(
+      manifestPath,
+      `schema version ${String(manifest.schemaVersion)} is not ${CORPUS_SCHEMA_VERSION}: run npm run ingest`,
+    );
+  }
+  if (!Array.isArray(manifest.sessions)) fail(manifestPath, "has no sessions list");
+  const records: SessionRecord[] = [];
+  for (const entry of manifest.sessions) {
+    const path = join(transcriptsDir, entry.file.replace(/^transcripts\//, ""));
+    let record: SessionRecord;
+    try {
+      record = JSON.parse(await readFile(path, "utf8")) as SessionRecord;
+    } catch (error) {
+      fail(path, (error as Error).message);
+    }
+    if (record.schemaVersion !== CORPUS_SCHEMA_VERSION) {
+      fail(
+        path,
+        `schema version ${String(record.schemaVersion)} is not ${CORPUS_SCHEMA_VERSION}: run npm run ingest`,
+      );
+    }
+    if (record.id !== entry.id)
+      fail(
+        path,
+        `id ${JSON.stringify(record.id)} does not match the manifest's ${JSON.stringify(entry.id)}`,
+      );
+    if (!Array.isArray(record.utterances)) fail(path, "has no utterances list");
+    records.push(record);
+  }
+  for (const failure of manifest.failures ?? [])
+    logger.warn(`build: ingest failed for ${failure.file}: ${failure.error}`);
+  return { manifest, records };
+}

@@ -1,0 +1,55 @@
+/**
+ * The seam between the search core and the full-text index. Everything that knows about a
+ * particular index library lives behind this interface (src/search/minisearch-backend.ts), so
+ * another backend can replace it without touching the query language, filters or results.
+ *
+ * Runtime-free.
+ */
+
+/**
+ * A full-text query over index terms (already tokenized and normalised by src/search/text.ts).
+ * - term: one index term; `prefix` also matches longer terms; `fuzzy` is a maximum edit distance.
+ * - and / or: all / any of the sub-queries.
+ * - and_not: `include` minus every document matching any of `exclude`.
+ */
+export type BackendQuery =
+  | { kind: "term"; term: string; prefix: boolean; fuzzy: number }
+  | { kind: "and"; queries: BackendQuery[] }
+  | { kind: "or"; queries: BackendQuery[] }
+  | { kind: "and_not"; include: BackendQuery; exclude: BackendQuery[] };
+
+/** One matching document. */
+export interface BackendHit {
+  /** The utterance ordinal (the document id given at build time). */
+  ordinal: number;
+  /** Relevance; higher is better. Only comparable within one search. */
+  score: number;
+  /** Index terms of the document that matched (after prefix/fuzzy expansion). */
+  terms: string[];
+  /** Query terms (as given in BackendQuery term nodes) that matched. */
+  queryTerms: string[];
+}
+
+/** A loaded index. */
+export interface SearchBackend {
+  /** Runs a query; `filter` (called with ordinals) drops documents before they are returned. */
+  search(query: BackendQuery, filter?: (ordinal: number) => boolean): BackendHit[];
+}
+
+/** A document given to a backend's build: the ordinal is its id. */
+export interface BackendDocument {
+  ordinal: number;
+  text: string;
+}
+
+/** How to build and load one kind of index. */
+export interface BackendFactory {
+  /** Name recorded in the asset manifest. */
+  readonly name: string;
+  /** Options that shape the serialised index; hashed into the manifest's optionsHash. */
+  readonly options: unknown;
+  /** Builds the serialised index for the documents. */
+  build(documents: Iterable<BackendDocument>): string;
+  /** Loads a serialised index. Throws when it cannot. */
+  load(serialised: string): SearchBackend;
+}

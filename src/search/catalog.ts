@@ -1,0 +1,239 @@
+/**
+ * Browsing the corpus: sessions, whole transcripts, speakers, one utterance with its
+ * neighbours, and where a document reference was spoken. Runtime-free.
+ */
+import type { SpeakerKind } from "../domain";
+import { type Corpus, documentIndex, ordinalOf } from "./corpus";
+import { NotFoundError, QueryError } from "./errors";
+import { type PresentOptions, sessionRef, sessionSummary, utteranceView } from "./present";
+import { DEFAULT_LIMIT, checkPage } from "./search";
+import { type Span, makeSnippet, mergeSpans } from "./snippet";
+import type { SessionRef, SessionSummary, UtteranceView } from "./types";
+
+/** Most neighbours /api/utterances/:id?context=N returns on each side. */
+export const MAX_CONTEXT = 20;
+
+export interface Catalog {
+  synthetic: boolean;
+  notice: string | null;
+}
+
+function catalog(corpus: Corpus): Catalog {
+  return { synthetic: corpus.store.synthetic, notice: corpus.store.notice };
+}
+
+/** All sessions, in chronological order (rough versions included, marked by `version`). */
+export function listSessions(corpus: Corpus): Catalog & { sessions: SessionSummary[] } {
+  return { ...catalog(corpus), sessions: corpus.store.sessions.map(sessionSummary) };
+}
+
+/** One session with its whole transcript in order. */
+export function sessionTranscript(
+  corpus: Corpus,
+  id: string,
+  options: PresentOptions = {},
+): Catalog & Omit<SessionSummary, "utterances"> & { utterances: UtteranceView[] } {
+  const index = corpus.sessionIndex.get(id);
+  const session = index === undefined ? undefined : corpus.store.sessions[index];
+  if (!session) throw new NotFoundError("session", id);
+  const utterances: UtteranceView[] = [];
+  for (let ordinal = session.first; ordinal < session.first + session.count; ordinal++) {
+    utterances.push(utteranceView(corpus, ordinal, options));
+  }
+  const { utterances: _count, ...summary } = sessionSummary(session);
+  return { ...catalog(corpus), ...summary, utterances };
+}
+
+/** A speaker with counts over the searchable (finished) sessions. */
+export interface SpeakerSummary {
+  id: string;
+  name: string;
+  kind: SpeakerKind;
+  country: string | null;
+  /** Names it is known by: alias table entries and labels as captioned. */
+  aliases: string[];
+  /** Utterances in finished sessions. */
+  utterances: number;
+  /** Finished sessions the speaker spoke in. */
+  sessions: number;
+}
+
+function speakerCounts(corpus: Corpus): { utterances: number[]; sessions: Set<number>[] } {
+  const utterances = corpus.store.speakers.map(() => 0);
+  const sessions = corpus.store.speakers.map(() => new Set<number>());
+  const columns = corpus.store.utterances;
+  for (let ordinal = 0; ordinal < corpus.size; ordinal++) {
+    const sessionAt = columns.session[ordinal] ?? -1;
+    if (corpus.store.sessions[sessionAt]?.version !== "finished") continue;
+    const speaker = columns.speaker[ordinal] ?? -1;
+    utterances[speaker] = (utterances[speaker] ?? 0) + 1;
+    sessions[speaker]?.add(sessionAt);
+  }
+  return { utterances, sessions };
+}
+
+/** Delegations and roles with counts, most utterances first. */
+export function listSpeakers(corpus: Corpus): Catalog & { speakers: SpeakerSummary[] } {
+  const counts = speakerCounts(corpus);
+  const speakers = corpus.store.speakers
+    .map((speaker, index) => ({
+      id: speaker.id,
+      name: speaker.name,
+      kind: speaker.kind,
+      country: speaker.country,
+      aliases: speaker.aliases,
+      utterances: counts.utterances[index] ?? 0,
+      sessions: counts.sessions[index]?.size ?? 0,
+    }))
+    .sort((a, b) => b.utterances - a.utterances || a.name.localeCompare(b.name));
+  return { ...catalog(corpus), speakers };
+}
+
+/** One speaker: counts per session (date order) and the first utterance. */
+export function speakerDetail(
+  corpus: Corpus,
+  id: string,
+): Catalog &
+  SpeakerSummary & { perSession: { session: SessionRef; count: number }[]; first: string | null } {
+  const index = corpus.speakerIndex.get(id);
+  const speaker = index === undefined ? undefined : corpus.store.speakers[index];
+  if (index === undefined || !speaker) throw new NotFoundError("speaker", id);
+  const columns = corpus.store.utterances;
+  const perSession = new Map<number, number>();
+  let first: string | null = null;
+  for (let ordinal = 0; ordinal < corpus.size; ordinal++) {
+    if (columns.speaker[ordinal] !== index) continue;
+    const sessionAt = columns.session[ordinal] ?? -1;
+    const session = corpus.store.sessions[sessionAt];
+    if (!session || session.version !== "finished") continue;
+    perSession.set(sessionAt, (perSession.get(sessionAt) ?? 0) + 1);
+    first ??= `${session.id}.${columns.seq[ordinal] ?? -1}`;
+  }
+  const counts = [...perSession.entries()].map(([sessionAt, count]) => ({
+    session: sessionRef(corpus.store.sessions[sessionAt] ?? corpus.store.sessions[0]!),
+    count,
+  }));
+  return {
+    ...catalog(corpus),
+    id: speaker.id,
+    name: speaker.name,
+    kind: speaker.kind,
+    country: speaker.country,
+    aliases: speaker.aliases,
+    utterances: counts.reduce((sum, entry) => sum + entry.count, 0),
+    sessions: counts.length,
+    perSession: counts,
+    first,
+  };
+}
+
+/** One utterance with up to `context` neighbours before and after it in its session. */
+export function utteranceWithContext(
+  corpus: Corpus,
+  id: string,
+  context = 0,
+  options: PresentOptions = {},
+): Catalog & { utterance: UtteranceView; before: UtteranceView[]; after: UtteranceView[] } {
+  if (!Number.isInteger(context) || context < 0 || context > MAX_CONTEXT) {
+    throw new QueryError("context", `must be a whole number from 0 to ${MAX_CONTEXT}`);
+  }
+  const ordinal = ordinalOf(corpus, id);
+  if (ordinal === undefined) throw new NotFoundError("utterance", id);
+  const session = corpus.store.sessions[corpus.store.utterances.session[ordinal] ?? -1];
+  const first = session?.first ?? ordinal;
+  const last = session ? session.first + session.count - 1 : ordinal;
+  const before: UtteranceView[] = [];
+  for (let at = Math.max(first, ordinal - context); at < ordinal; at++)
+    before.push(utteranceView(corpus, at, options));
+  const after: UtteranceView[] = [];
+  for (let at = ordinal + 1; at <= Math.min(last, ordinal + context); at++)
+    after.push(utteranceView(corpus, at, options));
+  return { ...catalog(corpus), utterance: utteranceView(corpus, ordinal, options), before, after };
+}
+
+/** Folds a document reference for lookup: upper case, no white space. */
+export function foldDocumentRef(ref: string): string {
+  return ref.toUpperCase().replace(/\s+/g, "");
+}
+
+/** A document reference and where it was spoken. */
+export interface DocumentSummary {
+  id: string;
+  /** Utterances mentioning it (finished and rough versions). */
+  utterances: number;
+  /** Id of the first utterance mentioning it. */
+  first: string;
+}
+
+/** All document references spoken, most mentioned first. */
+export function listDocuments(corpus: Corpus): Catalog & { documents: DocumentSummary[] } {
+  const documents = [...documentIndex(corpus).entries()]
+    .map(([id, ordinals]) => ({
+      id,
+      utterances: ordinals.length,
+      first: utteranceIdOf(corpus, ordinals[0] ?? 0),
+    }))
+    .sort((a, b) => b.utterances - a.utterances || a.id.localeCompare(b.id));
+  return { ...catalog(corpus), documents };
+}
+
+function utteranceIdOf(corpus: Corpus, ordinal: number): string {
+  const columns = corpus.store.utterances;
+  return `${corpus.store.sessions[columns.session[ordinal] ?? -1]?.id ?? "?"}.${columns.seq[ordinal] ?? -1}`;
+}
+
+/** Where a document reference was spoken: per session counts, and the utterances (chronological). */
+export function documentMentions(
+  corpus: Corpus,
+  ref: string,
+  page: { limit?: number; offset?: number } = {},
+  options: PresentOptions = {},
+): Catalog & {
+  id: string;
+  /** Forms it was captioned in ("DT/30 rev 3"). */
+  spoken: string[];
+  total: number;
+  sessions: { session: SessionRef; count: number }[];
+  mentions: (UtteranceView & { snippet: string; highlights: Span[] })[];
+  offset: number;
+  limit: number;
+} {
+  const limit = page.limit ?? DEFAULT_LIMIT;
+  const offset = page.offset ?? 0;
+  checkPage(limit, offset);
+  const index = documentIndex(corpus);
+  const wanted = foldDocumentRef(ref);
+  const id = [...index.keys()].find((key) => foldDocumentRef(key) === wanted);
+  const ordinals = id === undefined ? undefined : index.get(id);
+  if (id === undefined || !ordinals) throw new NotFoundError("document", ref);
+  const spoken = new Set<string>();
+  const perSession = new Map<number, number>();
+  for (const ordinal of ordinals) {
+    for (const mention of corpus.store.documents[String(ordinal)] ?? [])
+      if (mention.id === id) spoken.add(mention.raw);
+    const sessionAt = corpus.store.utterances.session[ordinal] ?? -1;
+    perSession.set(sessionAt, (perSession.get(sessionAt) ?? 0) + 1);
+  }
+  const mentions = ordinals.slice(offset, offset + limit).map((ordinal) => {
+    const view = utteranceView(corpus, ordinal, options);
+    const spans = mergeSpans(
+      view.documents
+        .filter((mention) => mention.id === id)
+        .map((mention): Span => [mention.start, mention.end]),
+    );
+    return { ...view, snippet: makeSnippet(view.text, spans), highlights: spans };
+  });
+  return {
+    ...catalog(corpus),
+    id,
+    spoken: [...spoken],
+    total: ordinals.length,
+    sessions: [...perSession.entries()].map(([sessionAt, count]) => ({
+      session: sessionRef(corpus.store.sessions[sessionAt] ?? corpus.store.sessions[0]!),
+      count,
+    })),
+    mentions,
+    offset,
+    limit,
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * A loaded corpus: the asset manifest, the utterance store and the search backend, with the
+ * lookups built once on load. Runtime-free.
+ */
+import type { SearchBackend } from "./backend";
+import type { AssetManifest, CorpusStore } from "./schema";
+
+export interface Corpus {
+  manifest: AssetManifest;
+  store: CorpusStore;
+  backend: SearchBackend;
+  /** Session id -> index into store.sessions. */
+  sessionIndex: Map<string, number>;
+  /** Speaker id -> index into store.speakers. */
+  speakerIndex: Map<string, number>;
+  /** Number of utterances. */
+  size: number;
+  /** Document id -> ordinals of the utterances that mention it (chronological). Built on first use. */
+  documentIndex?: Map<string, number[]>;
+}
+
+/** Wraps loaded parts into a Corpus. */
+export function createCorpus(
+  manifest: AssetManifest,
+  store: CorpusStore,
+  backend: SearchBackend,
+): Corpus {
+  return {
+    manifest,
+    store,
+    backend,
+    sessionIndex: new Map(store.sessions.map((session, index) => [session.id, index])),
+    speakerIndex: new Map(store.speakers.map((speaker, index) => [speaker.id, index])),
+    size: store.utterances.text.length,
+  };
+}
+
+/** The ordinal of an utterance id (`${sessionId}.${seq}`), or undefined. */
+export function ordinalOf(corpus: Corpus, utteranceId: string): number | undefined {
+  const dot = utteranceId.lastIndexOf(".");
+  if (dot <= 0) return undefined;
+  const sessionAt = corpus.sessionIndex.get(utteranceId.slice(0, dot));
+  const seqText = utteranceId.slice(dot + 1);
+  if (sessionAt === undefined || !/^\d+$/.test(seqText)) return undefined;
+  const session = corpus.store.sessions[sessionAt];
+  if (!session) return undefined;
+  const seq = Number(seqText);
+  const { seq: seqs } = corpus.store.utterances;
+  const guess = session.first + seq;
+  if (seq < session.count && seqs[guess] === seq) return guess;
+  for (let ordinal = session.first; ordinal < session.first + session.count; ordinal++) {
+    if (seqs[ordinal] === seq) return ordinal;
+  }
+  return undefined;
+}
+
+/** The utterance id of an ordinal. */
+export function utteranceId(corpus: Corpus, ordinal: number): string {
+  const { session, seq } = corpus.store.utterances;
+  const sessionId = corpus.store.sessions[session[ordinal] ?? -1]?.id ?? "?";
+  return `${sessionId}.${seq[ordinal] ?? -1}`;
+}
+
+/** Document id -> ordinals mentioning it, built once. */
+export function documentIndex(corpus: Corpus): Map<string, number[]> {
+  if (corpus.documentIndex) return corpus.documentIndex;
+  const index = new Map<string, number[]>();
+  const ordinals = Object.keys(corpus.store.documents)
+    .map(Number)
+    .sort((a, b) => a - b);
+  for (const ordinal of ordinals) {
+    for (const ref of corpus.store.documents[String(ordinal)] ?? []) {
+      const list = index.get(ref.id) ?? [];
+      if (list[list.length - 1] !== ordinal) list.push(ordinal);
+      index.set(ref.id, list);
+    }
+  }
+  corpus.documentIndex = index;
+  return index;
+}

@@ -1,0 +1,174 @@
+/**
+ * Filter values of the query language and of the API parameters: syntax checks only (speaker
+ * and session names are resolved against the corpus in src/search/resolve.ts).
+ *
+ * Runtime-free.
+ */
+import type { Body, SpeakerKind } from "../domain";
+import { QueryError } from "./errors";
+
+/** Bodies a `body:` filter accepts. */
+export const BODIES: readonly Body[] = ["plenary", "committee-5", "working-group", "other"];
+
+/** Speaker kinds a `kind:` filter accepts. */
+export const SPEAKER_KINDS: readonly SpeakerKind[] = [
+  "delegation",
+  "chair",
+  "secretariat",
+  "interpreter",
+  "official",
+  "person",
+  "unknown",
+];
+
+/** Filters as given, before resolution. Lists of one key are alternatives (OR); keys combine with AND. */
+export interface FilterSpec {
+  speaker: string[];
+  session: string[];
+  body: Body[];
+  kind: SpeakerKind[];
+  /** Inclusive date bounds, YYYY-MM-DD. */
+  from: string | null;
+  to: string | null;
+}
+
+/** A filter spec with nothing in it. */
+export function emptyFilters(): FilterSpec {
+  return { speaker: [], session: [], body: [], kind: [], from: null, to: null };
+}
+
+/** The filter keys of the query language. */
+export const FILTER_KEYS = ["speaker", "session", "body", "kind", "date", "from", "to"] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+
+export function isFilterKey(key: string): key is FilterKey {
+  return (FILTER_KEYS as readonly string[]).includes(key);
+}
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Checks a YYYY-MM-DD calendar date. */
+export function parseDate(value: string, parameter: string): string {
+  const match = DATE_RE.exec(value);
+  if (!match)
+    throw new QueryError(parameter, `${JSON.stringify(value)} is not a date (YYYY-MM-DD)`);
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (
+    date.getUTCFullYear() !== year ||
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day
+  ) {
+    throw new QueryError(parameter, `${JSON.stringify(value)} is not a calendar date`);
+  }
+  return value;
+}
+
+/** Parses `YYYY-MM-DD` or a range `A..B` (either end may be left open). */
+export function parseDateRange(
+  value: string,
+  parameter: string,
+): { from: string | null; to: string | null } {
+  const dots = value.indexOf("..");
+  if (dots < 0) {
+    const date = parseDate(value, parameter);
+    return { from: date, to: date };
+  }
+  const fromText = value.slice(0, dots);
+  const toText = value.slice(dots + 2);
+  if (fromText === "" && toText === "") {
+    throw new QueryError(parameter, `date range ${JSON.stringify(value)} has no ends`);
+  }
+  return {
+    from: fromText === "" ? null : parseDate(fromText, parameter),
+    to: toText === "" ? null : parseDate(toText, parameter),
+  };
+}
+
+export function parseBody(value: string, parameter: string): Body {
+  const body = value.toLowerCase();
+  if (!(BODIES as readonly string[]).includes(body)) {
+    throw new QueryError(
+      parameter,
+      `unknown body ${JSON.stringify(value)}; expected one of ${BODIES.join(", ")}`,
+    );
+  }
+  return body as Body;
+}
+
+export function parseKind(value: string, parameter: string): SpeakerKind {
+  const kind = value.toLowerCase();
+  if (!(SPEAKER_KINDS as readonly string[]).includes(kind)) {
+    throw new QueryError(
+      parameter,
+      `unknown speaker kind ${JSON.stringify(value)}; expected one of ${SPEAKER_KINDS.join(", ")}`,
+    );
+  }
+  return kind as SpeakerKind;
+}
+
+/** Narrows the date bounds of `filters` (the later `from`, the earlier `to`). */
+export function narrowDates(filters: FilterSpec, from: string | null, to: string | null): void {
+  if (from !== null && (filters.from === null || from > filters.from)) filters.from = from;
+  if (to !== null && (filters.to === null || to < filters.to)) filters.to = to;
+}
+
+/**
+ * Adds one `key:value` filter to a spec. Errors name `parameter` (the query parameter "q" for
+ * filters typed in the query, the API parameter otherwise).
+ */
+export function addFilter(
+  filters: FilterSpec,
+  key: FilterKey,
+  value: string,
+  parameter: string,
+): void {
+  if (value.trim() === "") throw new QueryError(parameter, `${key}: needs a value`);
+  switch (key) {
+    case "speaker":
+      filters.speaker.push(value.trim());
+      return;
+    case "session":
+      filters.session.push(value.trim());
+      return;
+    case "body":
+      filters.body.push(parseBody(value.trim(), parameter));
+      return;
+    case "kind":
+      filters.kind.push(parseKind(value.trim(), parameter));
+      return;
+    case "date": {
+      const range = parseDateRange(value.trim(), parameter);
+      narrowDates(filters, range.from, range.to);
+      return;
+    }
+    case "from":
+      narrowDates(filters, parseDate(value.trim(), parameter), null);
+      return;
+    case "to":
+      narrowDates(filters, null, parseDate(value.trim(), parameter));
+      return;
+  }
+}
+
+/** Throws when the date bounds are empty (from after to). */
+export function checkDates(filters: FilterSpec, parameter: string): void {
+  if (filters.from !== null && filters.to !== null && filters.from > filters.to) {
+    throw new QueryError(
+      parameter,
+      `date range is empty: from ${filters.from} is after to ${filters.to}`,
+    );
+  }
+}
+
+/** True when the spec filters anything. */
+export function hasFilters(filters: FilterSpec): boolean {
+  return (
+    filters.speaker.length > 0 ||
+    filters.session.length > 0 ||
+    filters.body.length > 0 ||
+    filters.kind.length > 0 ||
+    filters.from !== null ||
+    filters.to !== null
+  );
+}

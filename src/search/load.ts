@@ -1,0 +1,98 @@
+/**
+ * Loads the built assets (see src/search/schema.ts) through a reader the caller gives: the
+ * Worker reads them through its ASSETS binding, Node from dist/assets, tests from memory.
+ * Refuses assets of another format version or built with other index options.
+ *
+ * Runtime-free.
+ */
+import type { BackendFactory } from "./backend";
+import { findBackend } from "./backends";
+import { type Corpus, createCorpus } from "./corpus";
+import { AssetError } from "./errors";
+import {
+  type AssetManifest,
+  type CorpusStore,
+  DATA_DIR,
+  INDEX_FORMAT_VERSION,
+  MANIFEST_FILE,
+  indexOptionsHash,
+} from "./schema";
+
+/** Reads one data asset by its file name inside DATA_DIR ("manifest.json"...) as text. */
+export type ReadAsset = (name: string) => Promise<string>;
+
+export interface OpenCorpusOptions {
+  /** Finds a backend by the name in the manifest; defaults to the registered backends. */
+  findBackend?: (name: string) => BackendFactory | undefined;
+}
+
+function parseJson<T>(text: string, name: string): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch (error) {
+    throw new AssetError(
+      `search: ${DATA_DIR}/${name}: not valid JSON (${(error as Error).message}): run npm run build`,
+    );
+  }
+}
+
+/** Checks a manifest against this code's format version and index options. */
+export function checkManifest(
+  manifest: AssetManifest,
+  backend: BackendFactory | undefined,
+): BackendFactory {
+  if (manifest.formatVersion !== INDEX_FORMAT_VERSION) {
+    throw new AssetError(
+      `search: index version ${String(manifest.formatVersion)} does not match ${INDEX_FORMAT_VERSION}: run npm run build`,
+    );
+  }
+  if (!backend) {
+    throw new AssetError(
+      `search: index backend ${JSON.stringify(manifest.backend)} is unknown: run npm run build`,
+    );
+  }
+  const expected = indexOptionsHash(backend.options);
+  if (manifest.optionsHash !== expected) {
+    throw new AssetError(
+      `search: index options ${String(manifest.optionsHash)} do not match ${expected}: run npm run build`,
+    );
+  }
+  return backend;
+}
+
+/** Reads and checks the manifest, then the store and the index. */
+export async function openCorpus(
+  read: ReadAsset,
+  options: OpenCorpusOptions = {},
+): Promise<Corpus> {
+  const find = options.findBackend ?? findBackend;
+  let manifestText: string;
+  try {
+    manifestText = await read(MANIFEST_FILE);
+  } catch (error) {
+    throw new AssetError(
+      `search: ${DATA_DIR}/${MANIFEST_FILE}: cannot be read (${(error as Error).message}): run npm run build`,
+    );
+  }
+  const manifest = parseJson<AssetManifest>(manifestText, MANIFEST_FILE);
+  const backend = checkManifest(manifest, find(manifest.backend));
+  const [storeText, indexText] = await Promise.all([
+    read(manifest.files.store),
+    read(manifest.files.index),
+  ]);
+  const store = parseJson<CorpusStore>(storeText, manifest.files.store);
+  if (store.formatVersion !== INDEX_FORMAT_VERSION) {
+    throw new AssetError(
+      `search: store version ${String(store.formatVersion)} does not match ${INDEX_FORMAT_VERSION}: run npm run build`,
+    );
+  }
+  let loaded;
+  try {
+    loaded = backend.load(indexText);
+  } catch (error) {
+    throw new AssetError(
+      `search: ${DATA_DIR}/${manifest.files.index}: ${(error as Error).message}: run npm run build`,
+    );
+  }
+  return createCorpus(manifest, store, loaded);
+}

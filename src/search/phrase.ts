@@ -1,0 +1,117 @@
+/**
+ * A phrase traced through the sessions: how often it was said in each session (in date order),
+ * who said it first, who else said it, and every occurrence in chronological order with the
+ * text around it. Runtime-free.
+ */
+import type { Corpus } from "./corpus";
+import { QueryError } from "./errors";
+import { emptyFilters } from "./filters";
+import { type PresentOptions, sessionRef, speakerRefOf } from "./present";
+import { MAX_QUERY_LENGTH, type ParsedQuery, parseQuery } from "./query";
+import { DEFAULT_LIMIT, checkPage, matchQuery, sortMatches, toHit } from "./search";
+import type { SearchHit, SessionRef, SpeakerRef } from "./types";
+
+export interface PhraseSessionCount {
+  session: SessionRef;
+  count: number;
+}
+
+export interface PhraseSpeaker {
+  speaker: Omit<SpeakerRef, "raw">;
+  /** Utterances of this speaker containing the phrase. */
+  count: number;
+  /** Id of the speaker's first utterance containing the phrase. */
+  first: string;
+}
+
+export interface PhraseTimeline {
+  /** The phrase as searched (folded: lower case, single spaces). */
+  phrase: string;
+  /** Utterances containing the phrase. */
+  total: number;
+  /** Every searchable session in date order, with how many utterances in it contain the phrase. */
+  sessions: PhraseSessionCount[];
+  /** The first occurrence, or null when the phrase was never said. */
+  first: SearchHit | null;
+  /** Distinct speakers, in the order they first used the phrase. */
+  speakers: PhraseSpeaker[];
+  /** Occurrences in chronological order (this page of them); `snippet` is the context. */
+  occurrences: SearchHit[];
+  offset: number;
+  limit: number;
+  synthetic: boolean;
+  notice: string | null;
+}
+
+export interface PhraseRequest {
+  /** The phrase; surrounding double quotes are optional. */
+  q: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** Parses the phrase parameter: one phrase, no operators or filters. */
+export function parsePhrase(q: string, parameter = "q"): ParsedQuery {
+  const trimmed = q.trim();
+  if (trimmed.length > MAX_QUERY_LENGTH) {
+    throw new QueryError(
+      parameter,
+      `phrase is ${trimmed.length} characters long; at most ${MAX_QUERY_LENGTH} are allowed`,
+    );
+  }
+  const inner = /^".*"$/s.test(trimmed) ? trimmed.slice(1, -1) : trimmed;
+  if (inner.includes('"'))
+    throw new QueryError(parameter, "give one phrase, without quotes inside it");
+  if (inner.trim() === "") throw new QueryError(parameter, "give a phrase");
+  return parseQuery(`"${inner}"`, parameter, emptyFilters());
+}
+
+/** Traces a phrase. */
+export function phraseTimeline(
+  corpus: Corpus,
+  request: PhraseRequest,
+  options: PresentOptions = {},
+): PhraseTimeline {
+  const limit = request.limit ?? DEFAULT_LIMIT;
+  const offset = request.offset ?? 0;
+  checkPage(limit, offset);
+  const query = parsePhrase(request.q);
+  const matches = sortMatches(matchQuery(corpus, query), "chronological");
+  const columns = corpus.store.utterances;
+  const perSession = new Map<number, number>();
+  const speakers = new Map<number, PhraseSpeaker>();
+  for (const match of matches) {
+    const session = columns.session[match.ordinal] ?? -1;
+    perSession.set(session, (perSession.get(session) ?? 0) + 1);
+    const speaker = columns.speaker[match.ordinal] ?? -1;
+    const entry = speakers.get(speaker);
+    if (entry) entry.count++;
+    else {
+      const { raw: _raw, ...ref } = speakerRefOf(corpus, match.ordinal);
+      const seq = columns.seq[match.ordinal] ?? -1;
+      const sessionId = corpus.store.sessions[session]?.id ?? "?";
+      speakers.set(speaker, { speaker: ref, count: 1, first: `${sessionId}.${seq}` });
+    }
+  }
+  const sessions = corpus.store.sessions.flatMap((session, index) =>
+    session.version === "rough"
+      ? []
+      : [{ session: sessionRef(session), count: perSession.get(index) ?? 0 }],
+  );
+  const firstMatch = matches[0];
+  const phrase = query.groups[0]?.[0];
+  return {
+    phrase: phrase?.type === "phrase" ? phrase.phrase : request.q,
+    total: matches.length,
+    sessions,
+    first: firstMatch ? toHit(corpus, firstMatch, query, options) : null,
+    speakers: [...speakers.values()],
+    occurrences: matches
+      .slice(offset, offset + limit)
+      .map((match) => toHit(corpus, match, query, options)),
+    offset,
+    limit,
+    synthetic: corpus.store.synthetic,
+    notice: corpus.store.notice,
+  };
+}

@@ -1,0 +1,270 @@
+/**
+ * The query language. A query is a list of clauses separated by spaces:
+ *
+ *   word            all words must match (case and accents ignored)
+ *   "exact phrase"  the words in this order, checked against the exact utterance text
+ *                   (case-insensitive, white space normalised, on word boundaries)
+ *   a OR b          either clause (OR binds tighter than the implicit AND: `x a OR b` = x AND (a OR b))
+ *   -word -"phrase" exclude utterances matching it
+ *   word*           prefix: at least MIN_PREFIX_LENGTH characters before the *
+ *   word~ word~2    fuzzy: words of at least MIN_FUZZY_LENGTH characters, edit distance 1 (2 for 8+
+ *                   characters, or as given: ~1, ~2)
+ *   key:value       filters: speaker: session: body: kind: date: from: to: (quote values with
+ *                   spaces: speaker:"saudi arabia"); repeated keys are alternatives, different keys
+ *                   must all hold; date: takes YYYY-MM-DD or a range A..B
+ *
+ * Bounds: at most MAX_QUERY_LENGTH characters and MAX_QUERY_TERMS terms (each word of a phrase
+ * counts). Any violation throws a QueryError naming the parameter.
+ *
+ * Runtime-free.
+ */
+import { QueryError } from "./errors";
+import {
+  type FilterSpec,
+  addFilter,
+  checkDates,
+  emptyFilters,
+  isFilterKey,
+  FILTER_KEYS,
+} from "./filters";
+import { foldPhrase, terms } from "./text";
+
+export const MAX_QUERY_LENGTH = 200;
+export const MAX_QUERY_TERMS = 10;
+export const MIN_PREFIX_LENGTH = 3;
+export const MIN_FUZZY_LENGTH = 5;
+/** Fuzzy words this long or longer get edit distance 2 by default, shorter ones 1. */
+export const FUZZY_DISTANCE_2_FROM = 8;
+export const MAX_FUZZY_DISTANCE = 2;
+
+/** A searchable clause. `terms` are the index terms (src/search/text.ts) it stands for. */
+export type QueryTerm =
+  | { type: "word"; raw: string; terms: string[]; prefix: boolean; fuzzy: number }
+  | { type: "phrase"; raw: string; phrase: string; terms: string[] };
+
+/** A parsed query. */
+export interface ParsedQuery {
+  /** All groups must match; a group matches when any of its terms does. */
+  groups: QueryTerm[][];
+  /** An utterance matching any of these is dropped. */
+  exclude: QueryTerm[];
+  filters: FilterSpec;
+  /** Number of index terms the query uses (bounded by MAX_QUERY_TERMS). */
+  termCount: number;
+}
+
+type Token =
+  | { kind: "term"; term: QueryTerm; negated: boolean; at: number }
+  | { kind: "or"; at: number }
+  | { kind: "filter"; at: number };
+
+const FILTER_PREFIX_RE = /^([A-Za-z]+):(?=\S)/;
+
+/** Parses a query string. Filters are added to `filters` (a fresh spec by default). */
+export function parseQuery(
+  q: string,
+  parameter = "q",
+  filters: FilterSpec = emptyFilters(),
+): ParsedQuery {
+  if (q.length > MAX_QUERY_LENGTH) {
+    throw new QueryError(
+      parameter,
+      `query is ${q.length} characters long; at most ${MAX_QUERY_LENGTH} are allowed`,
+    );
+  }
+  if (hasControlCharacters(q)) {
+    throw new QueryError(parameter, "query contains control characters");
+  }
+  const tokens = lex(q, parameter, filters);
+  const parsed = group(tokens, parameter, filters);
+  checkDates(filters, parameter);
+  if (parsed.termCount > MAX_QUERY_TERMS) {
+    throw new QueryError(
+      parameter,
+      `query has ${parsed.termCount} terms; at most ${MAX_QUERY_TERMS} are allowed (each word of a phrase counts)`,
+    );
+  }
+  return parsed;
+}
+
+function lex(q: string, parameter: string, filters: FilterSpec): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < q.length) {
+    const char = q[i] ?? "";
+    if (/\s/.test(char)) {
+      i++;
+      continue;
+    }
+    const at = i;
+    let negated = false;
+    if (char === "-" && i + 1 < q.length && !/\s/.test(q[i + 1] ?? "")) {
+      negated = true;
+      i++;
+    }
+    if (q[i] === '"') {
+      const close = q.indexOf('"', i + 1);
+      if (close < 0) throw new QueryError(parameter, `unterminated quote at column ${i + 1}`);
+      const raw = q.slice(i + 1, close);
+      i = close + 1;
+      tokens.push({ kind: "term", term: phraseTerm(raw, parameter), negated, at });
+      continue;
+    }
+    const rest = q.slice(i);
+    const filter = FILTER_PREFIX_RE.exec(rest);
+    if (filter) {
+      const key = (filter[1] ?? "").toLowerCase();
+      if (!isFilterKey(key)) {
+        throw new QueryError(
+          parameter,
+          `unknown filter ${JSON.stringify(`${filter[1]}:`)}; known filters: ${FILTER_KEYS.map((k) => `${k}:`).join(" ")}`,
+        );
+      }
+      if (negated) throw new QueryError(parameter, `filters cannot be excluded: -${key}:`);
+      i += filter[0].length;
+      let value: string;
+      if (q[i] === '"') {
+        const close = q.indexOf('"', i + 1);
+        if (close < 0) throw new QueryError(parameter, `unterminated quote at column ${i + 1}`);
+        value = q.slice(i + 1, close);
+        i = close + 1;
+      } else {
+        const end = q.slice(i).search(/\s/);
+        value = end < 0 ? q.slice(i) : q.slice(i, i + end);
+        i += value.length;
+      }
+      addFilter(filters, key, value, parameter);
+      tokens.push({ kind: "filter", at });
+      continue;
+    }
+    const end = rest.search(/[\s"]/);
+    const word = end < 0 ? rest : rest.slice(0, end);
+    i = end < 0 ? q.length : i + end;
+    if (word === "OR" && !negated) {
+      tokens.push({ kind: "or", at });
+      continue;
+    }
+    const term = wordTerm(word, parameter);
+    if (term) tokens.push({ kind: "term", term, negated, at });
+  }
+  return tokens;
+}
+
+function phraseTerm(raw: string, parameter: string): QueryTerm {
+  const phrase = foldPhrase(raw);
+  const phraseTerms = terms(raw);
+  if (phraseTerms.length === 0) {
+    throw new QueryError(parameter, `phrase ${JSON.stringify(`"${raw}"`)} has no words`);
+  }
+  return { type: "phrase", raw, phrase, terms: phraseTerms };
+}
+
+function wordTerm(raw: string, parameter: string): QueryTerm | null {
+  let base = raw;
+  let prefix = false;
+  let fuzzy = 0;
+  const fuzzyMatch = /~(\d*)$/.exec(base);
+  if (fuzzyMatch) {
+    base = base.slice(0, fuzzyMatch.index);
+    const digits = fuzzyMatch[1] ?? "";
+    const wordTerms = terms(base);
+    const word = wordTerms[0] ?? "";
+    if (wordTerms.length !== 1) {
+      throw new QueryError(parameter, `fuzzy ${JSON.stringify(raw)} must be one word`);
+    }
+    if (word.length < MIN_FUZZY_LENGTH) {
+      throw new QueryError(
+        parameter,
+        `fuzzy ${JSON.stringify(raw)} needs a word of at least ${MIN_FUZZY_LENGTH} characters`,
+      );
+    }
+    fuzzy = digits === "" ? (word.length >= FUZZY_DISTANCE_2_FROM ? 2 : 1) : Number(digits);
+    if (!Number.isInteger(fuzzy) || fuzzy < 1 || fuzzy > MAX_FUZZY_DISTANCE) {
+      throw new QueryError(
+        parameter,
+        `fuzzy distance in ${JSON.stringify(raw)} must be 1 or ${MAX_FUZZY_DISTANCE}`,
+      );
+    }
+  }
+  if (base.endsWith("*")) {
+    if (fuzzy > 0)
+      throw new QueryError(parameter, `${JSON.stringify(raw)} cannot be both prefix and fuzzy`);
+    base = base.slice(0, -1);
+    prefix = true;
+    const wordTerms = terms(base);
+    if (wordTerms.length > 1)
+      throw new QueryError(parameter, `prefix ${JSON.stringify(raw)} must be one word`);
+    if ((wordTerms[0] ?? "").length < MIN_PREFIX_LENGTH) {
+      throw new QueryError(
+        parameter,
+        `prefix ${JSON.stringify(raw)} needs at least ${MIN_PREFIX_LENGTH} characters before the *`,
+      );
+    }
+  }
+  const wordTerms = terms(base);
+  // Punctuation on its own ("&", "--") matches nothing and is dropped, like the indexer drops it.
+  if (wordTerms.length === 0) return null;
+  return { type: "word", raw, terms: wordTerms, prefix, fuzzy };
+}
+
+function group(tokens: Token[], parameter: string, filters: FilterSpec): ParsedQuery {
+  const groups: QueryTerm[][] = [];
+  const exclude: QueryTerm[] = [];
+  let pendingOr = false;
+  let previousWasPositive = false;
+  for (const token of tokens) {
+    if (token.kind === "or") {
+      if (!previousWasPositive) {
+        throw new QueryError(
+          parameter,
+          `OR at column ${token.at + 1} needs a search term before it`,
+        );
+      }
+      pendingOr = true;
+      previousWasPositive = false;
+      continue;
+    }
+    if (token.kind === "filter") {
+      if (pendingOr)
+        throw new QueryError(parameter, `OR at column ${token.at + 1} cannot join a filter`);
+      previousWasPositive = false;
+      continue;
+    }
+    if (token.negated) {
+      if (pendingOr)
+        throw new QueryError(parameter, `OR cannot join an exclusion (column ${token.at + 1})`);
+      exclude.push(token.term);
+      previousWasPositive = false;
+      continue;
+    }
+    if (pendingOr) {
+      const last = groups[groups.length - 1];
+      if (last) last.push(token.term);
+      pendingOr = false;
+    } else {
+      groups.push([token.term]);
+    }
+    previousWasPositive = true;
+  }
+  if (pendingOr) throw new QueryError(parameter, "OR at the end needs a search term after it");
+  const termCount = [...groups.flat(), ...exclude].reduce(
+    (sum, term) => sum + term.terms.length,
+    0,
+  );
+  return { groups, exclude, filters, termCount };
+}
+
+/** True when the query has nothing to search for and nothing to filter by. */
+export function isEmptyQuery(query: ParsedQuery): boolean {
+  return query.groups.length === 0 && query.exclude.length === 0;
+}
+
+/** True for C0 control characters other than tab, line feed and carriage return, and DEL. */
+function hasControlCharacters(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f)
+      return true;
+  }
+  return false;
+}

@@ -1,0 +1,139 @@
+/**
+ * Resolves filters against a corpus (speaker names, aliases and codes to speakers; session ids
+ * to sessions) and turns them into a predicate over utterance ordinals that reads the columnar
+ * store only. Runtime-free.
+ */
+import type { Body, SpeakerKind } from "../domain";
+import type { Corpus } from "./corpus";
+import { QueryError } from "./errors";
+import type { FilterSpec } from "./filters";
+import { foldName } from "./text";
+
+/** Filters resolved to store indexes. null means "no restriction". */
+export interface ResolvedFilters {
+  speakers: Set<number> | null;
+  sessions: Set<number> | null;
+  bodies: Set<Body> | null;
+  kinds: Set<SpeakerKind> | null;
+  from: string | null;
+  to: string | null;
+}
+
+/** Which parameter each filter key came from, for error messages. */
+export type FilterOrigins = Partial<Record<"speaker" | "session", string>>;
+
+const nameTables = new WeakMap<Corpus, Map<string, Set<string>>>();
+
+/** Folded name, alias, code or id -> speaker ids (including ids absent from the corpus). */
+function speakerNames(corpus: Corpus): Map<string, Set<string>> {
+  const cached = nameTables.get(corpus);
+  if (cached) return cached;
+  const table = new Map<string, Set<string>>();
+  const add = (name: string | null, id: string) => {
+    if (!name) return;
+    const key = foldName(name);
+    if (key === "") return;
+    const ids = table.get(key) ?? new Set<string>();
+    ids.add(id);
+    table.set(key, ids);
+  };
+  for (const entry of [...corpus.store.aliases, ...corpus.store.speakers]) {
+    add(entry.id, entry.id);
+    add(entry.name, entry.id);
+    add(entry.country, entry.id);
+    for (const alias of entry.aliases) add(alias, entry.id);
+  }
+  nameTables.set(corpus, table);
+  return table;
+}
+
+/** Speaker indexes matching a speaker: value (id, ISO code, name, alias or label as captioned). */
+export function resolveSpeaker(corpus: Corpus, value: string, parameter: string): Set<number> {
+  const ids = speakerNames(corpus).get(foldName(value));
+  if (!ids) throw new QueryError(parameter, `unknown speaker ${JSON.stringify(value)}`);
+  const indexes = new Set<number>();
+  for (const id of ids) {
+    const index = corpus.speakerIndex.get(id);
+    if (index !== undefined) indexes.add(index);
+  }
+  return indexes;
+}
+
+/** The session index for a session: value (its id, case-insensitive). */
+export function resolveSession(corpus: Corpus, value: string, parameter: string): number {
+  const exact = corpus.sessionIndex.get(value);
+  if (exact !== undefined) return exact;
+  const lower = value.toLowerCase();
+  const index = corpus.store.sessions.findIndex((session) => session.id.toLowerCase() === lower);
+  if (index < 0) throw new QueryError(parameter, `unknown session ${JSON.stringify(value)}`);
+  return index;
+}
+
+/** Resolves a filter spec. `origins` names the parameter each value list came from (default "q"). */
+export function resolveFilters(
+  corpus: Corpus,
+  spec: FilterSpec,
+  origins: FilterOrigins = {},
+): ResolvedFilters {
+  let speakers: Set<number> | null = null;
+  if (spec.speaker.length > 0) {
+    speakers = new Set();
+    for (const value of spec.speaker) {
+      for (const index of resolveSpeaker(corpus, value, origins.speaker ?? "q"))
+        speakers.add(index);
+    }
+  }
+  const sessions =
+    spec.session.length > 0
+      ? new Set(spec.session.map((value) => resolveSession(corpus, value, origins.session ?? "q")))
+      : null;
+  return {
+    speakers,
+    sessions,
+    bodies: spec.body.length > 0 ? new Set(spec.body) : null,
+    kinds: spec.kind.length > 0 ? new Set(spec.kind) : null,
+    from: spec.from,
+    to: spec.to,
+  };
+}
+
+/**
+ * A predicate over ordinals. Rough versions of sessions are left out unless a session filter
+ * names them: search prefers the finished version, and never mixes both.
+ */
+export function filterPredicate(
+  corpus: Corpus,
+  filters: ResolvedFilters,
+): (ordinal: number) => boolean {
+  const { sessions, speakers } = corpus.store;
+  const sessionOk = sessions.map((session, index) => {
+    if (filters.sessions) return filters.sessions.has(index) && dateOk(session.date, filters);
+    if (session.version === "rough") return false;
+    if (filters.bodies && (session.body === null || !filters.bodies.has(session.body)))
+      return false;
+    return dateOk(session.date, filters);
+  });
+  if (filters.sessions && filters.bodies) {
+    for (const [index, session] of sessions.entries()) {
+      if (session.body === null || !filters.bodies.has(session.body)) sessionOk[index] = false;
+    }
+  }
+  const speakerOk = speakers.map(
+    (speaker, index) =>
+      (filters.speakers === null || filters.speakers.has(index)) &&
+      (filters.kinds === null || filters.kinds.has(speaker.kind)),
+  );
+  const sessionColumn = corpus.store.utterances.session;
+  const speakerColumn = corpus.store.utterances.speaker;
+  return (ordinal) =>
+    sessionOk[sessionColumn[ordinal] ?? -1] === true &&
+    speakerOk[speakerColumn[ordinal] ?? -1] === true;
+}
+
+function dateOk(date: string | null, filters: ResolvedFilters): boolean {
+  if (filters.from === null && filters.to === null) return true;
+  if (date === null) return false;
+  return (
+    (filters.from === null || date >= filters.from) && (filters.to === null || date <= filters.to)
+  );
+}

@@ -1,0 +1,253 @@
+/**
+ * Runs a query: the backend finds candidates (words, prefixes, fuzzy words, the words of each
+ * phrase), the filters are checked on the columnar store inside the backend's filter callback,
+ * then phrases are verified against the exact text. Runtime-free.
+ */
+import type { BackendHit, BackendQuery } from "./backend";
+import type { Corpus } from "./corpus";
+import { QueryError } from "./errors";
+import { type FilterSpec, checkDates, emptyFilters, hasFilters, narrowDates } from "./filters";
+import { type FilterOrigins, filterPredicate, resolveFilters } from "./resolve";
+import { type PresentOptions, utteranceView } from "./present";
+import { type ParsedQuery, type QueryTerm, isEmptyQuery, parseQuery } from "./query";
+import { type Span, makeSnippet, mergeSpans } from "./snippet";
+import { findPhrase, foldText, tokenizeWithOffsets, normaliseTerm } from "./text";
+import type { SearchHit, SearchPage, SortOrder } from "./types";
+
+export const DEFAULT_LIMIT = 20;
+export const MAX_LIMIT = 100;
+export const MAX_OFFSET = 1000;
+
+/** A search request. Filters given here (API parameters) combine with those typed in `q`. */
+export interface SearchRequest {
+  q: string;
+  filters?: FilterSpec;
+  /** The parameter each filter list came from, for errors (default "q"). */
+  origins?: FilterOrigins;
+  sort?: SortOrder;
+  limit?: number;
+  offset?: number;
+}
+
+/** A verified match, before presentation. */
+export interface Match {
+  ordinal: number;
+  score: number;
+  /** Index terms matched by word clauses (for highlighting). */
+  wordTerms: string[];
+}
+
+function termNode(term: QueryTerm): BackendQuery {
+  if (term.type === "word") {
+    const nodes: BackendQuery[] = term.terms.map((t) => ({
+      kind: "term",
+      term: t,
+      prefix: term.prefix,
+      fuzzy: term.fuzzy,
+    }));
+    return nodes.length === 1 && nodes[0] ? nodes[0] : { kind: "and", queries: nodes };
+  }
+  return {
+    kind: "and",
+    queries: term.terms.map((t) => ({ kind: "term", term: t, prefix: false, fuzzy: 0 })),
+  };
+}
+
+/** The backend query for the positive part of a parsed query (null when there is none). */
+export function backendQuery(query: ParsedQuery): BackendQuery | null {
+  if (query.groups.length === 0) return null;
+  const include: BackendQuery = {
+    kind: "and",
+    queries: query.groups.map((group) => ({ kind: "or", queries: group.map(termNode) })),
+  };
+  const excludeWords = query.exclude.filter((term) => term.type === "word").map(termNode);
+  return excludeWords.length > 0 ? { kind: "and_not", include, exclude: excludeWords } : include;
+}
+
+/** Bounded Levenshtein distance (enough to tell fuzzy matches for highlighting). */
+function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? max + 1;
+}
+
+function wordMatches(term: QueryTerm, docTerm: string): boolean {
+  if (term.type !== "word") return false;
+  if (term.terms.includes(docTerm)) return true;
+  const only = term.terms.length === 1 ? (term.terms[0] ?? "") : "";
+  if (term.prefix && docTerm.startsWith(only)) return true;
+  return term.fuzzy > 0 && editDistance(only, docTerm, term.fuzzy) <= term.fuzzy;
+}
+
+function groupSatisfied(group: QueryTerm[], hit: BackendHit, text: string): boolean {
+  const queryTerms = new Set(hit.queryTerms);
+  return group.some((term) =>
+    term.type === "phrase"
+      ? findPhrase(text, term.raw).length > 0
+      : term.terms.every((t) => queryTerms.has(t)),
+  );
+}
+
+/** All utterances matching a parsed query and its filters, verified, in no particular order. */
+export function matchQuery(
+  corpus: Corpus,
+  query: ParsedQuery,
+  origins: FilterOrigins = {},
+): Match[] {
+  const predicate = filterPredicate(corpus, resolveFilters(corpus, query.filters, origins));
+  const texts = corpus.store.utterances.text;
+  const excludedPhrases = query.exclude.filter((term) => term.type === "phrase");
+  const notExcluded = (text: string) =>
+    excludedPhrases.every((term) => findPhrase(text, term.raw).length === 0);
+  const positive = backendQuery(query);
+  if (positive === null) {
+    const excludedWords = query.exclude.filter((term) => term.type === "word");
+    const excluded = new Set(
+      excludedWords.length > 0
+        ? corpus.backend
+            .search({ kind: "or", queries: excludedWords.map(termNode) })
+            .map((hit) => hit.ordinal)
+        : [],
+    );
+    const matches: Match[] = [];
+    for (let ordinal = 0; ordinal < corpus.size; ordinal++) {
+      const text = texts[ordinal] ?? "";
+      if (text.trim() === "" || excluded.has(ordinal) || !predicate(ordinal) || !notExcluded(text))
+        continue;
+      matches.push({ ordinal, score: 0, wordTerms: [] });
+    }
+    return matches;
+  }
+  const phraseGroups = query.groups.filter((group) => group.some((term) => term.type === "phrase"));
+  const words = query.groups.flat().filter((term) => term.type === "word");
+  const matches: Match[] = [];
+  for (const hit of corpus.backend.search(positive, predicate)) {
+    const text = texts[hit.ordinal] ?? "";
+    if (!phraseGroups.every((group) => groupSatisfied(group, hit, text))) continue;
+    if (!notExcluded(text)) continue;
+    const wordTerms = hit.terms.filter((docTerm) =>
+      words.some((term) => wordMatches(term, docTerm)),
+    );
+    matches.push({ ordinal: hit.ordinal, score: hit.score, wordTerms });
+  }
+  return matches;
+}
+
+/** Where to mark a match in an utterance's text. */
+export function highlightSpans(
+  text: string,
+  query: ParsedQuery,
+  wordTerms: readonly string[],
+): Span[] {
+  const spans: Span[] = [];
+  if (wordTerms.length > 0) {
+    const wanted = new Set(wordTerms);
+    for (const token of tokenizeWithOffsets(text)) {
+      if (wanted.has(normaliseTerm(token.word))) spans.push([token.start, token.end]);
+    }
+  }
+  const phrases = query.groups.flat().filter((term) => term.type === "phrase");
+  if (phrases.length > 0) {
+    const folded = foldText(text);
+    for (const term of phrases) {
+      for (const span of findPhrase(text, term.raw, folded)) spans.push([span.start, span.end]);
+    }
+  }
+  return mergeSpans(spans);
+}
+
+/** Sorts matches: by score (ties chronologically), or chronologically. */
+export function sortMatches(matches: Match[], sort: SortOrder): Match[] {
+  return sort === "chronological"
+    ? matches.sort((a, b) => a.ordinal - b.ordinal)
+    : matches.sort((a, b) => b.score - a.score || a.ordinal - b.ordinal);
+}
+
+/** Checks a page window. */
+export function checkPage(limit: number, offset: number): void {
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+    throw new QueryError("limit", `must be a whole number from 1 to ${MAX_LIMIT}`);
+  }
+  if (!Number.isInteger(offset) || offset < 0 || offset > MAX_OFFSET) {
+    throw new QueryError("offset", `must be a whole number from 0 to ${MAX_OFFSET}`);
+  }
+}
+
+/** A result for a match: the utterance with its snippet and highlights. */
+export function toHit(
+  corpus: Corpus,
+  match: Match,
+  query: ParsedQuery,
+  options: PresentOptions,
+): SearchHit {
+  const view = utteranceView(corpus, match.ordinal, options);
+  const spans = highlightSpans(view.text, query, match.wordTerms);
+  return { ...view, score: match.score, snippet: makeSnippet(view.text, spans), highlights: spans };
+}
+
+/** Searches the corpus. Throws QueryError (naming the parameter) on a bad request. */
+export function search(
+  corpus: Corpus,
+  request: SearchRequest,
+  options: PresentOptions = {},
+): SearchPage {
+  const limit = request.limit ?? DEFAULT_LIMIT;
+  const offset = request.offset ?? 0;
+  checkPage(limit, offset);
+  const query = prepareQuery(corpus, request.q, request.filters, request.origins);
+  if (isEmptyQuery(query) && !hasFilters(query.filters)) {
+    throw new QueryError("q", "nothing to search for: give words, a phrase or a filter");
+  }
+  const sort = request.sort ?? (query.groups.length > 0 ? "relevance" : "chronological");
+  const matches = sortMatches(matchQuery(corpus, query), sort);
+  return {
+    total: matches.length,
+    offset,
+    limit,
+    sort,
+    results: matches
+      .slice(offset, offset + limit)
+      .map((match) => toHit(corpus, match, query, options)),
+    synthetic: corpus.store.synthetic,
+    notice: corpus.store.notice,
+  };
+}
+
+/**
+ * Parses `q` and merges its filters with the ones given as parameters. Each side's values are
+ * resolved on their own first, so an unknown speaker or session is reported under the parameter
+ * it came from.
+ */
+export function prepareQuery(
+  corpus: Corpus,
+  q: string,
+  extra: FilterSpec = emptyFilters(),
+  origins: FilterOrigins = {},
+): ParsedQuery {
+  const query = parseQuery(q, "q");
+  resolveFilters(corpus, query.filters);
+  resolveFilters(corpus, extra, origins);
+  const merged: FilterSpec = {
+    speaker: [...query.filters.speaker, ...extra.speaker],
+    session: [...query.filters.session, ...extra.session],
+    body: [...query.filters.body, ...extra.body],
+    kind: [...query.filters.kind, ...extra.kind],
+    from: query.filters.from,
+    to: query.filters.to,
+  };
+  narrowDates(merged, extra.from, extra.to);
+  checkDates(merged, extra.from !== null || extra.to !== null ? "from" : "q");
+  return { ...query, filters: merged };
+}
