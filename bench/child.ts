@@ -1,0 +1,70 @@
+/**
+ * Entry of the child processes the harness starts (bench/spawn.ts), one measurement each, in a
+ * fresh process so every load is a cold start and systems never share a heap:
+ *
+ *   node --import tsx --expose-gc [heap flags] bench/child.ts <job.json>
+ *
+ * Modes: "cold" (one cold start: time, peak and resident heap), "queries" (load, warm up, timed
+ * rounds), "isolate" (load and answer every query once under a tight heap; finishing is the
+ * result). The result is written as JSON to the job's `out` file.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import {
+  collectGarbage,
+  heapNow,
+  measureColdStart,
+  readArtifact,
+  runQueries,
+  withPeakHeap,
+} from "./measure";
+import { loadSystem } from "./systems/registry";
+import type { BenchQuery } from "./types";
+
+/** A job for one child process. */
+export type ChildJob =
+  | { mode: "cold"; system: string; artifactDir: string; out: string }
+  | {
+      mode: "queries";
+      system: string;
+      artifactDir: string;
+      queriesFile: string;
+      rounds: number;
+      seed: number;
+      out: string;
+    }
+  | { mode: "isolate"; system: string; artifactDir: string; queriesFile: string; out: string };
+
+async function main(jobFile: string | undefined): Promise<void> {
+  if (jobFile === undefined) throw new Error("bench child: usage: child.ts <job.json>");
+  const job = JSON.parse(readFileSync(jobFile, "utf8")) as ChildJob;
+  const system = await loadSystem(job.system);
+  let result: unknown;
+  if (job.mode === "cold") {
+    const { cold, instance } = await measureColdStart(system, job.artifactDir);
+    (globalThis as { benchInstance?: unknown }).benchInstance = instance;
+    result = cold;
+  } else {
+    const queries = JSON.parse(readFileSync(job.queriesFile, "utf8")) as BenchQuery[];
+    if (job.mode === "queries") {
+      const instance = await system.load(readArtifact(job.artifactDir));
+      collectGarbage();
+      result = await runQueries(system, instance, queries, job.rounds, job.seed);
+    } else {
+      collectGarbage();
+      const base = heapNow();
+      const { peakBytes, gcs } = await withPeakHeap(async () => {
+        const instance = await system.load(readArtifact(job.artifactDir));
+        for (const query of queries) await system.query(instance, query);
+      });
+      result = { completed: true, peakBytes, baseBytes: base, gcs };
+    }
+  }
+  writeFileSync(job.out, JSON.stringify(result));
+}
+
+main(process.argv[2]).catch((error: unknown) => {
+  process.stderr.write(
+    `bench child: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exitCode = 1;
+});

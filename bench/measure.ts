@@ -1,0 +1,229 @@
+/**
+ * Measurement primitives, run inside the process that holds the system: sizes of the built
+ * artifact (raw and gzipped), a build timer, a cold-start meter (time from bytes to a ready
+ * instance, and the peak of the heap meanwhile), the resident heap, and the query loop.
+ *
+ * How the peak heap is measured: V8's used heap only shrinks during a garbage collection, so its
+ * peak over an interval is the larger of its value at the end and its value just before each
+ * collection inside the interval. node:v8's GCProfiler records the heap statistics before and
+ * after every collection, so the peak is exact (no sampling gaps), and costs nothing between
+ * collections. "Heap" here is V8's used heap plus external memory (ArrayBuffers such as the
+ * artifact bytes themselves), i.e. what counts against a Worker isolate's memory, and is given
+ * net of the process's heap before the artifact was read.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { performance } from "node:perf_hooks";
+import v8 from "node:v8";
+import { gzipSync } from "node:zlib";
+import type { SessionRecord } from "../src/domain";
+import { createRandom } from "./random";
+import type { Artifact, BenchQuery, BenchResult, BenchSystem, LoadedArtifact } from "./types";
+
+/** Bytes in a MiB. */
+export const MIB = 1024 * 1024;
+
+/** V8 used heap plus external memory, in bytes. */
+export function heapNow(): number {
+  const stats = v8.getHeapStatistics();
+  return stats.used_heap_size + stats.external_memory;
+}
+
+/** Runs full garbage collections (needs --expose-gc); throws without it, so figures are never silently wrong. */
+export function collectGarbage(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (typeof gc !== "function")
+    throw new Error("bench: run with --expose-gc (global gc() is missing)");
+  gc();
+  gc();
+}
+
+/** The artifact as bytes, file by file. */
+export function artifactBytes(artifact: Artifact): LoadedArtifact {
+  const encoder = new TextEncoder();
+  const out: LoadedArtifact = {};
+  for (const [name, value] of Object.entries(artifact))
+    out[name] = typeof value === "string" ? encoder.encode(value) : value;
+  return out;
+}
+
+/** Sizes of an artifact: raw bytes and gzipped bytes (node:zlib, default level), per file and in all. */
+export interface ArtifactSize {
+  bytes: number;
+  gzipBytes: number;
+  files: Record<string, { bytes: number; gzipBytes: number }>;
+}
+
+export function artifactSize(artifact: LoadedArtifact): ArtifactSize {
+  const files: ArtifactSize["files"] = {};
+  let bytes = 0;
+  let gzipBytes = 0;
+  for (const [name, data] of Object.entries(artifact)) {
+    const gz = gzipSync(data).byteLength;
+    files[name] = { bytes: data.byteLength, gzipBytes: gz };
+    bytes += data.byteLength;
+    gzipBytes += gz;
+  }
+  return { bytes, gzipBytes, files };
+}
+
+/** Builds an artifact, timing records-to-bytes (serialization included) after a full GC. */
+export async function timeBuild(
+  system: BenchSystem,
+  records: readonly SessionRecord[],
+): Promise<{ artifact: LoadedArtifact; buildMs: number }> {
+  collectGarbage();
+  const start = performance.now();
+  const built = await system.build(records);
+  const bytes = artifactBytes(built);
+  return { artifact: bytes, buildMs: performance.now() - start };
+}
+
+/** Reads an artifact written under `dir` (file names relative to it, "/"-separated). */
+export function readArtifact(dir: string): LoadedArtifact {
+  const out: LoadedArtifact = {};
+  const walk = (at: string): void => {
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      const path = join(at, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else {
+        const buffer = readFileSync(path);
+        out[relative(dir, path).split(sep).join("/")] = new Uint8Array(
+          buffer.buffer,
+          buffer.byteOffset,
+          buffer.byteLength,
+        );
+      }
+    }
+  };
+  walk(dir);
+  if (Object.keys(out).length === 0) throw new Error(`bench: ${dir}: artifact directory is empty`);
+  return out;
+}
+
+/** The peak of heapNow() while `work` runs, from GC statistics (see the module comment). */
+export async function withPeakHeap<T>(
+  work: () => Promise<T> | T,
+): Promise<{ value: T; ms: number; peakBytes: number; gcs: number }> {
+  const profiler = new v8.GCProfiler();
+  profiler.start();
+  const start = performance.now();
+  const value = await work();
+  const ms = performance.now() - start;
+  const end = heapNow();
+  const { statistics } = profiler.stop();
+  let peakBytes = end;
+  for (const gc of statistics) {
+    const before = gc.beforeGC.heapStatistics;
+    peakBytes = Math.max(peakBytes, before.usedHeapSize + before.externalMemory);
+  }
+  return { value, ms, peakBytes, gcs: statistics.length };
+}
+
+/** One cold start: bytes to a ready instance. */
+export interface ColdStart {
+  /** Time from the bytes in memory to a ready instance. */
+  loadMs: number;
+  /** Peak of heap + external memory during the load, net of the process before the bytes were read. */
+  peakHeapBytes: number;
+  /** Heap + external memory held once loaded and collected, bytes dropped, net as above. */
+  residentHeapBytes: number;
+  /** The process's own heap before the bytes were read (runtime, harness and system code). */
+  baseHeapBytes: number;
+  /** Garbage collections during the load. */
+  gcs: number;
+}
+
+/**
+ * Measures one cold start of `system` from the artifact under `dir`. Call once per fresh
+ * process: a second load in the same process would not be cold. Returns the instance too, kept
+ * alive until the resident heap is measured.
+ */
+export async function measureColdStart<I>(
+  system: BenchSystem<I>,
+  dir: string,
+): Promise<{ cold: ColdStart; instance: I }> {
+  collectGarbage();
+  const base = heapNow();
+  const loaded = readArtifact(dir);
+  const { value: instance, ms, peakBytes, gcs } = await withPeakHeap(() => system.load(loaded));
+  // Drop the bytes (unless the instance kept them): the resident figure is what stays.
+  for (const name of Object.keys(loaded)) delete loaded[name];
+  collectGarbage();
+  const resident = heapNow() - base;
+  return {
+    cold: {
+      loadMs: ms,
+      peakHeapBytes: peakBytes - base,
+      residentHeapBytes: resident,
+      baseHeapBytes: base,
+      gcs,
+    },
+    instance,
+  };
+}
+
+function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
+  return typeof (value as { then?: unknown } | null)?.then === "function";
+}
+
+/** Latency of each query (ms), round by round, and what the warm-up pass returned. */
+export interface QueryRun {
+  /** latencies[round][query.index]. */
+  latencies: number[][];
+  /** Total matches per query (warm-up pass). */
+  totals: number[];
+  /** Result ids per query (warm-up pass). */
+  ids: string[][];
+}
+
+/**
+ * Runs every query once untimed (warm-up, answers kept for cross-checks), then `rounds` timed
+ * passes, each in its own seeded shuffled order so no class always runs warm after another.
+ */
+export async function runQueries<I>(
+  system: BenchSystem<I>,
+  instance: I,
+  queries: readonly BenchQuery[],
+  rounds: number,
+  seed: number,
+): Promise<QueryRun> {
+  const totals: number[] = [];
+  const ids: string[][] = [];
+  for (const query of queries) {
+    let result: BenchResult | Promise<BenchResult>;
+    try {
+      result = system.query(instance, query);
+      if (isPromise(result)) result = await result;
+    } catch (error) {
+      throw new Error(
+        `bench: ${system.name}: query ${query.index} (${query.class}) ${JSON.stringify(query.text)}: ${(error as Error).message}`,
+        {
+          cause: error,
+        },
+      );
+    }
+    totals[query.index] = result.total;
+    ids[query.index] = result.ids;
+  }
+  const random = createRandom(seed);
+  const latencies: number[][] = [];
+  for (let round = 0; round < rounds; round++) {
+    const order = queries.map((_, i) => i);
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random.next() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    collectGarbage();
+    const times: number[] = new Array<number>(queries.length).fill(0);
+    for (const at of order) {
+      const query = queries[at]!;
+      const start = performance.now();
+      const result = system.query(instance, query);
+      if (isPromise(result)) await result;
+      times[query.index] = performance.now() - start;
+    }
+    latencies.push(times);
+  }
+  return { latencies, totals, ids };
+}

@@ -1,0 +1,82 @@
+/**
+ * The no-index reference: the utterances as columns of JSON, each query a scan over every
+ * lowercased text (`indexOf` with token-boundary checks; fuzzy by a bounded edit distance per
+ * token). Results come in corpus order, which is chronological; there is no relevance ranking.
+ */
+import type { SessionRecord } from "../../src/domain";
+import type { BenchQuery, BenchResult, BenchSystem, LoadedArtifact } from "../types";
+import { flattenRecords } from "./documents";
+import { matchesFilter } from "./filter";
+import { containsFuzzy, containsPrefix, containsWords } from "./text-match";
+
+const FILE = "utterances.json";
+
+interface Columns {
+  ids: string[];
+  texts: string[];
+  speakers: string[];
+  bodies: string[];
+  dates: string[];
+}
+
+/** A loaded linear-scan corpus. */
+export interface LinearScanInstance extends Columns {
+  lower: string[];
+}
+
+function build(records: readonly SessionRecord[]): Record<string, string> {
+  const documents = flattenRecords(records);
+  const columns: Columns = {
+    ids: documents.map((d) => d.id),
+    texts: documents.map((d) => d.text),
+    speakers: documents.map((d) => d.speaker),
+    bodies: documents.map((d) => d.body),
+    dates: documents.map((d) => d.date),
+  };
+  return { [FILE]: JSON.stringify(columns) };
+}
+
+function load(artifact: LoadedArtifact): LinearScanInstance {
+  const bytes = artifact[FILE];
+  if (bytes === undefined) throw new Error(`linear-scan: artifact has no ${FILE}`);
+  const columns = JSON.parse(new TextDecoder().decode(bytes)) as Columns;
+  return { ...columns, lower: columns.texts.map((text) => text.toLowerCase()) };
+}
+
+function query(instance: LinearScanInstance, q: BenchQuery): BenchResult {
+  const { lower, ids, speakers, bodies, dates } = instance;
+  const ids_: string[] = [];
+  let total = 0;
+  const term = q.terms[0] ?? "";
+  for (let i = 0; i < lower.length; i++) {
+    if (q.filter !== undefined && !matchesFilter(q.filter, speakers[i]!, bodies[i]!, dates[i]!))
+      continue;
+    const text = lower[i]!;
+    let match: boolean;
+    if (q.phrase !== undefined) match = containsWords(text, q.phrase);
+    else if (q.prefix === true) match = containsPrefix(text, term);
+    else if (q.fuzzy !== undefined) match = containsFuzzy(text, term, q.fuzzy);
+    else {
+      match = true;
+      for (const t of q.terms) {
+        if (!containsWords(text, t)) {
+          match = false;
+          break;
+        }
+      }
+    }
+    if (!match) continue;
+    total++;
+    if (ids_.length < q.limit) ids_.push(ids[i]!);
+  }
+  return { total, ids: ids_ };
+}
+
+/** The linear scan, as a benchmark system. */
+export const linearScan: BenchSystem<LinearScanInstance> = {
+  name: "linear-scan",
+  description: "no index: indexOf over every lowercased utterance, token boundaries checked",
+  build,
+  load,
+  query,
+};
