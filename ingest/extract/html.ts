@@ -1,0 +1,222 @@
+/**
+ * HTML -> text with the line structure a reader sees: block elements and <br> end lines, site
+ * chrome (navigation, banners, footers, sidebars, scripts, forms) is dropped, entities are decoded.
+ *
+ * Rules:
+ * - Whitespace inside text collapses to one space, as a browser renders it (except in <pre>).
+ * - A block element (p, div, li, h1-h6, tr, ...) starts and ends a line; nested blocks do not add
+ *   blank lines. <br> ends a line, so <br><br> leaves one blank line. An empty <p> (or one holding
+ *   only &nbsp;) is an explicit blank line: Word and mammoth write empty paragraphs that way.
+ * - Table cells in a row are separated by a tab.
+ * - <header>/<footer> are dropped only when they are the page's (not inside article/main/section),
+ *   where a transcript's own header could sit.
+ */
+import * as cheerio from "cheerio";
+import type { AnyNode, Element } from "domhandler";
+import { decodeText, decodeUtf8Strict, decodeWindows1252, type RawExtraction } from "./txt";
+
+/** Elements that are never content. */
+const ALWAYS_DROPPED =
+  "head, script, style, noscript, template, iframe, object, embed, svg, canvas, form, button, select, textarea, dialog, nav, aside, [hidden]";
+
+/** Site chrome by ARIA role and by common class/id names. */
+const CHROME_ROLES = ["navigation", "banner", "contentinfo", "complementary", "search"];
+const CHROME_NAMES = [
+  "nav",
+  "navbar",
+  "navigation",
+  "menu",
+  "breadcrumb",
+  "breadcrumbs",
+  "sidebar",
+  "masthead",
+  "site-header",
+  "site-footer",
+  "skip-link",
+  "cookie-banner",
+  "cookie-notice",
+  "cookie-consent",
+  "share",
+  "social",
+  "advert",
+  "ads",
+];
+const CHROME_SELECTOR = [
+  ...CHROME_ROLES.map((role) => `[role="${role}"]`),
+  ...CHROME_NAMES.flatMap((name) => [`[class~="${name}"]`, `[id="${name}"]`]),
+].join(", ");
+
+const BLOCK_ELEMENTS = new Set([
+  "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
+  "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
+  "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main",
+  "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "tfoot", "thead",
+  "tr", "ul",
+]); // prettier-ignore
+const CELL_ELEMENTS = new Set(["td", "th"]);
+
+/** Options of htmlToText. */
+export interface HtmlToTextOptions {
+  /** Drop navigation, banners, page header/footer, sidebars and similar site chrome. Default true. */
+  dropChrome?: boolean;
+  /** Further CSS selectors of elements to drop. */
+  drop?: string[];
+  /**
+   * Keep whitespace in text as written, as inside <pre> (for generated HTML without layout
+   * whitespace, such as mammoth's, where a tab or a run of spaces is the document's own).
+   * Default false: whitespace collapses as a browser renders it.
+   */
+  preserveWhitespace?: boolean;
+}
+
+/** Turns an HTML document or fragment into text lines (see the module comment for the rules). */
+export function htmlToText(html: string, options: HtmlToTextOptions = {}): string {
+  const $ = cheerio.load(html);
+  $(ALWAYS_DROPPED).remove();
+  $('[style*="display:none"], [style*="display: none"]').remove();
+  if (options.dropChrome ?? true) {
+    $(CHROME_SELECTOR).remove();
+    $("header, footer")
+      .filter((_, el) => $(el).parents("article, main, section").length === 0)
+      .remove();
+  }
+  for (const selector of options.drop ?? []) $(selector).remove();
+
+  const out = new LineBuilder();
+  const preserve = options.preserveWhitespace ?? false;
+  for (const node of $.root().contents().toArray()) walk(node, out, preserve);
+  return out.finish();
+}
+
+function walk(node: AnyNode, out: LineBuilder, inPre: boolean): void {
+  if (node.type === "text") {
+    out.text(inPre ? node.data : node.data.replace(/[ \t\n\f\r]+/g, " "), inPre);
+    return;
+  }
+  if (node.type !== "tag") return; // comments, doctype, CDATA, and dropped script/style
+  const element = node as Element;
+  const name = element.name.toLowerCase();
+  if (name === "br") {
+    out.hardBreak();
+    return;
+  }
+  if (CELL_ELEMENTS.has(name) && hasCellBefore(element)) out.text("\t", true);
+  const block = BLOCK_ELEMENTS.has(name);
+  if (block) out.softBreak();
+  const mark = out.mark();
+  for (const child of element.children) walk(child, out, inPre || name === "pre");
+  if (name === "p" && out.mark() === mark) out.blankLine();
+  if (block) out.softBreak();
+}
+
+function hasCellBefore(element: Element): boolean {
+  for (let sibling = element.prev; sibling !== null; sibling = sibling.prev) {
+    if (sibling.type === "tag" && CELL_ELEMENTS.has((sibling as Element).name.toLowerCase())) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Collects lines: text is appended to the current line; breaks end it. */
+class LineBuilder {
+  private readonly lines: string[] = [];
+  private current = "";
+  private emitted = 0;
+
+  /** Appends text. Collapsed (non-pre) text drops a space at a line start or after a space. */
+  text(text: string, verbatim = false): void {
+    if (verbatim) {
+      const parts = text.replace(/\r\n?/g, "\n").split("\n");
+      parts.forEach((part, i) => {
+        if (i > 0) this.hardBreak();
+        this.append(part);
+      });
+      return;
+    }
+    let piece = text;
+    if (piece.startsWith(" ") && (this.current === "" || this.current.endsWith(" "))) {
+      piece = piece.slice(1);
+    }
+    this.append(piece);
+  }
+
+  /** Ends the line if it holds anything but collapsed spaces (a block boundary). */
+  softBreak(): void {
+    if (this.current.replace(/ /g, "") !== "") this.lines.push(this.current);
+    this.current = "";
+  }
+
+  /** Ends the line even when it is empty (<br>). */
+  hardBreak(): void {
+    this.lines.push(this.current);
+    this.current = "";
+    this.emitted++;
+  }
+
+  /** An explicit empty line (an empty paragraph). */
+  blankLine(): void {
+    this.softBreak();
+    this.lines.push("");
+    this.emitted++;
+  }
+
+  /** A counter that changes whenever content is emitted: to tell whether an element was empty. */
+  mark(): number {
+    return this.emitted;
+  }
+
+  finish(): string {
+    this.softBreak();
+    return this.lines.join("\n");
+  }
+
+  private append(text: string): void {
+    if (text.length === 0) return;
+    this.current += text;
+    this.emitted++;
+  }
+}
+
+/** Charset declared in a <meta> tag within the first bytes, lower-cased, or null. */
+export function declaredCharset(bytes: Uint8Array): string | null {
+  const head = new TextDecoder("windows-1252").decode(bytes.subarray(0, 2048));
+  const match = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);
+  return match?.[1]?.toLowerCase() ?? null;
+}
+
+/**
+ * Decodes HTML bytes: a BOM wins; then valid UTF-8 (whatever the page declares: valid UTF-8 is
+ * almost never a legacy encoding by accident); then the charset the page declares, when known;
+ * else Windows-1252 (what browsers use for "iso-8859-1" and unlabelled Western pages).
+ */
+export function decodeHtml(
+  bytes: Uint8Array,
+  source: string,
+): { html: string; warnings: string[] } {
+  const decoded = decodeText(bytes);
+  if (decoded.bom || decoded.encoding === "utf-8") return { html: decoded.text, warnings: [] };
+  const declared = declaredCharset(bytes);
+  if (declared !== null && !/^utf-?8$/.test(declared) && decodeUtf8Strict(bytes) === null) {
+    try {
+      const label = new TextDecoder(declared).encoding;
+      // iso-8859-1, latin1 and us-ascii are labels of windows-1252: decoded as declared, quietly.
+      if (label === "windows-1252") return { html: decodeWindows1252(bytes), warnings: [] };
+      return {
+        html: new TextDecoder(label).decode(bytes),
+        warnings: [`extract: ${source}: not UTF-8; decoded as declared (${label})`],
+      };
+    } catch {
+      // An unknown label: fall through to Windows-1252.
+    }
+  }
+  const what =
+    declared === null ? "not valid UTF-8" : `declares ${declared} but is not valid UTF-8`;
+  return { html: decoded.text, warnings: [`extract: ${source}: ${what}; decoded as Windows-1252`] };
+}
+
+/** Extracts an HTML page. `source` names it in warnings. */
+export function extractHtml(bytes: Uint8Array, source: string): RawExtraction {
+  const { html, warnings } = decodeHtml(bytes, source);
+  return { text: htmlToText(html), warnings };
+}
