@@ -132,7 +132,8 @@ const knownWords = new Set<string>([
 
 // ---- the API ----------------------------------------------------------------------------------
 
-const BRACKETED = /\s*[([{][^)\]}]*[)\]}]\s*/g;
+/** Bracketed notes, and an unclosed one running to the end ("EGYPT (Interpreted"). */
+const BRACKETED = /\s*[([{][^)\]}]*(?:[)\]}]|$)\s*/g;
 
 function cleanLabel(raw: string): string {
   return raw

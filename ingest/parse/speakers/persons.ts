@@ -107,9 +107,20 @@ const STOPWORDS = new Set(
     "new old further additional same different let lets may might must shall should will would can could " +
     "do does did done have has had make made take taken give given see seen say said speak speaking " +
     "floor audience speaker interpreter interpretation applause gavel laughter inaudible video " +
-    "services provided status finished final transcript copy raw page"
+    "services provided status finished final transcript copy raw page " +
+    "key issue issues step steps action required proposed modification modifications change changes " +
+    "add delete insert replace suppress noc mod sup supp original version revised rev part title preamble " +
+    "background purpose scope objective objectives outcome outcomes background reference references source " +
+    "total vote votes voting show hands roll call result results list order"
   ).split(" "),
 );
+
+/**
+ * Endings of ordinary English nouns and adjectives that given names and surnames rarely have
+ * ("Proposed Modification", "Final Statement"): a word ending so is not a name word.
+ */
+const NON_NAME_ENDING =
+  /(?:tion|tions|sion|sions|ment|ments|ness|ity|ities|ance|ances|ence|ences|ship|ism|isms|ible|able|ful|less|ous|ical|ally|ized|ised|ising|izing)$/;
 
 /** A recognised person: display name (with honorific) and slug (name words only). */
 export interface PersonMatch {
@@ -197,7 +208,7 @@ export function matchBareName(
   for (const w of core) {
     if (!/^\p{Lu}/u.test(w)) return null;
     const lower = w.toLowerCase().replace(/['’.]/g, "");
-    if (STOPWORDS.has(lower) || isKnownWord(lower)) return null;
+    if (STOPWORDS.has(lower) || NON_NAME_ENDING.test(lower) || isKnownWord(lower)) return null;
   }
   return build([], words);
 }
