@@ -1,0 +1,67 @@
+/**
+ * Browsing routes: the corpus, sessions and transcripts, speakers, utterances with context,
+ * document references.
+ */
+import { Hono } from "hono";
+import { CAPTION_CAVEAT, CONFERENCE } from "../../domain";
+import {
+  MAX_CONTEXT,
+  documentMentions,
+  listDocuments,
+  listSessions,
+  listSpeakers,
+  sessionTranscript,
+  speakerDetail,
+  utteranceWithContext,
+} from "../../search/catalog";
+import { DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET } from "../../search/search";
+import { allowParams, intParam } from "../middleware/params";
+import type { ApiEnv } from "./env";
+
+export const catalogRoutes = new Hono<ApiEnv>()
+  .get("/corpus", allowParams(), (c) => {
+    const { manifest, store } = c.get("corpus");
+    return c.json({
+      conference: CONFERENCE,
+      caveat: CAPTION_CAVEAT,
+      counts: manifest.counts,
+      backend: manifest.backend,
+      formatVersion: manifest.formatVersion,
+      synthetic: store.synthetic,
+      notice: store.notice,
+    });
+  })
+  .get("/sessions", allowParams(), (c) => c.json(listSessions(c.get("corpus"))))
+  .get("/sessions/:id", allowParams(), (c) =>
+    c.json(sessionTranscript(c.get("corpus"), c.req.param("id"), { baseUrl: c.get("baseUrl") })),
+  )
+  .get("/speakers", allowParams(), (c) => c.json(listSpeakers(c.get("corpus"))))
+  .get("/speakers/:id", allowParams(), (c) =>
+    c.json(speakerDetail(c.get("corpus"), c.req.param("id"))),
+  )
+  .get("/utterances/:id", allowParams("context"), (c) =>
+    c.json(
+      utteranceWithContext(
+        c.get("corpus"),
+        c.req.param("id"),
+        intParam(c, "context", 0, 0, MAX_CONTEXT),
+        {
+          baseUrl: c.get("baseUrl"),
+        },
+      ),
+    ),
+  )
+  .get("/documents", allowParams(), (c) => c.json(listDocuments(c.get("corpus"))))
+  .get("/documents/:ref{.+}", allowParams("limit", "offset"), (c) =>
+    c.json(
+      documentMentions(
+        c.get("corpus"),
+        c.req.param("ref"),
+        {
+          limit: intParam(c, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT),
+          offset: intParam(c, "offset", 0, 0, MAX_OFFSET),
+        },
+        { baseUrl: c.get("baseUrl") },
+      ),
+    ),
+  );

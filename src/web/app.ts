@@ -1,0 +1,109 @@
+/**
+ * The Hono app: the JSON API (documented at /api/openapi.json) and a placeholder page. The
+ * Worker, the Node server and the tests differ only in how they load the corpus (`loadCorpus`)
+ * and serve static files (`assets`). Runtime-free.
+ */
+import { Hono } from "hono";
+import { cors } from "hono/cors";
+import { etag } from "hono/etag";
+import { createMiddleware } from "hono/factory";
+import { secureHeaders } from "hono/secure-headers";
+import { type Logger, SYNTHETIC_NOTICE, silentLogger } from "../domain";
+import type { Corpus } from "../search/corpus";
+import { escapeHtml } from "../search/text";
+import { catalogRoutes } from "./api/catalog";
+import type { ApiVariables } from "./api/env";
+import { phraseRoutes } from "./api/phrase";
+import { searchRoutes } from "./api/search";
+import { errorHandler, errorResponse, notFound } from "./errors";
+import { cacheControl } from "./middleware/cache";
+import { openApiDocument } from "./openapi";
+
+/** How createApp gets its data and files. */
+export interface AppOptions<B extends object = object> {
+  /**
+   * Loads the corpus (see src/search/load.ts openCorpus). Called on the first request that needs
+   * it; the result is kept for the life of the app (a Worker isolate), and a failure is retried
+   * on the next request.
+   */
+  loadCorpus: (env: B) => Promise<Corpus>;
+  /** Where errors and notes go (default: nowhere). */
+  logger?: Logger;
+  /**
+   * Serves a static file for a GET or HEAD that no route answers (Worker: env.ASSETS.fetch;
+   * Node: files under dist/assets). Absent: such requests get 404.
+   */
+  assets?: (request: Request, env: B) => Promise<Response>;
+}
+
+/**
+ * The app's Hono environment. Bindings stay untyped here (a Worker's Env, Node's incoming and
+ * outgoing objects...): only `loadCorpus` and `assets` read them, typed by AppOptions<B>.
+ */
+export interface AppEnv {
+  Variables: ApiVariables;
+}
+
+/** Methods the API answers; anything else gets 405. */
+export const API_METHODS = ["GET", "HEAD", "OPTIONS"] as const;
+
+export function createApp<B extends object = object>(options: AppOptions<B>): Hono<AppEnv> {
+  const logger = options.logger ?? silentLogger;
+  let corpus: Promise<Corpus> | undefined;
+  const getCorpus = (env: B): Promise<Corpus> => {
+    corpus ??= options.loadCorpus(env).catch((error: unknown) => {
+      corpus = undefined;
+      throw error;
+    });
+    return corpus;
+  };
+
+  const app = new Hono<AppEnv>();
+  app.onError(errorHandler(logger));
+  app.use("*", secureHeaders());
+  app.use("/api/*", cors({ origin: "*", allowMethods: ["GET", "HEAD"], maxAge: 86_400 }));
+  app.use("/api/*", cacheControl());
+  app.use("/api/*", etag());
+  app.on(["POST", "PUT", "PATCH", "DELETE"], "/api/*", (c) => {
+    c.header("Allow", API_METHODS.join(", "));
+    return errorResponse(c, {
+      status: 405,
+      error: "method_not_allowed",
+      message: `${c.req.method} is not allowed; the API is read-only (${API_METHODS.join(", ")})`,
+    });
+  });
+  app.get("/api/openapi.json", (c) => c.json(openApiDocument));
+  const withCorpus = createMiddleware<AppEnv>(async (c, next) => {
+    c.set("corpus", await getCorpus(c.env as B));
+    c.set("baseUrl", new URL(c.req.url).origin);
+    await next();
+  });
+  app.use("/api/*", withCorpus);
+  app.route("/api", searchRoutes);
+  app.route("/api", phraseRoutes);
+  app.route("/api", catalogRoutes);
+
+  app.get("/", withCorpus, (c) => c.html(placeholderPage(c.get("corpus").store.synthetic)));
+
+  app.notFound(async (c) => {
+    if (c.req.path === "/api" || c.req.path.startsWith("/api/")) {
+      return notFound(c, `no route ${c.req.method} ${c.req.path}`);
+    }
+    if (options.assets && (c.req.method === "GET" || c.req.method === "HEAD")) {
+      return options.assets(c.req.raw, c.env as B);
+    }
+    return c.text("Not found", 404);
+  });
+  return app;
+}
+
+/** The page at / until the UI replaces it. */
+function placeholderPage(synthetic: boolean): string {
+  const banner = synthetic
+    ? `<p role="note"><strong>${escapeHtml(SYNTHETIC_NOTICE)}</strong></p>`
+    : "";
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>WCIT-12 caption search</title></head>
+<body><h1>WCIT-12 caption search</h1>${banner}
+<p>The JSON API is described at <a href="/api/openapi.json">/api/openapi.json</a>.</p></body></html>`;
+}
