@@ -1,0 +1,200 @@
+/**
+ * Options of the scraper (`npm run ingest -- --fetch`), their defaults, and the parser of the
+ * command-line flags. Pure: no I/O.
+ */
+
+/** The ITU's WCIT-12 pages the crawl starts from (see ../shared/wcit12-sessions.md). */
+export const DEFAULT_INDEX_URLS: readonly string[] = [
+  "https://www.itu.int/en/wcit-12/Pages/default.aspx",
+  "https://www.itu.int/osg/wcit-12/highlights/dec04.html",
+  "https://www.itu.int/osg/wcit-12/highlights/dec05-07.html",
+];
+export const DEFAULT_OUT_DIR = "transcripts";
+export const DEFAULT_CACHE_DIR = ".cache/fetch";
+/** Requests at a time per host. Also the ceiling: more than this is never used, whatever is asked. */
+export const MAX_CONCURRENCY_PER_HOST = 2;
+export const DEFAULT_CONCURRENCY = MAX_CONCURRENCY_PER_HOST;
+/** Pause between the starts of two requests to the same host. */
+export const DEFAULT_DELAY_MS = 1_000;
+/** Links followed from a start page: start page (0) -> sub-page (1) -> file (2). */
+export const DEFAULT_DEPTH = 2;
+/** The Internet Archive's Wayback Machine (CDX API under /cdx/search/cdx, captures under /web/). */
+export const DEFAULT_WAYBACK_URL = "https://web.archive.org";
+/** Time allowed for one attempt (connect, headers and body). */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+/** Retries after the first attempt; also the ceiling. */
+export const MAX_RETRIES = 5;
+/** Base and cap of the full-jitter exponential backoff. */
+export const DEFAULT_BACKOFF_BASE_MS = 1_000;
+export const DEFAULT_BACKOFF_MAX_MS = 30_000;
+/** A Retry-After longer than this is not waited for: the URL is reported as failed instead. */
+export const DEFAULT_MAX_RETRY_AFTER_MS = 120_000;
+/** Largest body accepted (a transcript is well under 1 MB). */
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+/** Safety net against a crawl that runs away: no more URLs than this are tried. */
+export const DEFAULT_MAX_URLS = 2_000;
+/** Wayback captures tried per URL, newest first. */
+export const DEFAULT_WAYBACK_CAPTURES = 3;
+
+/** Everything the scraper can be told. All fields but the flags' are for tests and embedding. */
+export interface FetchOptions {
+  /** Start pages (`--index-url`, repeatable). */
+  indexUrls: string[];
+  /** Where the corpus and ingest-report.json are written (`--out`). */
+  outDir: string;
+  /** HTTP cache: bodies with their ETag/Last-Modified (`--cache`). */
+  cacheDir: string;
+  /** Requests at a time per host (`--concurrency`); capped at MAX_CONCURRENCY_PER_HOST. */
+  concurrency: number;
+  /** Pause between request starts on one host, ms (`--delay`). */
+  delayMs: number;
+  /** How many links deep to follow from a start page (`--depth`). */
+  depth: number;
+  /** Keep sessions other than plenary and Committee 5 (`--all`). */
+  all: boolean;
+  /** Ask the Internet Archive for files gone from the live site (off with `--no-wayback`). */
+  wayback: boolean;
+  /** Base URL of the archive (`--wayback-url`). */
+  waybackUrl: string;
+  timeoutMs?: number;
+  /** Retries after the first attempt (at most MAX_RETRIES). */
+  retries?: number;
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+  maxRetryAfterMs?: number;
+  maxBytes?: number;
+  maxUrls?: number;
+  /**
+   * URL prefixes inside which pages are followed (files are taken from anywhere on the start
+   * hosts). Default: for each start page, the folder above its folder
+   * (https://www.itu.int/en/wcit-12/Pages/default.aspx -> https://www.itu.int/en/wcit-12/).
+   */
+  scopes?: string[];
+}
+
+/** The options with every default filled in. */
+export function defaultFetchOptions(): FetchOptions {
+  return {
+    indexUrls: [...DEFAULT_INDEX_URLS],
+    outDir: DEFAULT_OUT_DIR,
+    cacheDir: DEFAULT_CACHE_DIR,
+    concurrency: DEFAULT_CONCURRENCY,
+    delayMs: DEFAULT_DELAY_MS,
+    depth: DEFAULT_DEPTH,
+    all: false,
+    wayback: true,
+    waybackUrl: DEFAULT_WAYBACK_URL,
+  };
+}
+
+/** Usage text of the fetch flags, for the ingest command's help. */
+export const FETCH_USAGE = `npm run ingest -- --fetch [options]
+  --index-url URL   start page (repeatable; default: the ITU's WCIT-12 pages)
+  --out DIR         output directory (default ${DEFAULT_OUT_DIR})
+  --cache DIR       HTTP cache directory (default ${DEFAULT_CACHE_DIR})
+  --concurrency N   requests at a time per host, 1-${MAX_CONCURRENCY_PER_HOST} (default ${DEFAULT_CONCURRENCY})
+  --delay MS        pause between requests to one host (default ${DEFAULT_DELAY_MS})
+  --depth N         links to follow from a start page (default ${DEFAULT_DEPTH})
+  --all             keep sessions other than plenary and Committee 5
+  --no-wayback      do not ask the Internet Archive for missing files
+  --wayback-url URL base URL of the archive (default ${DEFAULT_WAYBACK_URL})`;
+
+function fail(flag: string, message: string): never {
+  throw new Error(`fetch: ${flag}: ${message}`);
+}
+
+function httpUrl(flag: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    fail(flag, `not a URL: ${JSON.stringify(value)}`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    fail(flag, `expected an http(s) URL, got ${JSON.stringify(value)}`);
+  }
+  url.hash = "";
+  return url.href;
+}
+
+function wholeNumber(flag: string, value: string, min: number): number {
+  if (!/^\d+$/.test(value.trim())) {
+    fail(flag, `expected a whole number >= ${min}, got ${JSON.stringify(value)}`);
+  }
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < min) {
+    fail(flag, `expected a whole number >= ${min}, got ${JSON.stringify(value)}`);
+  }
+  return n;
+}
+
+/**
+ * Parses the fetch flags. `--fetch` itself is accepted and ignored, so the ingest command can pass
+ * its arguments as they are. Throws an Error naming the flag on anything wrong.
+ */
+export function parseFetchArgs(args: string[]): FetchOptions {
+  const options = defaultFetchOptions();
+  const indexUrls: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? "";
+    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
+    const value = (): string => {
+      if (inline !== undefined) return inline;
+      const next = args[i + 1];
+      if (next === undefined || next.startsWith("--")) fail(flag, "missing value");
+      i++;
+      return next;
+    };
+    const noValue = (): void => {
+      if (inline !== undefined) fail(flag, "takes no value");
+    };
+    switch (flag) {
+      case "--fetch":
+        noValue();
+        break;
+      case "--index-url":
+        indexUrls.push(httpUrl(flag, value()));
+        break;
+      case "--out": {
+        const dir = value();
+        if (dir.trim() === "") fail(flag, "empty directory name");
+        options.outDir = dir;
+        break;
+      }
+      case "--cache": {
+        const dir = value();
+        if (dir.trim() === "") fail(flag, "empty directory name");
+        options.cacheDir = dir;
+        break;
+      }
+      case "--concurrency":
+        options.concurrency = wholeNumber(flag, value(), 1);
+        break;
+      case "--delay":
+        options.delayMs = wholeNumber(flag, value(), 0);
+        break;
+      case "--depth":
+        options.depth = wholeNumber(flag, value(), 0);
+        break;
+      case "--all":
+        noValue();
+        options.all = true;
+        break;
+      case "--no-wayback":
+        noValue();
+        options.wayback = false;
+        break;
+      case "--wayback-url":
+        options.waybackUrl = httpUrl(flag, value()).replace(/\/+$/, "");
+        break;
+      default:
+        throw new Error(
+          `fetch: unknown option ${JSON.stringify(arg)}; expected --index-url, --out, --cache, --concurrency, --delay, --depth, --all, --no-wayback, --wayback-url`,
+        );
+    }
+  }
+  if (indexUrls.length > 0) options.indexUrls = indexUrls;
+  return options;
+}

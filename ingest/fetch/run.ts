@@ -1,0 +1,408 @@
+/**
+ * The scraper: crawl the start pages, download every transcript reachable within the depth,
+ * process each distinct file once (the pipeline's extraction and parser, injected), keep
+ * plenary and Committee 5 sessions (decided from the parsed header), write the corpus through the
+ * pipeline, and report every URL tried in <out>/ingest-report.json.
+ */
+import { isAbsolute, join, relative } from "node:path";
+import { silentLogger, type Logger } from "../../src/domain";
+import { writeJsonAtomic } from "../io/atomic";
+import type {
+  ProcessedSource,
+  SourceFailure,
+  SourceInput,
+  WriteCorpusOptions,
+  WriteCorpusResult,
+} from "../pipeline";
+import { FetchCache } from "./cache";
+import {
+  classifyUrl,
+  defaultScope,
+  discoverLinks,
+  isHtml,
+  looksLikeTranscriptHtml,
+  type LinkKind,
+} from "./discover";
+import { createFetcher, type Fetched } from "./fetcher";
+import { createHttpClient, HttpError } from "./http";
+import { DEFAULT_MAX_URLS, MAX_CONCURRENCY_PER_HOST, type FetchOptions } from "./options";
+import { silentProgress, type Progress } from "./progress";
+import {
+  countOutcomes,
+  REPORT_FILE,
+  REPORT_SCHEMA_VERSION,
+  type FetchReport,
+  type ReportEntry,
+} from "./report";
+import { selectSession } from "./select";
+
+/** Turns one downloaded file into a session (the pipeline's processSource). */
+export type ProcessSourceFn = (input: SourceInput) => Promise<ProcessedSource>;
+/** Writes the sessions and the manifest (the pipeline's writeCorpus). */
+export type WriteCorpusFn = (
+  outDir: string,
+  processed: ProcessedSource[],
+  failures: SourceFailure[],
+  options?: WriteCorpusOptions,
+) => Promise<WriteCorpusResult>;
+
+export interface FetchDeps {
+  /** Default: the pipeline's processSource. */
+  process?: ProcessSourceFn;
+  /** Default: the pipeline's writeCorpus (merge mode: nothing ingested earlier is dropped). */
+  writeCorpus?: WriteCorpusFn;
+  logger?: Logger;
+  /** Default: nothing shown (the command passes a bar or plain lines). */
+  progress?: Progress;
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  /** Clock, ms since the epoch. */
+  now?: () => number;
+  userAgent?: string;
+}
+
+/** Error messages of the pipeline that mean "this file is not a transcript", not a failure. */
+const NOT_A_TRANSCRIPT = /no speaker turns found/i;
+/** Error messages that mean the bytes are no document of a known format. */
+const NOT_A_DOCUMENT = /^extract: /;
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+interface Task {
+  url: string;
+  depth: number;
+  kind: LinkKind;
+  foundOn?: string;
+  linkText?: string;
+}
+
+interface Kept {
+  entry: ReportEntry;
+  processed: ProcessedSource;
+}
+
+async function loadPipeline(): Promise<{ process: ProcessSourceFn; writeCorpus: WriteCorpusFn }> {
+  const pipeline = await import("../pipeline");
+  return { process: (input) => pipeline.processSource(input), writeCorpus: pipeline.writeCorpus };
+}
+
+/**
+ * Runs the scraper. Never throws for a URL that fails (it is reported); throws only when the
+ * options are unusable. The report is also written to <outDir>/ingest-report.json.
+ */
+export async function runFetch(options: FetchOptions, deps: FetchDeps = {}): Promise<FetchReport> {
+  const logger = deps.logger ?? silentLogger;
+  const progress = deps.progress ?? silentProgress;
+  const now = deps.now ?? Date.now;
+  const startedAt = new Date(now()).toISOString();
+  if (options.indexUrls.length === 0) throw new Error("fetch: no start page (--index-url)");
+  const pipeline =
+    deps.process && deps.writeCorpus
+      ? { process: deps.process, writeCorpus: deps.writeCorpus }
+      : { ...(await loadPipeline()), ...pick(deps) };
+  if (options.concurrency > MAX_CONCURRENCY_PER_HOST) {
+    logger.warn(
+      `fetch: --concurrency ${options.concurrency} capped at ${MAX_CONCURRENCY_PER_HOST} requests per host`,
+    );
+  }
+
+  const http = createHttpClient({
+    concurrency: options.concurrency,
+    delayMs: options.delayMs,
+    timeoutMs: options.timeoutMs,
+    retries: options.retries,
+    backoffBaseMs: options.backoffBaseMs,
+    backoffMaxMs: options.backoffMaxMs,
+    maxRetryAfterMs: options.maxRetryAfterMs,
+    maxBytes: options.maxBytes,
+    fetch: deps.fetch,
+    sleep: deps.sleep,
+    random: deps.random,
+    now,
+    logger,
+    userAgent: deps.userAgent,
+  });
+  const cache = new FetchCache(options.cacheDir);
+  const fetcher = createFetcher({
+    http,
+    cache,
+    wayback: options.wayback,
+    waybackUrl: options.waybackUrl,
+    logger,
+    now: () => new Date(now()),
+  });
+
+  const hosts = [...new Set(options.indexUrls.map((u) => new URL(u).host))];
+  const scopes = options.scopes ?? options.indexUrls.map(defaultScope);
+  const inScope = (url: string): boolean => scopes.some((scope) => url.startsWith(scope));
+  const maxUrls = options.maxUrls ?? DEFAULT_MAX_URLS;
+  const runErrors: string[] = [];
+
+  const queued = new Set<string>();
+  const entries: ReportEntry[] = [];
+  const bySha = new Map<string, string>();
+  const kept: Kept[] = [];
+  const running = new Set<Promise<void>>();
+  let cut = false;
+
+  const finish = (entry: ReportEntry): void => {
+    entries.push(entry);
+    progress.done(entry);
+  };
+
+  const enqueue = (task: Task): void => {
+    if (queued.has(task.url)) return;
+    if (queued.size >= maxUrls) {
+      if (!cut) runErrors.push(`crawl stopped at ${maxUrls} URLs; later links were not followed`);
+      cut = true;
+      return;
+    }
+    queued.add(task.url);
+    progress.addTotal(1);
+    const promise = visit(task).catch((error: unknown) => {
+      // visit reports its own failures; this is a bug guard so that one URL never stops the run.
+      finish({
+        ...base(task),
+        outcome: "failed",
+        error: `fetch: ${errorMessage(error)}`,
+        attempts: 0,
+      });
+    });
+    const tracked = promise.finally(() => running.delete(tracked));
+    running.add(tracked);
+  };
+
+  const base = (task: Task): ReportEntry => ({
+    url: task.url,
+    depth: task.depth,
+    kind: task.kind,
+    ...(task.foundOn === undefined ? {} : { foundOn: task.foundOn }),
+    ...(task.linkText ? { linkText: task.linkText } : {}),
+    outcome: "failed",
+    attempts: 0,
+  });
+
+  const fromFetched = (task: Task, fetched: Fetched): ReportEntry => ({
+    ...base(task),
+    ...(fetched.finalUrl !== task.url && fetched.via !== "wayback"
+      ? { finalUrl: fetched.finalUrl }
+      : {}),
+    attempts: fetched.attempts,
+    ...(fetched.errors.length > 0 ? { retried: fetched.errors } : {}),
+    via: fetched.via,
+    ...(fetched.archivedUrl === undefined ? {} : { archivedUrl: fetched.archivedUrl }),
+    httpStatus: fetched.status,
+    sha256: fetched.sha256,
+    bytes: fetched.bytes.byteLength,
+  });
+
+  async function visit(task: Task): Promise<void> {
+    let fetched: Fetched;
+    try {
+      fetched = await fetcher.fetch(task.url);
+    } catch (error) {
+      const http = error instanceof HttpError ? error : null;
+      finish({
+        ...base(task),
+        outcome: "failed",
+        error: errorMessage(error),
+        httpStatus: http?.status ?? null,
+        attempts: http?.attempts ?? 0,
+        ...(http && http.errors.length > 0 ? { retried: http.errors } : {}),
+      });
+      return;
+    }
+    if (fetched.via !== "wayback") queued.add(fetched.finalUrl);
+    const entry = fromFetched(task, fetched);
+    const pageUrl = fetched.via === "wayback" ? task.url : fetched.finalUrl;
+    const treatAsPage =
+      isHtml(fetched.bytes, fetched.contentType) &&
+      (task.kind === "page" || classifyUrl(pageUrl) === "page");
+    if (treatAsPage) {
+      const html = new TextDecoder().decode(fetched.bytes);
+      let links = 0;
+      if (task.depth < options.depth) {
+        for (const link of discoverLinks(html, pageUrl, { hosts })) {
+          if (link.kind === "page" && !inScope(link.url)) continue;
+          links++;
+          enqueue({
+            url: link.url,
+            depth: task.depth + 1,
+            kind: link.kind,
+            foundOn: task.url,
+            linkText: link.text,
+          });
+        }
+      }
+      if (!looksLikeTranscriptHtml(html)) {
+        finish({ ...entry, outcome: "page", links });
+        return;
+      }
+      entry.links = links;
+    }
+    await consider(task, entry, fetched);
+  }
+
+  /** Processes a downloaded file once per distinct body, and keeps or skips its session. */
+  async function consider(task: Task, entry: ReportEntry, fetched: Fetched): Promise<void> {
+    const first = bySha.get(fetched.sha256);
+    if (first !== undefined) {
+      finish({
+        ...entry,
+        outcome: "skipped",
+        reason: `same file as ${first} (sha256 ${fetched.sha256.slice(0, 12)}): stored once`,
+      });
+      return;
+    }
+    bySha.set(fetched.sha256, task.url);
+    let processed: ProcessedSource;
+    try {
+      processed = await pipeline.process(sourceInput(fetched));
+    } catch (error) {
+      const message = errorMessage(error);
+      if (
+        NOT_A_DOCUMENT.test(message) &&
+        fetched.via !== "wayback" &&
+        fetcher.canUseArchive(task.url)
+      ) {
+        // A live URL that serves something else than a document (an error page as .pdf): the
+        // archive may still have the real file.
+        try {
+          const archived = await fetcher.fromArchive(task.url, message);
+          const again = { ...entry, via: archived.via, archivedUrl: archived.archivedUrl };
+          if (archived.sha256 !== fetched.sha256 && bySha.has(archived.sha256)) {
+            finish({
+              ...again,
+              outcome: "skipped",
+              reason: `archive copy is the same file as ${bySha.get(archived.sha256)}: stored once`,
+            });
+            return;
+          }
+          bySha.set(archived.sha256, task.url);
+          processed = await pipeline.process(sourceInput(archived));
+          Object.assign(entry, again, {
+            sha256: archived.sha256,
+            bytes: archived.bytes.byteLength,
+          });
+        } catch (archiveError) {
+          const detail =
+            archiveError instanceof HttpError ? archiveError.detail : errorMessage(archiveError);
+          finish({ ...entry, outcome: "failed", error: detail });
+          return;
+        }
+      } else if (NOT_A_TRANSCRIPT.test(message)) {
+        finish({ ...entry, outcome: "skipped", reason: message });
+        return;
+      } else {
+        finish({ ...entry, outcome: "failed", error: message });
+        return;
+      }
+    }
+    const { record } = processed;
+    const described: ReportEntry = {
+      ...entry,
+      title: record.title,
+      body: record.body,
+      format: record.source.format,
+    };
+    const selection = selectSession(record, options.all);
+    if (!selection.keep) {
+      finish({ ...described, outcome: "skipped", reason: selection.reason });
+      return;
+    }
+    const ingested: ReportEntry = { ...described, outcome: "ingested", sessionId: record.id };
+    kept.push({ entry: ingested, processed });
+    finish(ingested);
+  }
+
+  for (const url of options.indexUrls) enqueue({ url, depth: 0, kind: "page" });
+  while (running.size > 0) await Promise.all([...running]);
+  progress.stop();
+
+  // Write the corpus only when something came in: a run that got nothing leaves earlier output
+  // exactly as it was.
+  let wroteCorpus = false;
+  if (kept.length > 0) {
+    const failures: SourceFailure[] = entries
+      .filter((e) => e.outcome === "failed" && e.kind === "file")
+      .map((e) => ({ file: e.url, url: e.url, error: e.error ?? "failed" }));
+    try {
+      const result = await pipeline.writeCorpus(
+        options.outDir,
+        kept.map((k) => k.processed),
+        failures,
+        { logger, mode: "merge" },
+      );
+      // The pipeline may rename a session (two different files claiming one id): report its id.
+      const idBySha = new Map(result.manifest.sessions.map((s) => [s.source.sha256, s.id]));
+      for (const { entry, processed } of kept) {
+        entry.sessionId = idBySha.get(processed.record.source.sha256) ?? entry.sessionId;
+      }
+      wroteCorpus = true;
+    } catch (error) {
+      runErrors.push(`corpus not written: ${errorMessage(error)}`);
+      logger.error(`fetch: corpus not written: ${errorMessage(error)}`);
+    }
+  }
+
+  entries.sort((a, b) => a.url.localeCompare(b.url));
+  const counts = countOutcomes(entries);
+  const ingested = wroteCorpus ? counts.ingested : 0;
+  const report: FetchReport = {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    startedAt,
+    finishedAt: new Date(now()).toISOString(),
+    options: {
+      indexUrls: options.indexUrls,
+      outDir: options.outDir,
+      cacheDir: options.cacheDir,
+      concurrency: Math.min(options.concurrency, MAX_CONCURRENCY_PER_HOST),
+      delayMs: options.delayMs,
+      depth: options.depth,
+      all: options.all,
+      wayback: options.wayback,
+      waybackUrl: options.waybackUrl,
+    },
+    totals: {
+      urls: entries.length,
+      ingested: counts.ingested,
+      skipped: counts.skipped,
+      failed: counts.failed,
+      pages: counts.page,
+      requests: http.stats.requests,
+      downloads: http.stats.downloads,
+      notModified: http.stats.notModified,
+    },
+    sessions: wroteCorpus ? [...new Set(kept.map((k) => k.entry.sessionId ?? ""))].sort() : [],
+    entries,
+    errors: runErrors,
+    exitCode: ingested > 0 ? 0 : 1,
+  };
+  try {
+    await writeJsonAtomic(join(options.outDir, REPORT_FILE), report);
+  } catch (error) {
+    report.errors.push(`report not written: ${errorMessage(error)}`);
+    logger.error(`fetch: ${join(options.outDir, REPORT_FILE)}: ${errorMessage(error)}`);
+  }
+  return report;
+
+  function sourceInput(fetched: Fetched): SourceInput {
+    const rel = relative(process.cwd(), fetched.file);
+    return {
+      bytes: fetched.bytes,
+      // Cited as a path from the project root when the cache is inside it.
+      file: rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel : fetched.file,
+      url: fetched.archivedUrl ?? fetched.finalUrl,
+    };
+  }
+}
+
+function pick(deps: FetchDeps): Partial<{ process: ProcessSourceFn; writeCorpus: WriteCorpusFn }> {
+  return {
+    ...(deps.process ? { process: deps.process } : {}),
+    ...(deps.writeCorpus ? { writeCorpus: deps.writeCorpus } : {}),
+  };
+}
