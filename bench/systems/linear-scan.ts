@@ -73,10 +73,10 @@ function query(instance: LinearScanInstance, q: BenchQuery): BenchResult {
 }
 
 /** The linear scan, as a benchmark system. */
-export const linearScan: BenchSystem<LinearScanInstance> = {
+export const linearScan = {
   name: "linear-scan",
   description: "no index: indexOf over every lowercased utterance, token boundaries checked",
   build,
   load,
   query,
-};
+} satisfies BenchSystem<LinearScanInstance>;

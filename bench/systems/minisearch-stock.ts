@@ -60,10 +60,10 @@ function query(index: MiniSearch<FlatDocument>, q: BenchQuery): BenchResult {
 }
 
 /** Stock MiniSearch, as a benchmark system. */
-export const minisearchStock: BenchSystem<MiniSearch<FlatDocument>> = {
+export const minisearchStock = {
   name: "minisearch-stock",
   description: "MiniSearch 7, default options, text in storeFields, JSON.stringify + loadJSON",
   build,
   load,
   query,
-};
+} satisfies BenchSystem<MiniSearch<FlatDocument>>;
