@@ -58,7 +58,7 @@ function grammar(lenient: boolean): Grammar {
       `\\b(documents?|docs?\\.?)(?:${kw}|\\s*\\/\\s*)${no}(\\d{1,3})(?!\\d)(?:\\s*-\\s*(${LANG})${END})?`,
       "giu",
     ),
-    rule: new RegExp(`\\b(rules?)(?:${kw})${no}(\\d{1,3})${END}(?![.,]\\d)`, "giu"),
+    rule: new RegExp(`\\b(rules?)(?:${kw})${no}(\\d{1,3})${END}`, "giu"),
     article: new RegExp(
       `\\b(articles?)(?:${kw})${no}(\\d{1,2})(?:([a-z])|[\\s_-]?(bis|ter))?${END}`,
       "giu",
@@ -81,7 +81,8 @@ function grammar(lenient: boolean): Grammar {
         : `\\s+of\\s+the\\s+(?:ITU\\s+)?(constitution|convention|universal\\s+declaration(?:\\s+of\\s+human\\s+rights)?|international\\s+covenant\\s+on\\s+civil\\s+and\\s+political\\s+rights|ICCPR)${END}`,
       "iuy",
     ),
-    listNext: /(\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)(\d{1,3})(?!\d)(?![.,]?\d)/iuy,
+    listNext:
+      /(\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)([1-9]\d{0,2})(?:([a-z])|[\s_-]?(bis|ter))?(?![\p{L}\p{N}])/iuy,
   };
 }
 
@@ -219,9 +220,12 @@ function scan(text: string, lenient: boolean): DocumentRef[] {
       if (!m) break;
       const sep = m[1] ?? "";
       if (!f.plural && /^\s*,\s*$/.test(sep)) break;
+      const letter = m[3] ?? m[4];
+      // Only articles carry letters ("Articles 3 and 4 bis"); "documents 5 and 6E" stops the list.
+      if (letter && f.listStem !== "ARTICLE/") break;
       const start = end + sep.length;
       let itemEnd = g.listNext.lastIndex;
-      let itemId = `${f.listStem}${Number(m[2])}`;
+      let itemId = `${f.listStem}${Number(m[2])}${letter?.toUpperCase() ?? ""}`;
       if (f.suffixes) {
         const s = readSuffixes(g, text, itemEnd);
         itemEnd = s.end;

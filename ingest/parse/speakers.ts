@@ -213,7 +213,8 @@ export function normaliseSpeaker(raw: string | null): Speaker {
     return { raw: null, kind: "unknown", id: "unknown", name: UNKNOWN_NAME, country: null };
   const matched = matchSpeakerLabel(raw);
   if (matched) return matched;
-  const words = speakerKey(cleanLabel(raw));
+  const label = cleanLabel(raw);
+  const words = label.length > MAX_LABEL_LENGTH ? "" : speakerKey(label);
   return {
     raw,
     kind: "unknown",
