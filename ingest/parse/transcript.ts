@@ -1,0 +1,288 @@
+/**
+ * The transcript parser: extracted text in, session header and speaker-attributed utterances out.
+ * Pure (no I/O) and total: any string gives a result, bad input gives warnings and empty fields.
+ *
+ * Composition (each step documents its rules):
+ * 1. junk.ts cleanCharacters: line breaks, mojibake, entities, odd spaces (whole text);
+ * 2. header.ts parseHeader: the header fields in any order, teasers before it dropped;
+ * 3. junk.ts removeBodyJunk: page numbers, Page N: prefixes, uploader/advertisement lines,
+ *    glued words (body only);
+ * 4. turns.ts scanTurns: markers anywhere, labels, unmarked labels, unlabelled turns;
+ * 5. per turn: wraps joined (whitespace collapsed), annotations.ts findAnnotations, an attribution
+ *    note splits the turn (below), speakers.ts normaliseSpeaker, documents.ts findDocumentRefs;
+ * 6. title.ts: the meeting number announced in the room (spokenNumber), and the body of a session
+ *    without a title line from its opening turns.
+ *
+ * Attribution notes: "(That was Egypt speaking)" inside a turn labelled CUBA gives the words
+ * before the note (since the turn start or the previous note), note included, to Egypt
+ * (normaliseSpeaker of the name), with attribution {labelled: "CUBA", note}; the words after it
+ * stay with CUBA. A turn whose words all moved leaves no utterance for its label.
+ *
+ * Every utterance's source span points into the INPUT text (offsets and 1-based lines), from its
+ * marker (or first character) to its last character, so a quote can be traced to a line.
+ */
+import {
+  silentLogger,
+  type Logger,
+  type ParsedTranscript,
+  type ParsedUtterance,
+  type SessionHeader,
+  type Speaker,
+} from "../../src/domain";
+import { attributedSpeaker, findAnnotations } from "./annotations";
+import { findDocumentRefs } from "./documents";
+import { parseHeader } from "./header";
+import { cleanCharacters, removeBodyJunk } from "./junk";
+import {
+  LineIndex,
+  collapseWhitespace,
+  identityText,
+  sliceText,
+  sourceOffsetAt,
+  sourceSpanOf,
+  type MappedText,
+} from "./mapped-text";
+import { matchSpeakerLabel, normaliseSpeaker } from "./speakers";
+import { findSpokenNumber, inferBody } from "./title";
+import { scanTurns, type RawTurn } from "./turns";
+
+/** Options of parseTranscript. */
+export interface ParseOptions {
+  /** Receives each warning (default: silent). */
+  logger?: Logger;
+}
+
+/** How many opening turns are read for the announced meeting number and the body. */
+export const OPENING_TURNS = 6;
+/** Speaker kinds that may open a meeting (announce its number). */
+const PRESIDING_KINDS = new Set(["chair", "unknown", "official", "secretariat", "person"]);
+
+function emptyHeader(): SessionHeader {
+  return {
+    statusLine: null,
+    status: null,
+    conference: null,
+    city: null,
+    date: null,
+    time: null,
+    endTime: null,
+    timeZone: null,
+    title: null,
+    body: null,
+    number: null,
+    spokenNumber: null,
+    provider: null,
+    disclaimer: null,
+    synthetic: false,
+  };
+}
+
+/** Speaker lookups, cached per label (a transcript repeats a few dozen labels). */
+class SpeakerCache {
+  private readonly normalised = new Map<string, Speaker>();
+  private readonly known = new Map<string, boolean>();
+  private unlabelled: Speaker | null = null;
+
+  speaker(raw: string | null): Speaker {
+    if (raw === null) {
+      this.unlabelled ??= safeNormalise(null);
+      return { ...this.unlabelled };
+    }
+    let s = this.normalised.get(raw);
+    if (!s) {
+      s = safeNormalise(raw);
+      this.normalised.set(raw, s);
+    }
+    return { ...s };
+  }
+
+  isKnown(raw: string): boolean {
+    let k = this.known.get(raw);
+    if (k === undefined) {
+      try {
+        k = matchSpeakerLabel(raw) !== null;
+      } catch {
+        k = false;
+      }
+      this.known.set(raw, k);
+    }
+    return k;
+  }
+}
+
+function safeNormalise(raw: string | null): Speaker {
+  try {
+    return normaliseSpeaker(raw);
+  } catch {
+    return { raw, kind: "unknown", country: null, id: "unknown", name: "Unidentified speaker" };
+  }
+}
+
+function safeDocuments(text: string): ParsedUtterance["documents"] {
+  try {
+    return findDocumentRefs(text);
+  } catch {
+    return [];
+  }
+}
+
+interface Piece {
+  /** The piece's text (a range of the turn's collapsed text, trimmed). */
+  text: MappedText;
+  /** Label the words are given to (the named speaker of an attribution note, or the turn's). */
+  raw: string | null;
+  attribution?: { labelled: string | null; note: string };
+  first: boolean;
+}
+
+/** Splits a turn's text at attribution notes. */
+function splitAtAttributions(text: MappedText, label: string | null, cache: SpeakerCache): Piece[] {
+  const isName = (name: string): boolean => cache.isKnown(name);
+  const notes = findAnnotations(text.text, isName).filter((a) => a.kind === "attribution");
+  const pieces: Piece[] = [];
+  let from = 0;
+  for (const note of notes) {
+    const inner = note.text.slice(1, -1);
+    const name = attributedSpeaker(inner, isName);
+    if (name === null) continue;
+    pieces.push({
+      text: trimmed(text, from, note.end),
+      raw: name,
+      attribution: { labelled: label, note: note.text },
+      first: pieces.length === 0,
+    });
+    from = note.end;
+  }
+  const rest = trimmed(text, from, text.text.length);
+  if (pieces.length === 0 || rest.text !== "") {
+    pieces.push({ text: rest, raw: label, first: pieces.length === 0 });
+  }
+  return pieces;
+}
+
+/** m.text[start, end) without the spaces at its ends. */
+function trimmed(m: MappedText, start: number, end: number): MappedText {
+  let s = start;
+  let e = end;
+  while (s < e && m.text[s] === " ") s++;
+  while (e > s && m.text[e - 1] === " ") e--;
+  return sliceText(m, s, e);
+}
+
+function utteranceFrom(
+  piece: Piece,
+  speaker: Speaker,
+  source: ParsedUtterance["source"],
+  isKnown: (name: string) => boolean,
+): ParsedUtterance {
+  const text = piece.text.text;
+  const utterance: ParsedUtterance = {
+    speaker,
+    text,
+    annotations: findAnnotations(text, isKnown),
+    documents: safeDocuments(text),
+    source,
+  };
+  if (piece.attribution) utterance.attribution = piece.attribution;
+  return utterance;
+}
+
+function parse(input: string, logger: Logger): ParsedTranscript {
+  const warnings: string[] = [];
+  const lines = new LineIndex(input);
+  const cleaned = cleanCharacters(identityText(input));
+  const head = parseHeader(cleaned.text);
+  warnings.push(...head.warnings);
+  const body = removeBodyJunk(sliceText(cleaned, head.end, cleaned.text.length));
+  const cache = new SpeakerCache();
+  const isKnown = (raw: string): boolean => cache.isKnown(raw);
+  const turns = scanTurns(body.text, { isKnownLabel: isKnown });
+
+  const span = (start: number, end: number): ParsedUtterance["source"] => ({
+    start,
+    end,
+    line: lines.lineOf(start),
+    endLine: lines.lineOf(Math.max(start, end - 1)),
+  });
+
+  const utterances: ParsedUtterance[] = [];
+  const warnedLabels = new Set<string>();
+  for (const turn of turns) {
+    const label = turn.label?.raw ?? null;
+    const text = collapseWhitespace(sliceText(body, turn.textStart, turn.end));
+    const turnStart = turnSourceStart(body, turn, text);
+    if (label !== null && !cache.isKnown(label) && !warnedLabels.has(label)) {
+      warnedLabels.add(label);
+      warnings.push(`line ${lines.lineOf(turnStart)}: speaker label "${label}" not recognised`);
+    }
+    if (text.text === "") {
+      if (label === null) continue;
+      const labelEnd = sourceSpanOf(body, turn.start, turn.textStart).end;
+      utterances.push({
+        speaker: cache.speaker(label),
+        text: "",
+        annotations: [],
+        documents: [],
+        source: span(turnStart, Math.max(turnStart, labelEnd)),
+        empty: true,
+      });
+      continue;
+    }
+    for (const piece of splitAtAttributions(text, label, cache)) {
+      const inner = sourceSpanOf(piece.text, 0, piece.text.text.length);
+      const start = piece.first ? turnStart : inner.start;
+      utterances.push(
+        utteranceFrom(piece, cache.speaker(piece.raw), span(start, inner.end), isKnown),
+      );
+    }
+  }
+
+  const session: SessionHeader = { ...head.header };
+  const opening = utterances
+    .filter((u) => PRESIDING_KINDS.has(u.speaker.kind))
+    .slice(0, OPENING_TURNS)
+    .map((u) => u.text);
+  if (session.body === null && utterances.length > 0) {
+    session.body = inferBody(opening);
+    if (session.body !== null) {
+      warnings.push(`header: no title; body "${session.body}" taken from the opening turns`);
+    }
+  }
+  session.spokenNumber = findSpokenNumber(opening, session.body, session.number);
+  if (session.spokenNumber !== null && session.number !== null) {
+    warnings.push(
+      `header: the title says meeting ${session.number}, the room says ${session.spokenNumber} (both kept)`,
+    );
+  }
+  if (utterances.length === 0) warnings.push("turns: no utterances found");
+  for (const w of warnings) logger.warn(`parse: ${w}`);
+  return { session, utterances, warnings };
+}
+
+/** Input offset where a turn starts: its marker or label, or its first character. */
+function turnSourceStart(body: MappedText, turn: RawTurn, text: MappedText): number {
+  if (turn.marker === null && turn.label === null) {
+    return text.text.length > 0 ? sourceSpanOf(text, 0, 1).start : sourceOffsetAt(body, turn.start);
+  }
+  return sourceOffsetAt(body, turn.start);
+}
+
+/**
+ * Parses one transcript's extracted text. Never throws: on any string it returns a result (bad
+ * input gives warnings and empty fields).
+ */
+export function parseTranscript(text: string, options: ParseOptions = {}): ParsedTranscript {
+  const logger = options.logger ?? silentLogger;
+  const input = typeof text === "string" ? text : String(text ?? "");
+  try {
+    return parse(input, logger);
+  } catch (error) {
+    const message = `parse: internal error: ${error instanceof Error ? error.message : String(error)}`;
+    try {
+      logger.error(message);
+    } catch {
+      // A failing logger must not make the parser throw.
+    }
+    return { session: emptyHeader(), utterances: [], warnings: [message] };
+  }
+}

@@ -1,0 +1,224 @@
+/**
+ * Speaker turns: where each turn starts, its label, and where its text runs.
+ *
+ * Rules:
+ * T1 Markers are found anywhere, inside lines too (whole transcripts arrive flattened onto one
+ *    line): ">>" (and ">>>"), and the split form "> >". A single ">" (HTML conversions) is a marker
+ *    at a line start, before a label, or after a sentence end and before a capital ("floor. > The
+ *    next..."); elsewhere it is text ("x > y"). "->" and "=>" are never markers.
+ * T2 A label follows its marker directly: a short run of capitals (digits, spaces, hyphens,
+ *    periods, apostrophes, parentheses, slashes, "&" allowed) ending in a colon on the same line —
+ *    at most MAX_LABEL_WORDS words and MAX_LABEL_CHARS characters, no "?", "!" or ";", a ". " only
+ *    after a title or an initial ("MR. SMITH", "H.E. MR. X"), not a lone word like "OK" or "NOTE".
+ *    A colon followed by a digit is a time ("AT 10:30"), not a label. A mixed-case run ("Chair:",
+ *    or one with a comma) is a label only when the speaker recogniser knows it. So ">> Thank you.
+ *    Two points: first..." is an unlabelled turn, not a speaker called "Thank you. Two points".
+ * T3 Without a marker, a line that starts with a label the speaker recogniser knows ("Chair:",
+ *    "Egypt:", "CHAIRMAN:") starts a turn — only when the line before ends a sentence (. ? ! : ) or
+ *    a closing quote/bracket), is blank, or is the first line: so a hard wrap that happens to put
+ *    "Egypt: ..." at a line start mid-sentence is not a turn. "Note: ..." and "Article 5: ..." are
+ *    not labels (the recogniser rejects them).
+ * T4 A marker with no label starts an unlabelled turn (an announcer, a chair not yet named). Text
+ *    before the first turn is an unlabelled turn too.
+ * T5 A turn's text runs from after its label (or marker) to the next turn's start.
+ */
+import { matchSpeakerLabel } from "./speakers";
+
+/** Longest label, in characters. */
+export const MAX_LABEL_CHARS = 70;
+/** Most words in a label ("UNITED KINGDOM OF GREAT BRITAIN AND NORTHERN IRELAND" has 8). */
+export const MAX_LABEL_WORDS = 10;
+/** Most words in a mixed-case label without a marker. */
+export const MAX_UNMARKED_LABEL_WORDS = 8;
+
+/** A label as written, with its place in the scanned text. */
+export interface TurnLabel {
+  raw: string;
+  /** Offset of the label's first character. */
+  start: number;
+  /** Offset just after its colon. */
+  end: number;
+}
+
+/** One turn as found in the scanned text (offsets into that text). */
+export interface RawTurn {
+  /** Offset of the marker, or of the label when there is no marker, or of the first character. */
+  start: number;
+  /** Offset where the turn's words begin (after the label's colon, or after the marker). */
+  textStart: number;
+  /** Offset just after the turn (the next turn's start). */
+  end: number;
+  label: TurnLabel | null;
+  /** ">>", "> >", ">" as written (normalised to these three), null without a marker. */
+  marker: ">>" | "> >" | ">" | null;
+}
+
+/** How labels are recognised; the default asks the speaker recogniser. */
+export interface ScanOptions {
+  isKnownLabel?: (raw: string) => boolean;
+}
+
+const STOP_LABELS = new Set([
+  "OK",
+  "OKAY",
+  "NO",
+  "YES",
+  "NOTE",
+  "PS",
+  "RE",
+  "SO",
+  "AND",
+  "BUT",
+  "THE",
+  "I",
+  "A",
+  "WELL",
+  "NB",
+  "TEL",
+  "FAX",
+  "WWW",
+  "HTTP",
+  "HTTPS",
+]);
+const HONORIFIC = /(?:^|\s)(?:MR|MRS|MS|DR|PROF|ST|JR|SR|MME|H\.E|[A-Z])\.$/;
+
+function defaultIsKnown(raw: string): boolean {
+  try {
+    return matchSpeakerLabel(raw) !== null;
+  } catch {
+    return false;
+  }
+}
+
+/** True for a capitals label shape (T2). */
+export function isCapitalsLabel(raw: string): boolean {
+  if (raw.length > MAX_LABEL_CHARS || !/^[A-Z(][A-Z0-9 .'’()\-/&]*$/.test(raw)) return false;
+  if ((raw.match(/[A-Z]/g) ?? []).length < 2) return false;
+  const words = raw.split(/\s+/);
+  if (words.length > MAX_LABEL_WORDS || STOP_LABELS.has(raw)) return false;
+  // A ". " is allowed only after a title or an initial.
+  for (let i = raw.indexOf(". "); i !== -1; i = raw.indexOf(". ", i + 1)) {
+    if (!HONORIFIC.test(raw.slice(0, i + 1))) return false;
+  }
+  return true;
+}
+
+function lineEnd(text: string, pos: number): number {
+  const nl = text.indexOf("\n", pos);
+  return nl === -1 ? text.length : nl;
+}
+
+/** The label right after a marker (T2), or null. */
+function labelAt(text: string, pos: number, isKnown: (raw: string) => boolean): TurnLabel | null {
+  const limit = Math.min(lineEnd(text, pos), pos + MAX_LABEL_CHARS + 2);
+  const colon = text.indexOf(":", pos);
+  if (colon === -1 || colon >= limit) return null;
+  const written = text.slice(pos, colon);
+  const raw = written.trim();
+  if (raw === "" || raw.includes(">")) return null;
+  const after = text[colon + 1];
+  if (after !== undefined && /[0-9/]/.test(after)) return null;
+  const ok =
+    isCapitalsLabel(raw) ||
+    (/^[A-Z]/.test(raw) && raw.split(/\s+/).length <= MAX_UNMARKED_LABEL_WORDS && isKnown(raw));
+  if (!ok) return null;
+  const start = pos + (written.length - written.trimStart().length);
+  return { raw, start, end: colon + 1 };
+}
+
+/** True when the line before `lineStart` lets a turn start without a marker (T3). */
+function previousLineAllowsTurn(text: string, lineStart: number, bodyStart: number): boolean {
+  if (lineStart <= bodyStart) return true;
+  const before = text.slice(Math.max(0, lineStart - 400), lineStart);
+  // A blank line between: a new paragraph.
+  if (/\n[ \t]*\n[ \t]*$/.test(before) || /^[ \t]*\n?$/.test(before)) return true;
+  const prev = before.replace(/\s+$/, "");
+  return prev === "" || /[.?!:)\]"”’»]$/.test(prev);
+}
+
+/** An unmarked label at a line start (T3), or null. */
+function unmarkedLabelAt(
+  text: string,
+  lineStart: number,
+  isKnown: (raw: string) => boolean,
+): TurnLabel | null {
+  let p = lineStart;
+  while (p < text.length && (text[p] === " " || text[p] === "\t")) p++;
+  if (!/[A-Z]/.test(text[p] ?? "")) return null;
+  const limit = Math.min(lineEnd(text, p), p + 62);
+  const colon = text.indexOf(":", p);
+  if (colon === -1 || colon >= limit) return null;
+  const raw = text.slice(p, colon).trim();
+  if (!/^[A-Z][A-Za-z0-9 .'’()-]*$/.test(raw)) return null;
+  if (raw.split(/\s+/).length > MAX_UNMARKED_LABEL_WORDS) return null;
+  const after = text[colon + 1];
+  if (after !== undefined && !/\s/.test(after)) return null;
+  if (!isKnown(raw)) return null;
+  return { raw, start: p, end: colon + 1 };
+}
+
+const MARKER_RE = />(?:[ \t]*>)*/g;
+
+/** Finds the turns of a transcript body. Never throws. */
+export function scanTurns(text: string, options: ScanOptions = {}): RawTurn[] {
+  const isKnown = options.isKnownLabel ?? defaultIsKnown;
+  const starts: Omit<RawTurn, "end">[] = [];
+
+  MARKER_RE.lastIndex = 0;
+  for (let m = MARKER_RE.exec(text); m !== null; m = MARKER_RE.exec(text)) {
+    const i = m.index;
+    const prev = i > 0 ? (text[i - 1] ?? "") : "";
+    if (/[-=<]/.test(prev)) continue;
+    const count = (m[0].match(/>/g) ?? []).length;
+    let p = i + m[0].length;
+    while (p < text.length && (text[p] === " " || text[p] === "\t")) p++;
+    const label = labelAt(text, p, isKnown);
+    if (count === 1 && label === null) {
+      const lineStart = text.lastIndexOf("\n", i - 1) + 1;
+      const atLineStart = text.slice(lineStart, i).trim() === "";
+      const afterSentence =
+        /\s/.test(prev) &&
+        /[.?!)\]"”’]\s*$/.test(text.slice(Math.max(0, i - 4), i)) &&
+        /^\s+[A-Z([]/.test(text.slice(i + 1, i + 4));
+      if (!atLineStart && !afterSentence) continue;
+    }
+    const marker = count === 1 ? ">" : m[0].replace(/[ \t]/g, "") === m[0] ? ">>" : "> >";
+    starts.push({
+      start: i,
+      textStart: label ? label.end : p,
+      label,
+      marker,
+    });
+  }
+
+  // Unmarked labels at line starts (T3).
+  for (let lineStart = 0; lineStart <= text.length;) {
+    const first = text.slice(lineStart, lineStart + 1);
+    if (first !== ">" && previousLineAllowsTurn(text, lineStart, 0)) {
+      const label = unmarkedLabelAt(text, lineStart, isKnown);
+      if (label && text.slice(lineStart, label.start).indexOf(">") === -1) {
+        starts.push({ start: label.start, textStart: label.end, label, marker: null });
+      }
+    }
+    const nl = text.indexOf("\n", lineStart);
+    if (nl === -1) break;
+    lineStart = nl + 1;
+  }
+
+  starts.sort((a, b) => a.start - b.start);
+  // Drop an unmarked label found inside a marked turn's label.
+  const ordered = starts.filter(
+    (s, k) => k === 0 || (starts[k - 1]?.textStart ?? 0) <= s.start || s.marker !== null,
+  );
+
+  const turns: RawTurn[] = [];
+  const firstStart = ordered[0]?.start ?? text.length;
+  if (text.slice(0, firstStart).trim() !== "") {
+    turns.push({ start: 0, textStart: 0, end: firstStart, label: null, marker: null });
+  }
+  ordered.forEach((s, k) => {
+    const end = ordered[k + 1]?.start ?? text.length;
+    turns.push({ ...s, textStart: Math.min(s.textStart, end), end });
+  });
+  return turns;
+}
