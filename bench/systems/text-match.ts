@@ -42,8 +42,41 @@ export function containsPrefix(text: string, prefix: string): boolean {
   }
 }
 
-/** True when some token of `text` is within `maxEdits` Levenshtein edits of `term`. */
+/**
+ * True when some token of `text` is within `maxEdits` Levenshtein edits of `term`.
+ *
+ * Pigeonhole filter: cut `term` into maxEdits + 1 pieces; a token within maxEdits edits keeps at
+ * least one piece intact, so only the tokens around an occurrence of a piece (found by indexOf)
+ * are compared, with a bounded edit distance.
+ */
 export function containsFuzzy(text: string, term: string, maxEdits: number): boolean {
+  if (term.length <= maxEdits) return containsFuzzyByTokens(text, term, maxEdits);
+  const parts = maxEdits + 1;
+  const size = Math.floor(term.length / parts);
+  for (let p = 0; p < parts; p++) {
+    const piece = term.slice(p * size, p === parts - 1 ? term.length : (p + 1) * size);
+    let from = 0;
+    for (;;) {
+      const at = text.indexOf(piece, from);
+      if (at < 0) break;
+      let start = at;
+      while (!isSeparatorAt(text, start - 1)) start--;
+      let end = at + piece.length;
+      while (!isSeparatorAt(text, end)) end++;
+      if (
+        Math.abs(end - start - term.length) <= maxEdits &&
+        withinEditDistance(text, start, end, term, maxEdits)
+      ) {
+        return true;
+      }
+      from = at + 1;
+    }
+  }
+  return false;
+}
+
+/** The same answer as containsFuzzy, comparing every token (no filter). */
+export function containsFuzzyByTokens(text: string, term: string, maxEdits: number): boolean {
   const length = text.length;
   let start = 0;
   while (start < length) {

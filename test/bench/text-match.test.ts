@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   containsFuzzy,
+  containsFuzzyByTokens,
   containsPrefix,
   containsWords,
   withinEditDistance,
@@ -63,6 +64,21 @@ describe("text matching on token boundaries", () => {
         },
       ),
       { numRuns: 2000 },
+    );
+  });
+
+  it("the pigeonhole filter of containsFuzzy loses no match", () => {
+    const letters = fc.constantFrom("a", "b", "c", " ", ",");
+    fc.assert(
+      fc.property(
+        fc.string({ unit: letters, maxLength: 40 }),
+        fc.string({ unit: fc.constantFrom("a", "b", "c"), minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 0, max: 2 }),
+        (text, term, k) => {
+          expect(containsFuzzy(text, term, k)).toBe(containsFuzzyByTokens(text, term, k));
+        },
+      ),
+      { numRuns: 3000 },
     );
   });
 });
