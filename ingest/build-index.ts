@@ -264,3 +264,14 @@ export async function readSessionRecords(
     logger.warn(`build: ingest failed for ${failure.file}: ${failure.error}`);
   return { manifest, records };
 }
+
+/** Reads data assets from `<assetsDir>/data/` (for openCorpus in Node). */
+export function fileAssetReader(assetsDir: string): (name: string) => Promise<string> {
+  const dataDir = join(assetsDir, DATA_DIR);
+  return async (name) => {
+    if (name.includes("/") || name.includes("\\") || name.startsWith(".")) {
+      throw new Error(`search: bad asset name ${JSON.stringify(name)}`);
+    }
+    return readFile(join(dataDir, name), "utf8");
+  };
+}

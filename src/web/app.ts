@@ -90,7 +90,9 @@ export function createApp<B extends object = object>(options: AppOptions<B>): Ho
       return notFound(c, `no route ${c.req.method} ${c.req.path}`);
     }
     if (options.assets && (c.req.method === "GET" || c.req.method === "HEAD")) {
-      return options.assets(c.req.raw, c.env as B);
+      // Copied so that later middleware may set headers (a fetched response's are immutable).
+      const response = await options.assets(c.req.raw, c.env as B);
+      return new Response(response.body, response);
     }
     return c.text("Not found", 404);
   });

@@ -1,0 +1,104 @@
+/**
+ * `npm run build -- [--transcripts DIR] [--out DIR] [--quiet]`: transcripts/<id>.json ->
+ * dist/assets/data/ (search index, utterance store, manifest). When transcripts/manifest.json
+ * is missing, the offline ingest of transcripts/sources runs first.
+ */
+import { access } from "node:fs/promises";
+import { join } from "node:path";
+import type { Logger } from "../../src/domain";
+import {
+  DEFAULT_ASSETS_DIR,
+  DEFAULT_TRANSCRIPTS_DIR,
+  buildAssets,
+  readSessionRecords,
+  writeAssets,
+} from "../build-index";
+import { consoleLogger } from "../io/console-logger";
+import { listSpeakerAliases } from "../parse/speakers";
+
+export interface BuildOptions {
+  transcriptsDir?: string;
+  assetsDir?: string;
+  logger?: Logger;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Runs the offline ingest when the transcripts have no manifest yet. */
+export async function ensureTranscripts(transcriptsDir: string, logger: Logger): Promise<void> {
+  if (await exists(join(transcriptsDir, "manifest.json"))) return;
+  logger.info(
+    `build: ${join(transcriptsDir, "manifest.json")} is missing: running the offline ingest first`,
+  );
+  const { runIngest } = await import("./ingest");
+  const result = await runIngest({
+    sourcesDir: join(transcriptsDir, "sources"),
+    outDir: transcriptsDir,
+    logger,
+  });
+  for (const failure of result.failures)
+    logger.warn(`build: ingest failed for ${failure.file}: ${failure.error}`);
+}
+
+/** Builds the assets; returns the files written. */
+export async function runBuild(options: BuildOptions = {}): Promise<string[]> {
+  const transcriptsDir = options.transcriptsDir ?? DEFAULT_TRANSCRIPTS_DIR;
+  const assetsDir = options.assetsDir ?? DEFAULT_ASSETS_DIR;
+  const logger = options.logger ?? consoleLogger();
+  await ensureTranscripts(transcriptsDir, logger);
+  const { records } = await readSessionRecords(transcriptsDir, logger);
+  const built = buildAssets(records, listSpeakerAliases());
+  const written = await writeAssets(assetsDir, built);
+  const { counts, synthetic } = built.manifest;
+  logger.info(
+    `build: ${counts.sessions} sessions, ${counts.utterances} utterances, ${counts.speakers} speakers -> ` +
+      `${join(assetsDir, "data")}${synthetic ? " (SYNTHETIC SAMPLE)" : ""}`,
+  );
+  return written;
+}
+
+const USAGE = "usage: npm run build -- [--transcripts DIR] [--out DIR] [--quiet]";
+
+/** Parses `--name value` options; throws on anything unknown. */
+export function parseOptions(
+  command: string,
+  args: string[],
+  valued: readonly string[],
+  flags: readonly string[],
+  usage: string,
+): { values: Map<string, string>; flags: Set<string>; positional: string[] } {
+  const values = new Map<string, string>();
+  const set = new Set<string>();
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? "";
+    if (valued.includes(arg)) {
+      const value = args[++i];
+      if (value === undefined) throw new Error(`${command}: ${arg} needs a value\n${usage}`);
+      values.set(arg, value);
+    } else if (flags.includes(arg)) set.add(arg);
+    else if (arg.startsWith("--"))
+      throw new Error(`${command}: unknown option ${JSON.stringify(arg)}\n${usage}`);
+    else positional.push(arg);
+  }
+  return { values, flags: set, positional };
+}
+
+export async function run(args: string[]): Promise<number> {
+  const options = parseOptions("build", args, ["--transcripts", "--out"], ["--quiet"], USAGE);
+  if (options.positional.length > 0)
+    throw new Error(`build: unexpected ${JSON.stringify(options.positional[0])}\n${USAGE}`);
+  await runBuild({
+    transcriptsDir: options.values.get("--transcripts"),
+    assetsDir: options.values.get("--out"),
+    logger: consoleLogger({ quiet: options.flags.has("--quiet") }),
+  });
+  return 0;
+}

@@ -1,0 +1,120 @@
+/**
+ * `npm run search -- "query" [--speaker X] [--session ID] [--body B] [--kind K] [--from D]
+ * [--to D] [--sort relevance|chronological] [--limit N] [--offset N] [--json]`: searches the built
+ * assets (building them first when needed) and prints results with their citations.
+ */
+import { type FilterKey, addFilter, emptyFilters } from "../../src/search/filters";
+import { openCorpus } from "../../src/search/load";
+import { DEFAULT_LIMIT, search } from "../../src/search/search";
+import { SORT_ORDERS, type SearchPage, type SortOrder } from "../../src/search/types";
+import { QueryError } from "../../src/search/errors";
+import { DEFAULT_ASSETS_DIR, fileAssetReader } from "../build-index";
+import { consoleLogger } from "../io/console-logger";
+import { parseOptions } from "./build";
+import { ensureBuilt } from "./ensure-built";
+
+const USAGE =
+  'usage: npm run search -- "query" [--speaker X] [--session ID] [--body B] [--kind K] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--sort relevance|chronological] [--limit N] [--offset N] [--json] [--assets DIR]';
+
+const FILTER_OPTIONS = [
+  "speaker",
+  "session",
+  "body",
+  "kind",
+  "from",
+  "to",
+] as const satisfies readonly FilterKey[];
+
+/** Turns a snippet's HTML into terminal text: <mark> as bold (or [..] when not a terminal). */
+export function snippetToTerminal(html: string, color: boolean): string {
+  const [open, close] = color ? ["\u001b[1;4m", "\u001b[0m"] : ["[", "]"];
+  return html
+    .replace(/<mark>/g, open)
+    .replace(/<\/mark>/g, close)
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
+}
+
+/** The text printed for a page of results. */
+export function formatPage(q: string, page: SearchPage, color: boolean): string {
+  const lines: string[] = [];
+  if (page.notice) lines.push(page.notice, "");
+  const shown = page.results.length;
+  lines.push(
+    `${page.total} result${page.total === 1 ? "" : "s"} for ${JSON.stringify(q)}` +
+      (shown > 0 ? ` (${page.offset + 1}-${page.offset + shown}, ${page.sort})` : ""),
+  );
+  for (const [i, hit] of page.results.entries()) {
+    const when = [hit.session.date, hit.session.time].filter(Boolean).join(" ");
+    lines.push(
+      "",
+      `${page.offset + i + 1}. ${hit.speaker.name} - ${hit.session.title ?? hit.session.id}${when ? `, ${when}` : ""} [${hit.id}]`,
+      `   ${snippetToTerminal(hit.snippet, color)}`,
+      `   Cite: ${hit.citation.text}`,
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+export async function run(args: string[]): Promise<number> {
+  const options = parseOptions(
+    "search",
+    args,
+    [...FILTER_OPTIONS.map((name) => `--${name}`), "--sort", "--limit", "--offset", "--assets"],
+    ["--json"],
+    USAGE,
+  );
+  if (options.positional.length !== 1) {
+    process.stderr.write(`search: give one query (quote it)\n${USAGE}\n`);
+    return 2;
+  }
+  const q = options.positional[0] ?? "";
+  const assetsDir = options.values.get("--assets") ?? DEFAULT_ASSETS_DIR;
+  if (!options.values.has("--assets"))
+    await ensureBuilt({ logger: consoleLogger({ quiet: true }) });
+  const number = (name: string, fallback: number): number => {
+    const text = options.values.get(name);
+    if (text === undefined) return fallback;
+    if (!/^\d+$/.test(text))
+      throw new QueryError(name.slice(2), `${JSON.stringify(text)} is not a whole number`);
+    return Number(text);
+  };
+  try {
+    const filters = emptyFilters();
+    for (const name of FILTER_OPTIONS) {
+      const value = options.values.get(`--${name}`);
+      if (value !== undefined) addFilter(filters, name, value, name);
+    }
+    const sort = options.values.get("--sort");
+    if (sort !== undefined && !(SORT_ORDERS as readonly string[]).includes(sort)) {
+      throw new QueryError(
+        "sort",
+        `${JSON.stringify(sort)} is not one of ${SORT_ORDERS.join(", ")}`,
+      );
+    }
+    const corpus = await openCorpus(fileAssetReader(assetsDir));
+    const page = search(corpus, {
+      q,
+      filters,
+      origins: { speaker: "speaker", session: "session" },
+      sort: sort as SortOrder | undefined,
+      limit: number("--limit", DEFAULT_LIMIT),
+      offset: number("--offset", 0),
+    });
+    process.stdout.write(
+      options.flags.has("--json")
+        ? `${JSON.stringify(page, null, 2)}\n`
+        : formatPage(q, page, process.stdout.isTTY === true),
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof QueryError) {
+      process.stderr.write(`search: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * Node entry: the same app as the Worker, served by @hono/node-server. The corpus is read from
+ * dist/assets/data/ and other static files from dist/assets/. PORT (default 8787) and HOST
+ * (default 127.0.0.1) are honoured. Run with `npm run start:node`.
+ */
+import { serve } from "@hono/node-server";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, resolve, sep } from "node:path";
+import { pathToFileURL } from "node:url";
+import { DEFAULT_ASSETS_DIR, fileAssetReader } from "../ingest/build-index";
+import { consoleLogger } from "../ingest/io/console-logger";
+import { openCorpus } from "./search/load";
+import { createApp } from "./web/app";
+
+export const DEFAULT_PORT = 8787;
+export const DEFAULT_HOST = "127.0.0.1";
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".txt": "text/plain; charset=utf-8",
+  ".woff2": "font/woff2",
+};
+
+/** Serves files under `root` (no escaping it); 404 when there is none. */
+export function fileServer(root: string): (request: Request) => Promise<Response> {
+  const base = resolve(root);
+  return async (request) => {
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(request.url).pathname);
+    } catch {
+      return new Response("Bad request", { status: 400 });
+    }
+    let file = resolve(base, `.${path}`);
+    if (file !== base && !file.startsWith(base + sep))
+      return new Response("Not found", { status: 404 });
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, "index.html");
+      const body = await readFile(file);
+      const type = CONTENT_TYPES[extname(file)] ?? "application/octet-stream";
+      return new Response(request.method === "HEAD" ? null : body, {
+        headers: { "Content-Type": type },
+      });
+    } catch {
+      return new Response("Not found", { status: 404 });
+    }
+  };
+}
+
+/** Starts the server; resolves once it listens. */
+export function startNodeServer(
+  options: { assetsDir?: string; port?: number; host?: string } = {},
+) {
+  const assetsDir = options.assetsDir ?? DEFAULT_ASSETS_DIR;
+  const logger = consoleLogger();
+  const serveFile = fileServer(assetsDir);
+  const app = createApp({
+    loadCorpus: () => openCorpus(fileAssetReader(assetsDir)),
+    logger,
+    assets: (request) => serveFile(request),
+  });
+  const port = options.port ?? DEFAULT_PORT;
+  const hostname = options.host ?? DEFAULT_HOST;
+  return serve({ fetch: app.fetch, port, hostname }, (info) => {
+    logger.info(`node: listening on http://${hostname}:${info.port}`);
+  });
+}
+
+function portFromEnv(value: string | undefined): number {
+  if (value === undefined || value === "") return DEFAULT_PORT;
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65_535) {
+    throw new Error(`node: PORT ${JSON.stringify(value)} is not a port number`);
+  }
+  return Number(value);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  startNodeServer({ port: portFromEnv(process.env.PORT), host: process.env.HOST || DEFAULT_HOST });
+}
