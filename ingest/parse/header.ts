@@ -246,18 +246,23 @@ function titleLineAt(text: string, pos: number): { end: number; value: string } 
 
 /** Ends of the synthetic marker's text: the rest of its line, cut where another field starts. */
 function syntheticEnd(text: string, pos: number, matchEnd: number): number {
-  const limit = Math.min(lineEndOf(text, pos), pos + 300);
+  let limit = Math.min(lineEndOf(text, pos), pos + 300);
+  const marker = text.slice(matchEnd, limit).indexOf(">");
+  if (marker !== -1) limit = matchEnd + marker;
   const open = text[skipSpaces(text, pos)];
   if (open === "(" || open === "[") {
-    const close = text.indexOf(open === "(" ? ")" : "]", matchEnd);
-    if (close !== -1 && close < limit) return close + 1;
+    const close = text.slice(matchEnd, limit).indexOf(open === "(" ? ")" : "]");
+    if (close !== -1) return matchEnd + close + 1;
   }
+  let end = limit;
   for (let p = matchEnd; p < limit; p++) {
     if (/\s/.test(text[p - 1] ?? "") && fieldStartsAt(text, p, true)) {
-      return text.slice(0, p).trimEnd().length;
+      end = p;
+      break;
     }
   }
-  return text.slice(0, limit).trimEnd().length;
+  while (end > matchEnd && /\s/.test(text[end - 1] ?? "")) end--;
+  return end;
 }
 
 function emptyHeader(): SessionHeader {
