@@ -19,7 +19,12 @@
 import type { Speaker, SpeakerKind } from "../../src/domain";
 import { buildDelegationTable } from "./speakers/countries";
 import { boundedDamerauLevenshtein } from "./speakers/distance";
-import { matchBareName, matchHonorificPerson, splitHonorifics } from "./speakers/persons";
+import {
+  isNameRemainder,
+  matchBareName,
+  matchHonorificPerson,
+  splitHonorifics,
+} from "./speakers/persons";
 import { ROLE_ALIASES, UNKNOWN_NAME, matchRole, type RoleMatch } from "./speakers/roles";
 import { speakerKey, titleCase } from "./speakers/text";
 
@@ -63,8 +68,28 @@ function matchDelegationKey(key: string, uppercase: boolean): RoleMatch | null {
 
 function exactKey(key: string, uppercase: boolean): RoleMatch | null {
   if (key.length === 0) return null;
-  return matchRole(key) ?? matchDelegationKey(key, uppercase);
+  const role = matchRole(key) ?? matchDelegationKey(key, uppercase);
+  if (role) return role;
+  // "REPRESENTATIVE OF THE SECRETARIAT"
+  const core = key.replace(DELEGATION_PREFIX, "");
+  return core !== key && core.length > 0 ? matchRole(core) : null;
 }
+
+/**
+ * A role followed by a name: "CHAIRMAN AL EXAMPLE", "SECRETARY-GENERAL EXAMPLE". The longest
+ * leading run of words that is a role (not a delegation) wins when the rest is name-shaped.
+ */
+function matchRoleWithName(label: string): RoleMatch | null {
+  const words = label.split(/\s+/);
+  for (let n = Math.min(words.length - 1, 5); n >= 1; n--) {
+    const role = matchRole(speakerKey(words.slice(0, n).join(" ")));
+    if (role && isNameRemainder(words.slice(n))) return role;
+  }
+  return null;
+}
+
+/** The first part of "EGYPT - ARAB GROUP", "CHAIR, COMMITTEE 5 (?)" when the whole is not known. */
+const SEGMENT_SEPARATOR = /\s+[-–—]\s+|\s*[,;]\s*/;
 
 // ---- fuzzy ------------------------------------------------------------------------------------
 
@@ -157,6 +182,15 @@ function resolve(raw: string): RoleMatch | null {
 
   const exact = exactKey(fullKey, upper) ?? (key !== fullKey ? exactKey(key, upper) : null);
   if (exact) return exact;
+
+  const firstSegment = unbracketed.split(SEGMENT_SEPARATOR)[0] ?? "";
+  if (firstSegment !== unbracketed && firstSegment.length > 0) {
+    const segment = exactKey(speakerKey(firstSegment), isUppercase(firstSegment));
+    if (segment) return segment;
+  }
+
+  const roleWithName = matchRoleWithName(unbracketed);
+  if (roleWithName) return roleWithName;
 
   // An address before a role ("MR. CHAIRMAN") was tried above; here honorific + name.
   const honorific = matchHonorificPerson(unbracketed);

@@ -103,6 +103,8 @@ describe("delegation labels", () => {
     ["CUBA (speaking Spanish)", del("CUB")],
     ["IRAN (?)", del("IRN")],
     ["EGYPT ON BEHALF OF THE ARAB GROUP", del("EGY")],
+    ["EGYPT - ARAB GROUP", del("EGY")],
+    ["GUINEA-BISSAU", del("GNB")],
     ["  EGYPT  ", del("EGY")],
     ["EGYPT:", del("EGY")],
     ["UNITED   STATES", del("USA")],
@@ -155,6 +157,13 @@ describe("role labels", () => {
     ["SPEAKER", role("unknown", "unknown", "Unidentified speaker")],
     ["UNIDENTIFIED SPEAKER", role("unknown", "unknown")],
     ["FLOOR", role("unknown", "unknown")],
+    ["H.E. THE SECRETARY-GENERAL", role("official", "official:secretary-general")],
+    ["REPRESENTATIVE OF THE SECRETARIAT", role("secretariat", "secretariat")],
+    ["MR. CHAIRMAN OF COMMITTEE 5", role("chair", "chair", "Chair of Committee 5")],
+    ["CHAIR, COMMITTEE 5", role("chair", "chair", "Chair of Committee 5")],
+    // a role followed by a name is the role
+    ["CHAIRMAN AL EXAMPLE", role("chair", "chair", "Chair")],
+    ["SECRETARY-GENERAL EXAMPLE", role("official", "official:secretary-general")],
   ])("%j -> %j", (label, expected) => {
     expect(matchSpeakerLabel(label)).toMatchObject({ raw: label, ...expected });
   });
@@ -196,6 +205,13 @@ describe("not speaker labels", () => {
     "Distinguished Delegates",
     "Proposed Modification",
     "Ladies and Gentlemen",
+    "Closing Remarks",
+    "Kind Regards",
+    "Main Points",
+    "Option 1",
+    "In summary",
+    "For example",
+    "Chair Thank You",
     "Resolution PLEN/3",
     "Page 45",
     "Us",

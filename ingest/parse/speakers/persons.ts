@@ -111,6 +111,10 @@ const STOPWORDS = new Set(
     "key issue issues step steps action required proposed modification modifications change changes " +
     "add delete insert replace suppress noc mod sup supp original version revised rev part title preamble " +
     "background purpose scope objective objectives outcome outcomes background reference references source " +
+    "remarks remark regards message messages main kind best dear web site online email phone fax " +
+    "morning evening session sessions day days week minutes minute hour hours schedule programme program " +
+    "introduction overview update updates information info contact contacts address location room hall " +
+    "chapter option options alternative alternatives response responses reply replies request requests " +
     "total vote votes voting show hands roll call result results list order"
   ).split(" "),
 );
@@ -177,6 +181,17 @@ function build(honorifics: string[], words: string[]): PersonMatch {
     )
     .join("-");
   return { name: [...honorifics, ...words.map(displayWord)].join(" "), slug };
+}
+
+/** One to four capitalised name words with no ordinary word among them (after a role word). */
+export function isNameRemainder(words: readonly string[]): boolean {
+  if (words.length === 0 || words.length > 4) return false;
+  return words.every((w, i) => {
+    if (!NAME_WORD.test(w)) return false;
+    const lower = w.toLowerCase().replace(/['’.]/g, "");
+    if (i > 0 && PARTICLES.has(lower)) return true;
+    return /^\p{Lu}/u.test(w) && !STOPWORDS.has(lower) && !NON_NAME_ENDING.test(lower);
+  });
 }
 
 /** An honorific followed by one to five name words. */

@@ -31,6 +31,11 @@ export const UNKNOWN_NAME = "Unidentified speaker";
 /** Polite address before a role: "MR. CHAIRMAN", "MADAM CHAIR", "MISTER PRESIDENT". */
 const ADDRESS = /^(?:mr|mister|madam|madame|mrs|ms|his excellency|her excellency|he) /;
 
+/** The key without a polite address and a leading "the" ("he the secretary general"). */
+function bare(key: string): string {
+  return key.replace(ADDRESS, "").replace(/^the /, "");
+}
+
 const NUM = `(?:\\d{1,3}|${NUMBER_WORD_PATTERN}|[a-e])`;
 const BODY = `(?:committee|com|commission|working group(?: of the plenary)?|wg(?: ?pl)?|plenary|conference|ad hoc group|drafting group|sub ?committee|sub ?group|group|session|meeting)`;
 const CHAIR_WORD = `(?:chair|chairman|chairperson|chairwoman|chair person|chair man|president|presiding officer)`;
@@ -50,7 +55,7 @@ function bodyName(body: string, num: string | undefined): string | null {
 
 /** Chair forms, with the body they chair. */
 export function matchChair(key: string): RoleMatch | null {
-  const k = key.replace(ADDRESS, "");
+  const k = bare(key);
   const m = CHAIR_RE.exec(k);
   if (!m) return null;
   const [, bodyBefore, numBefore, vice, bodyAfter, numAfter] = m;
@@ -66,7 +71,7 @@ const SECRETARIAT_RE =
 
 /** Secretariat forms. */
 export function matchSecretariat(key: string): RoleMatch | null {
-  const k = key.replace(ADDRESS, "");
+  const k = bare(key);
   if (!SECRETARIAT_RE.test(k)) return null;
   let name = "Secretariat";
   if (/\blegal\b/.test(k)) name = /advis|counsel/.test(k) ? "Legal Adviser" : "Legal Affairs";
@@ -161,7 +166,7 @@ export const OFFICIALS: readonly {
 
 /** Named official forms. */
 export function matchOfficial(key: string): RoleMatch | null {
-  const k = key.replace(ADDRESS, "");
+  const k = bare(key);
   for (const o of OFFICIALS) {
     if (o.pattern.test(k)) return { kind: "official", id: `official:${o.slug}`, name: o.name };
   }
