@@ -260,6 +260,8 @@ async function makeDoc(): Promise<void> {
     { text: turns, encoding: "cp1252" as const },
   ];
   await golden("transcript.doc", writeWord97(pieces), lf(LINES));
+  // The same with its small streams in the mini stream, as Word stores them in small files.
+  await golden("transcript-ministream.doc", writeWord97(pieces, { miniStream: true }), lf(LINES));
   await write(MALFORMED, "encrypted.doc", writeWord97(pieces, { encrypted: true }));
   await write(
     MALFORMED,

@@ -143,13 +143,13 @@ class LineBuilder {
 
   /** Ends the line if it holds anything but collapsed spaces (a block boundary). */
   softBreak(): void {
-    if (this.current.replace(/ /g, "") !== "") this.lines.push(this.current);
+    if (this.current.replace(/ /g, "") !== "") this.lines.push(this.current.replace(/ +$/, ""));
     this.current = "";
   }
 
   /** Ends the line even when it is empty (<br>). */
   hardBreak(): void {
-    this.lines.push(this.current);
+    this.lines.push(this.current.replace(/ +$/, ""));
     this.current = "";
     this.emitted++;
   }

@@ -22,6 +22,7 @@ const GOLDEN: { file: string; format: SourceFormat; warnings: RegExp[] }[] = [
   { file: "transcript.docx", format: "docx", warnings: [] },
   { file: "transcript.pdf", format: "pdf", warnings: [] },
   { file: "transcript.doc", format: "doc", warnings: [] },
+  { file: "transcript-ministream.doc", format: "doc", warnings: [] },
 ];
 
 describe("golden fixtures", () => {

@@ -14,6 +14,7 @@ export interface OleStream {
 }
 
 const SECTOR = 512;
+const MINI_SECTOR = 64;
 /** Streams shorter than this would live in the mini stream; the writer pads them instead. */
 const MINI_CUTOFF = 4096;
 const FREE = 0xffffffff;
@@ -21,14 +22,56 @@ const END_OF_CHAIN = 0xfffffffe;
 const FAT_SECTOR = 0xfffffffd;
 const NO_STREAM = 0xffffffff;
 
+/** Options of writeCompoundFile. */
+export interface CompoundFileOptions {
+  /**
+   * Store streams shorter than 4096 bytes in the mini stream (64-byte mini sectors), as real
+   * files do. Default false: such streams are padded to 4096 bytes and stored in regular sectors.
+   */
+  miniStream?: boolean;
+}
+
 /** Writes an OLE2 compound file whose root storage holds the given streams. */
-export function writeCompoundFile(input: OleStream[]): Uint8Array {
-  const streams = input.map((s) => ({ name: s.name, data: padTo(s.data, MINI_CUTOFF) }));
-  const streamSectors = streams.map((s) => Math.ceil(s.data.length / SECTOR));
+export function writeCompoundFile(
+  input: OleStream[],
+  options: CompoundFileOptions = {},
+): Uint8Array {
+  const mini = options.miniStream ?? false;
+  const streams = input.map((s) => ({
+    name: s.name,
+    data: mini ? s.data : padTo(s.data, MINI_CUTOFF),
+    small: mini && s.data.length < MINI_CUTOFF,
+  }));
+
+  // Small streams: consecutive runs of 64-byte mini sectors inside the mini stream container.
+  const miniSectorsOf = (s: { data: Uint8Array }): number => Math.ceil(s.data.length / MINI_SECTOR);
+  const miniFat: number[] = [];
+  const miniStarts = new Map<number, number>();
+  streams.forEach((s, i) => {
+    if (!s.small || s.data.length === 0) return;
+    const count = miniSectorsOf(s);
+    miniStarts.set(i, miniFat.length);
+    for (let k = 0; k < count; k++)
+      miniFat.push(k === count - 1 ? END_OF_CHAIN : miniFat.length + 1);
+  });
+  const container = concat(
+    streams.map((s) =>
+      s.small ? padTo(s.data, miniSectorsOf(s) * MINI_SECTOR) : new Uint8Array(0),
+    ),
+  );
+  const miniFatSectors = Math.ceil(miniFat.length / (SECTOR / 4));
+  const containerSectors = Math.ceil(container.length / SECTOR);
+
+  const streamSectors = streams.map((s) => (s.small ? 0 : Math.ceil(s.data.length / SECTOR)));
   const dirEntries = 1 + streams.length;
   const dirSectors = Math.ceil(dirEntries / (SECTOR / 128));
   let fatSectors = 1;
-  const used = (): number => fatSectors + dirSectors + streamSectors.reduce((a, b) => a + b, 0);
+  const used = (): number =>
+    fatSectors +
+    dirSectors +
+    miniFatSectors +
+    containerSectors +
+    streamSectors.reduce((a, b) => a + b, 0);
   while (fatSectors * (SECTOR / 4) < used()) fatSectors++;
   if (fatSectors > 109) throw new Error("writeCompoundFile: too large for a header-only DIFAT");
 
@@ -36,12 +79,17 @@ export function writeCompoundFile(input: OleStream[]): Uint8Array {
   let next = 0;
   for (let i = 0; i < fatSectors; i++) fat[next++] = FAT_SECTOR;
   const chainOf = (count: number): number => {
+    if (count === 0) return END_OF_CHAIN;
     const start = next;
     for (let i = 0; i < count; i++, next++) fat[next] = i === count - 1 ? END_OF_CHAIN : next + 1;
     return start;
   };
   const dirStart = chainOf(dirSectors);
-  const starts = streamSectors.map((count) => chainOf(count));
+  const miniFatStart = chainOf(miniFatSectors);
+  const containerStart = chainOf(containerSectors);
+  const starts = streams.map((s, i) =>
+    s.small ? (miniStarts.get(i) ?? END_OF_CHAIN) : chainOf(streamSectors[i] ?? 0),
+  );
 
   const header = new Uint8Array(SECTOR);
   const hv = new DataView(header.buffer);
@@ -54,13 +102,13 @@ export function writeCompoundFile(input: OleStream[]): Uint8Array {
   hv.setUint32(44, fatSectors, true);
   hv.setUint32(48, dirStart, true);
   hv.setUint32(56, MINI_CUTOFF, true);
-  hv.setUint32(60, END_OF_CHAIN, true); // no mini FAT
+  hv.setUint32(60, miniFatStart, true);
+  hv.setUint32(64, miniFatSectors, true);
   hv.setUint32(68, END_OF_CHAIN, true); // no DIFAT sectors
   for (let i = 0; i < 109; i++) hv.setUint32(76 + i * 4, i < fatSectors ? i : FREE, true);
 
-  const fatBytes = new Uint8Array(fatSectors * SECTOR);
-  const fv = new DataView(fatBytes.buffer);
-  fat.forEach((value, i) => fv.setUint32(i * 4, value, true));
+  const fatBytes = uint32Sectors(fat, fatSectors);
+  const miniFatBytes = uint32Sectors(miniFat, miniFatSectors);
 
   // Directory: the root, then the streams as a balanced binary tree ordered as MS-CFB requires
   // (shorter names first, then by upper-cased name).
@@ -106,7 +154,7 @@ export function writeCompoundFile(input: OleStream[]): Uint8Array {
     dv.setUint32(72, NO_STREAM, true);
     dv.setUint32(76, NO_STREAM, true);
   }
-  entry(0, "Root Entry", 5, treeRoot, END_OF_CHAIN, 0);
+  entry(0, "Root Entry", 5, treeRoot, containerStart, container.length);
   streams.forEach((s, i) =>
     entry(i + 1, s.name, 2, NO_STREAM, starts[i] ?? END_OF_CHAIN, s.data.length),
   );
@@ -115,8 +163,20 @@ export function writeCompoundFile(input: OleStream[]): Uint8Array {
     header,
     fatBytes,
     directory,
-    ...streams.map((s, i) => padTo(s.data, (streamSectors[i] ?? 0) * SECTOR)),
+    miniFatBytes,
+    padTo(container, containerSectors * SECTOR),
+    ...streams.map((s, i) =>
+      s.small ? new Uint8Array(0) : padTo(s.data, (streamSectors[i] ?? 0) * SECTOR),
+    ),
   ]);
+}
+
+/** Little-endian uint32 values filling `sectors` whole sectors (the rest FREE). */
+function uint32Sectors(values: number[], sectors: number): Uint8Array {
+  const out = new Uint8Array(sectors * SECTOR).fill(0xff);
+  const view = new DataView(out.buffer);
+  values.forEach((value, i) => view.setUint32(i * 4, value, true));
+  return out;
 }
 
 /** A run of document text and how Word stores it. */
@@ -128,7 +188,7 @@ export interface WordPiece {
 }
 
 /** Options of writeWord97. */
-export interface Word97Options {
+export interface Word97Options extends CompoundFileOptions {
   /** Set the FIB's fEncrypted flag (the text is still written in clear). */
   encrypted?: boolean;
 }
@@ -181,10 +241,13 @@ export function writeWord97(pieces: WordPiece[], options: Word97Options = {}): U
   fib.setUint32(0x18, TEXT_OFFSET, true); // fcMin (legacy)
   fib.setUint32(0x1c, TEXT_OFFSET + text.length, true); // fcMac (legacy)
 
-  return writeCompoundFile([
-    { name: "WordDocument", data: wordDocument },
-    { name: "1Table", data: clx },
-  ]);
+  return writeCompoundFile(
+    [
+      { name: "WordDocument", data: wordDocument },
+      { name: "1Table", data: clx },
+    ],
+    options,
+  );
 }
 
 function padTo(data: Uint8Array, size: number): Uint8Array {
