@@ -27,7 +27,10 @@ function parseArgs(argv: string[]): CliArgs {
       const value = argv[++i];
       if (!value) throw new Error("samples: --out needs a directory");
       args.outDir = value;
-    } else throw new Error(`samples: unknown argument ${JSON.stringify(arg)}; expected --check or --out DIR`);
+    } else
+      throw new Error(
+        `samples: unknown argument ${JSON.stringify(arg)}; expected --check or --out DIR`,
+      );
   }
   return args;
 }
@@ -39,11 +42,14 @@ async function check(outDir: string): Promise<number> {
     const path = join(outDir, file);
     const onDisk = await readFile(path).catch(() => null);
     if (!onDisk || Buffer.compare(onDisk, Buffer.from(bytes)) !== 0) {
-      consoleLogger.error(`samples: ${path}: ${onDisk ? "differs from" : "missing; expected"} the rendered sample`);
+      consoleLogger.error(
+        `samples: ${path}: ${onDisk ? "differs from" : "missing; expected"} the rendered sample`,
+      );
       stale++;
     }
   }
-  if (stale === 0) consoleLogger.info(`samples: all ${files.length} files in ${outDir} are up to date`);
+  if (stale === 0)
+    consoleLogger.info(`samples: all ${files.length} files in ${outDir} are up to date`);
   return stale === 0 ? 0 : 1;
 }
 

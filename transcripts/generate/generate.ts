@@ -34,13 +34,18 @@ export interface RenderedFile {
 }
 
 /** Reads one authored text, checking it carries the synthetic marker. */
-export async function readAuthored(spec: SampleSpec, authoredDir: string = DEFAULT_AUTHORED_DIR): Promise<string> {
+export async function readAuthored(
+  spec: SampleSpec,
+  authoredDir: string = DEFAULT_AUTHORED_DIR,
+): Promise<string> {
   const path = join(authoredDir, `${spec.source}.txt`);
   let text: string;
   try {
     text = await readFile(path, "utf8");
   } catch (error) {
-    throw new Error(`samples: ${path}: cannot read authored text: ${(error as Error).message}`, { cause: error });
+    throw new Error(`samples: ${path}: cannot read authored text: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   if (!text.includes(SYNTHETIC_MARKER)) {
     throw new Error(`samples: ${path}: authored text lacks the marker line "${SYNTHETIC_MARKER}"`);

@@ -10,9 +10,15 @@ export interface RecurringPhrase {
 
 export const RECURRING_PHRASES: readonly RecurringPhrase[] = [
   { phrase: "recognized operating agencies", first: { source: "plenary-1", speaker: "CANADA" } },
-  { phrase: "authorized operating agencies", first: { source: "committee-5-2", speaker: "Brazil" } },
+  {
+    phrase: "authorized operating agencies",
+    first: { source: "committee-5-2", speaker: "Brazil" },
+  },
   { phrase: "operating agencies", first: { source: "plenary-1", speaker: "CANADA" } },
-  { phrase: "security and robustness of networks", first: { source: "plenary-2", speaker: "RUSSIAN FEDERATION" } },
+  {
+    phrase: "security and robustness of networks",
+    first: { source: "plenary-2", speaker: "RUSSIAN FEDERATION" },
+  },
   {
     phrase: "security and robustness of international telecommunication networks",
     first: { source: "committee-5-3", speaker: "CHAIR" },

@@ -27,7 +27,10 @@ const ZIP_ENTRY_TIME = new Date(
  * core properties and the zip entries; both are replaced by {@link SAMPLE_DATE} so the bytes are
  * reproducible.
  */
-export async function renderDocx(lines: readonly string[], options: DocxOptions): Promise<Uint8Array> {
+export async function renderDocx(
+  lines: readonly string[],
+  options: DocxOptions,
+): Promise<Uint8Array> {
   const doc = new Document({
     creator: SAMPLE_AUTHOR,
     lastModifiedBy: SAMPLE_AUTHOR,
@@ -37,7 +40,9 @@ export async function renderDocx(lines: readonly string[], options: DocxOptions)
     styles: { default: { document: { run: { font: "Courier New", size: 24 } } } },
     sections: [
       {
-        children: lines.map((line) => new Paragraph({ children: line === "" ? [] : [new TextRun(line)] })),
+        children: lines.map(
+          (line) => new Paragraph({ children: line === "" ? [] : [new TextRun(line)] }),
+        ),
       },
     ],
   });

@@ -24,7 +24,11 @@ const DEFAULT_SITE = "docs-share.example";
 
 /** Escapes text for HTML element content. */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
 }
 
 function blocks(lines: readonly string[]): string[][] {

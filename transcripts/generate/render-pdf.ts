@@ -56,7 +56,11 @@ export function renderPdf(lines: readonly string[], options: PdfOptions): Promis
     // The footer sits in the bottom margin; without this pdfkit would start a new page for it.
     doc.page.margins.bottom = 0;
     const footerY = doc.page.height - MARGIN / 2 - FONT_SIZE;
-    doc.text(String(page + 1), 0, footerY, { width: doc.page.width, align: "center", lineBreak: false });
+    doc.text(String(page + 1), 0, footerY, {
+      width: doc.page.width,
+      align: "center",
+      lineBreak: false,
+    });
   }
   doc.end();
   return done;
