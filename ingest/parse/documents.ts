@@ -40,13 +40,15 @@ interface Grammar {
   instrument: RegExp;
   /** Sticky: the next number of a list ("documents 56 rev 1 and 57"). */
   listNext: RegExp;
+  /** A suffix said first: "addendum 2 to Document 3", "revision 1 of DT/30". */
+  leading: RegExp;
 }
 
 function grammar(lenient: boolean): Grammar {
   // Between a keyword and its number: spaces in speech; "/", "-", "_" too in ids and slugs.
   const kw = lenient ? "[\\s/_-]+" : "\\s+";
   const no = "(?:(?:no|nos|number|numbers)\\.?\\s*)?";
-  const sfxSep = lenient ? "[\\s,/_-]*" : "(?:\\s*,\\s*|\\s*-\\s*|\\s+|)";
+  const sfxSep = lenient ? "[\\s,/_-]*" : "(?:\\s*[,/-]\\s*|\\s+|)";
   const sfxNum = lenient ? "[\\s._-]*" : "\\.?\\s*";
   const suffixWord = "(add(?:endum|\\.)?|corr(?:igendum|\\.)?|rev(?:ision|\\.)?)";
   return {
@@ -81,6 +83,8 @@ function grammar(lenient: boolean): Grammar {
         : `\\s+of\\s+the\\s+(?:ITU\\s+)?(constitution|convention|universal\\s+declaration(?:\\s+of\\s+human\\s+rights)?|international\\s+covenant\\s+on\\s+civil\\s+and\\s+political\\s+rights|ICCPR)${END}`,
       "iuy",
     ),
+    leading:
+      /\b(addendum|add\.|corrigendum|corr\.|revision|rev\.?)\s*(\d{1,2})\s+(?:to|of)\s+(?:the\s+)?(?=\S)/giu,
     listNext:
       /(\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)([1-9]\d{0,2})(?:([a-z])|[\s_-]?(bis|ter))?(?![\p{L}\p{N}])/iuy,
   };
@@ -108,18 +112,31 @@ interface Found {
   listStem: string | null;
   /** Plural keyword: a bare comma continues the list ("documents 56, 57"). */
   plural: boolean;
+  /** A suffix said before the document ("addendum 2 to Document 3"). */
+  lead?: Partial<Record<SuffixKind, string>>;
 }
 
-function readSuffixes(g: Grammar, text: string, at: number): { end: number; suffix: string } {
-  const parts = { ADD: "", CORR: "", REV: "" };
+type SuffixKind = "ADD" | "CORR" | "REV";
+
+function suffixKind(word: string): SuffixKind {
+  const w = word.toLowerCase();
+  return w.startsWith("add") ? "ADD" : w.startsWith("corr") ? "CORR" : "REV";
+}
+
+function readSuffixes(
+  g: Grammar,
+  text: string,
+  at: number,
+  lead: Partial<Record<SuffixKind, string>> = {},
+): { end: number; suffix: string } {
+  const parts = { ADD: "", CORR: "", REV: "", ...lead };
   let end = at;
   for (;;) {
     g.suffix.lastIndex = end;
     const m = g.suffix.exec(text);
     if (!m) break;
-    const word = (m[1] ?? m[3] ?? "").toLowerCase();
+    const kind = suffixKind(m[1] ?? m[3] ?? "");
     const n = String(Number(m[2] ?? m[4]));
-    const kind = word.startsWith("add") ? "ADD" : word.startsWith("corr") ? "CORR" : "REV";
     if (parts[kind]) break; // a second revision is another reference's
     parts[kind] = `-${kind}${n}`;
     end = g.suffix.lastIndex;
@@ -184,6 +201,22 @@ function baseMatches(g: Grammar, text: string, lenient: boolean): Found[] {
     listStem: null,
     plural: false,
   }));
+  if (!lenient) {
+    g.leading.lastIndex = 0;
+    for (let m = g.leading.exec(text); m; m = g.leading.exec(text)) {
+      const at = m.index + m[0].length;
+      const base = found.find((f) => f.start === at && f.suffixes);
+      if (base) {
+        const kind = suffixKind(m[1]!);
+        found.push({
+          ...base,
+          start: m.index,
+          listStem: null,
+          lead: { [kind]: `-${kind}${Number(m[2])}` },
+        });
+      }
+    }
+  }
   return found.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
@@ -200,7 +233,7 @@ function scan(text: string, lenient: boolean): DocumentRef[] {
     let end = f.end;
     let id = f.stem;
     if (f.suffixes) {
-      const s = readSuffixes(g, text, end);
+      const s = readSuffixes(g, text, end, f.lead);
       end = s.end;
       id += s.suffix;
     } else if (f.stem.startsWith("ARTICLE/")) {

@@ -29,6 +29,10 @@ describe("references spoken in the room", () => {
     ["Document 3 Addendum 3 Revision 1", [["DOC/3-ADD3-REV1", "Document 3 Addendum 3 Revision 1"]]],
     ["document 3 rev 1 add 2", [["DOC/3-ADD2-REV1", "document 3 rev 1 add 2"]]],
     ["Document 65-E", [["DOC/65", "Document 65-E"]]],
+    ["addendum 2 to Document 3", [["DOC/3-ADD2", "addendum 2 to Document 3"]]],
+    ["Revision 1 of DT/30", [["DT/30-REV1", "Revision 1 of DT/30"]]],
+    ["revision 2 of the document 12 rev 1", [["DOC/12-REV2", "revision 2 of the document 12"]]],
+    ["DT/30/Rev.1", [["DT/30-REV1", "DT/30/Rev.1"]]],
     [
       "documents 56 rev 1 and 57",
       [
