@@ -4,7 +4,6 @@
  * (0 when at least one session was ingested).
  */
 import type { Logger } from "../../src/domain";
-import { consoleLogger } from "../io/console-logger";
 import { FETCH_USAGE, parseFetchArgs, type FetchOptions } from "./options";
 import { createProgress } from "./progress";
 import { formatSummary, REPORT_FILE } from "./report";
@@ -17,6 +16,17 @@ export interface FetchCommandDeps extends FetchDeps {
   out?: NodeJS.WritableStream;
 }
 
+/** Messages to `stream`; info is left out on a terminal, where the bar shows the progress. */
+function streamLogger(stream: NodeJS.WritableStream, options: { quiet: boolean }): Logger {
+  return {
+    info: (message) => {
+      if (!options.quiet) stream.write(`${message}\n`);
+    },
+    warn: (message) => stream.write(`warning: ${message}\n`),
+    error: (message) => stream.write(`error: ${message}\n`),
+  };
+}
+
 export async function runFetchCommand(
   args: string[],
   deps: FetchCommandDeps = {},
@@ -25,15 +35,15 @@ export async function runFetchCommand(
     (deps.out ?? process.stdout).write(`${FETCH_USAGE}\n`);
     return 0;
   }
+  const stream = deps.stream ?? process.stderr;
   let options: FetchOptions;
   try {
     options = parseFetchArgs(args);
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${FETCH_USAGE}\n`);
+    stream.write(`${(error as Error).message}\n${FETCH_USAGE}\n`);
     return 2;
   }
-  const stream = deps.stream ?? process.stderr;
-  const logger: Logger = deps.logger ?? consoleLogger({ quiet: stream.isTTY === true });
+  const logger: Logger = deps.logger ?? streamLogger(stream, { quiet: stream.isTTY === true });
   const report = await runFetch(options, {
     ...deps,
     logger,

@@ -102,6 +102,9 @@ const TURN_MARKER = />>\s*[A-Z]/g;
 export function looksLikeTranscriptHtml(html: string): boolean {
   const $ = load(html);
   $("script, style, noscript").remove();
+  // Block ends and line breaks become newlines, so that adjacent paragraphs do not run together.
+  $("br").replaceWith("\n");
+  $("p, div, li, tr, td, h1, h2, h3, h4, h5, h6, pre").append("\n");
   const text = $("body").length > 0 ? $("body").text() : $.root().text();
   if (STATUS_LINE.test(text)) return true;
   return (text.match(TURN_MARKER)?.length ?? 0) >= 3;

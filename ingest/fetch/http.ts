@@ -250,12 +250,15 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     return state;
   }
 
-  /** Waits for this host's turn; called while holding one of its slots. */
+  /**
+   * Waits for this host's turn; called while holding one of its slots. The start time is reserved
+   * synchronously (no two requests can take the same turn), then waited for.
+   */
   async function gate(host: HostState): Promise<void> {
-    for (let wait = host.nextStart - now(); wait > 0; wait = host.nextStart - now()) {
-      await sleep(wait);
-    }
-    host.nextStart = now() + delayMs;
+    const start = Math.max(now(), host.nextStart);
+    host.nextStart = start + delayMs;
+    const wait = start - now();
+    if (wait > 0) await sleep(wait);
   }
 
   async function attempt(url: string, validators: Validators | undefined): Promise<HttpResult> {

@@ -32,6 +32,8 @@ export interface ReportEntry {
   body?: Body | null;
   format?: SourceFormat;
   reason?: string;
+  /** Something worth knowing about an ingested session (e.g. kept although its body is unknown). */
+  note?: string;
   error?: string;
   /** Last HTTP status from the URL (null when no response came, e.g. a reset connection). */
   httpStatus?: number | null;
@@ -125,16 +127,17 @@ export function formatSummary(report: FetchReport): string {
     "",
     `requests ${t.requests}, downloaded ${t.downloads}, not modified (304) ${t.notModified}`,
   ];
-  const rows: string[][] = [["outcome", "session / reason / error", "via", "tries", "url"]];
+  const rows: string[][] = [["outcome", "tries", "via", "url", "session / reason / error"]];
   for (const entry of report.entries) {
     if (entry.outcome === "page") continue;
+    const error = (entry.error ?? "").replace(`fetch: ${entry.url}: `, "");
     const what =
       entry.outcome === "ingested"
         ? (entry.sessionId ?? "")
         : entry.outcome === "skipped"
           ? (entry.reason ?? "")
-          : `${entry.error ?? ""}${entry.httpStatus ? ` [HTTP ${entry.httpStatus}]` : ""}`;
-    rows.push([entry.outcome, what, entry.via ?? "-", String(entry.attempts), entry.url]);
+          : `${error}${entry.httpStatus ? ` [HTTP ${entry.httpStatus}]` : ""}`;
+    rows.push([entry.outcome, String(entry.attempts), entry.via ?? "-", entry.url, what]);
   }
   if (rows.length > 1) lines.push("", ...table(rows));
   for (const error of report.errors) lines.push(`error: ${error}`);

@@ -1,8 +1,9 @@
 /**
- * The scraper: crawl the start pages, download every transcript reachable within the depth,
- * process each distinct file once (the pipeline's extraction and parser, injected), keep
- * plenary and Committee 5 sessions (decided from the parsed header), write the corpus through the
- * pipeline, and report every URL tried in <out>/ingest-report.json.
+ * The scraper: crawl the start pages and download every transcript reachable within the depth
+ * (phase 1); then process each distinct body once, under a URL chosen the same way on every run
+ * (phase 2: the pipeline's extraction and parser, injected); keep plenary and Committee 5 sessions
+ * (decided from the parsed header); write the corpus through the pipeline; and report every URL
+ * tried in <out>/ingest-report.json.
  */
 import { isAbsolute, join, relative } from "node:path";
 import { silentLogger, type Logger } from "../../src/domain";
@@ -79,6 +80,13 @@ interface Task {
   linkText?: string;
 }
 
+/** A file downloaded during the crawl, processed after it. */
+interface Candidate {
+  task: Task;
+  entry: ReportEntry;
+  fetched: Fetched;
+}
+
 interface Kept {
   entry: ReportEntry;
   processed: ProcessedSource;
@@ -143,7 +151,7 @@ export async function runFetch(options: FetchOptions, deps: FetchDeps = {}): Pro
 
   const queued = new Set<string>();
   const entries: ReportEntry[] = [];
-  const bySha = new Map<string, string>();
+  const candidates: Candidate[] = [];
   const kept: Kept[] = [];
   const running = new Set<Promise<void>>();
   let cut = false;
@@ -243,21 +251,15 @@ export async function runFetch(options: FetchOptions, deps: FetchDeps = {}): Pro
       }
       entry.links = links;
     }
-    await consider(task, entry, fetched);
+    candidates.push({ task, entry, fetched });
   }
 
-  /** Processes a downloaded file once per distinct body, and keeps or skips its session. */
-  async function consider(task: Task, entry: ReportEntry, fetched: Fetched): Promise<void> {
-    const first = bySha.get(fetched.sha256);
-    if (first !== undefined) {
-      finish({
-        ...entry,
-        outcome: "skipped",
-        reason: `same file as ${first} (sha256 ${fetched.sha256.slice(0, 12)}): stored once`,
-      });
-      return;
-    }
-    bySha.set(fetched.sha256, task.url);
+  /**
+   * Processes one distinct body (the canonical URL of its group), and keeps or skips its session.
+   * `shas` maps every body downloaded in this run to the URL that stands for it.
+   */
+  async function consider(candidate: Candidate, shas: ReadonlyMap<string, string>): Promise<void> {
+    const { task, entry, fetched } = candidate;
     let processed: ProcessedSource;
     try {
       processed = await pipeline.process(sourceInput(fetched));
@@ -272,21 +274,22 @@ export async function runFetch(options: FetchOptions, deps: FetchDeps = {}): Pro
         // archive may still have the real file.
         try {
           const archived = await fetcher.fromArchive(task.url, message);
-          const again = { ...entry, via: archived.via, archivedUrl: archived.archivedUrl };
-          if (archived.sha256 !== fetched.sha256 && bySha.has(archived.sha256)) {
-            finish({
-              ...again,
-              outcome: "skipped",
-              reason: `archive copy is the same file as ${bySha.get(archived.sha256)}: stored once`,
-            });
-            return;
-          }
-          bySha.set(archived.sha256, task.url);
-          processed = await pipeline.process(sourceInput(archived));
-          Object.assign(entry, again, {
+          Object.assign(entry, {
+            via: archived.via,
+            archivedUrl: archived.archivedUrl,
             sha256: archived.sha256,
             bytes: archived.bytes.byteLength,
           });
+          const same = shas.get(archived.sha256);
+          if (same !== undefined) {
+            finish({
+              ...entry,
+              outcome: "skipped",
+              reason: `the archive's copy is the same file as ${same}: stored once`,
+            });
+            return;
+          }
+          processed = await pipeline.process(sourceInput(archived));
         } catch (archiveError) {
           const detail =
             archiveError instanceof HttpError ? archiveError.detail : errorMessage(archiveError);
@@ -313,13 +316,50 @@ export async function runFetch(options: FetchOptions, deps: FetchDeps = {}): Pro
       finish({ ...described, outcome: "skipped", reason: selection.reason });
       return;
     }
-    const ingested: ReportEntry = { ...described, outcome: "ingested", sessionId: record.id };
+    const ingested: ReportEntry = {
+      ...described,
+      outcome: "ingested",
+      sessionId: record.id,
+      ...(selection.note === undefined ? {} : { note: selection.note }),
+    };
     kept.push({ entry: ingested, processed });
     finish(ingested);
   }
 
+  // 1. Crawl: pages are read for links as they come; files are only downloaded.
   for (const url of options.indexUrls) enqueue({ url, depth: 0, kind: "page" });
   while (running.size > 0) await Promise.all([...running]);
+
+  // 2. The same bytes reached through several URLs are processed once, under one URL chosen the
+  // same way on every run (live before archive, then the first URL in sort order).
+  const groups = new Map<string, Candidate[]>();
+  for (const candidate of candidates) {
+    const group = groups.get(candidate.fetched.sha256) ?? [];
+    group.push(candidate);
+    groups.set(candidate.fetched.sha256, group);
+  }
+  const ordered = [...groups.values()].map((group) =>
+    group.sort(
+      (a, b) =>
+        Number(a.fetched.via === "wayback") - Number(b.fetched.via === "wayback") ||
+        a.task.url.localeCompare(b.task.url),
+    ),
+  );
+  ordered.sort((a, b) => (a[0]?.task.url ?? "").localeCompare(b[0]?.task.url ?? ""));
+  const shas = new Map(
+    ordered.map((group) => [group[0]?.fetched.sha256 ?? "", group[0]?.task.url ?? ""]),
+  );
+  for (const [canonical, ...copies] of ordered) {
+    if (canonical === undefined) continue;
+    for (const copy of copies) {
+      finish({
+        ...copy.entry,
+        outcome: "skipped",
+        reason: `same file as ${canonical.task.url} (sha256 ${copy.fetched.sha256.slice(0, 12)}): stored once`,
+      });
+    }
+    await consider(canonical, shas);
+  }
   progress.stop();
 
   // Write the corpus only when something came in: a run that got nothing leaves earlier output

@@ -307,3 +307,36 @@ describe("a failed run", () => {
     }
   });
 });
+
+describe("an interrupted run", () => {
+  it("never stores a partial download", async () => {
+    const { FetchCache } = await import("../../ingest/fetch/cache");
+    const cache = new FetchCache(options.cacheDir);
+    expect(await cache.get(site.url(PATH.plenary9))).toBeNull(); // always truncated
+    expect(await cache.get(site.url(PATH.com5Third))).not.toBeNull(); // truncated once, then whole
+  });
+
+  it("resumes: what the cut-short run downloaded is only revalidated by the next one", async () => {
+    const resume = {
+      ...options,
+      cacheDir: join(dir, "resume-cache"),
+      outDir: join(dir, "resume-out"),
+    };
+    const cut = await runFetch({ ...resume, maxUrls: 6 }, deps());
+    expect(cut.errors).toEqual(["crawl stopped at 6 URLs; later links were not followed"]);
+    expect(cut.entries).toHaveLength(6);
+    // (a redirect answers 301 every time: what is revalidated is where it leads)
+    const fetchedBefore = cut.entries
+      .filter((e) => e.via === "network")
+      .map((e) => e.finalUrl ?? e.url);
+    expect(fetchedBefore.length).toBeGreaterThan(2);
+    site.resetCounters();
+    const full = await runFetch(resume, deps());
+    expect(full.sessions).toEqual(first.sessions);
+    for (const url of fetchedBefore) {
+      const path = url.slice(site.origin.length);
+      const answers = site.requests.filter((r) => r.path === path).map((r) => r.answer);
+      expect(answers, path).toEqual([304]);
+    }
+  });
+});
