@@ -76,6 +76,7 @@ mark { background: var(--mark); color: inherit; padding: 0 0.08em; border-radius
 }
 .synthetic-banner p { margin: 0 auto; max-width: 72rem; }
 .synthetic-banner strong { letter-spacing: 0.02em; }
+@media (max-width: 30rem) { .synthetic-banner .more { display: none; } }
 
 .site-header { border-bottom: 1px solid var(--line); background: #fff; }
 .site-header .inner {
@@ -209,18 +210,22 @@ blockquote.quote { border-left: 3px solid var(--line); padding: 0.1rem 0 0.1rem 
 /* Charts */
 .chart { margin: 1rem 0 1.5rem; }
 .chart-scroll { overflow-x: auto; }
-svg.timeline { display: block; width: 100%; height: auto; min-width: 34rem; max-width: 100%; font-family: var(--sans); }
-.chart-compact svg.timeline { min-width: 20rem; }
+/* Drawn at its natural size (1 unit = 1 CSS px); shrinks on a narrow screen, but a wide chart
+   stops shrinking at 35rem (text stays legible) and scrolls sideways instead. */
+svg.timeline { display: block; height: auto; max-width: 100%; font-family: var(--sans); }
+svg.timeline-wide { min-width: 35rem; }
+.chart-hint { display: none; color: var(--muted); font-size: 0.88rem; margin: 0.25rem 0 0; }
+@media (max-width: 40rem) { .chart-hint { display: block; } }
 svg.timeline .grid { stroke: #deded8; stroke-width: 1; }
 svg.timeline .baseline { stroke: #5f5f5f; stroke-width: 1; }
-svg.timeline .tick, svg.timeline .date { font-size: 11px; fill: var(--muted); }
-svg.timeline .label { font-size: 12px; fill: var(--text); font-weight: 600; }
+svg.timeline .tick, svg.timeline .date { font-size: 12px; fill: var(--muted); }
+svg.timeline .label { font-size: 13px; fill: var(--text); font-weight: 600; }
 svg.timeline .series-0 { fill: var(--accent); }
 svg.timeline .series-1 { fill: var(--accent-2); }
 svg.timeline .mark-zero { fill: #8a8a8a; }
 svg.timeline .first-use { stroke: #111; stroke-width: 2; }
 svg.timeline .first-arrow { fill: #111; }
-svg.timeline .first-label { font-size: 11px; font-weight: 700; fill: #111; }
+svg.timeline .first-label { font-size: 12px; font-weight: 700; fill: #111; }
 svg.timeline a:focus-visible rect, svg.timeline a:hover rect { stroke: #111; stroke-width: 3; }
 .chart figcaption { color: var(--muted); font-size: 0.92rem; margin-top: 0.35rem; max-width: var(--measure); }
 .chart-legend { display: flex; gap: 1.25rem; list-style: none; padding: 0; margin: 0 0 0.4rem; flex-wrap: wrap; }
@@ -250,9 +255,12 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 }
 .kwic .hit { font-weight: 700; }
 .speaker-list { columns: 16rem; padding-left: 1.2rem; }
+.speaker-list li { break-inside: avoid; }
+.who-used li { margin: 0.15rem 0; }
 .compare { display: grid; grid-template-columns: 1fr; gap: 1.5rem; }
 @media (min-width: 64rem) { .compare { grid-template-columns: 1fr 1fr; } }
 .compare > section { min-width: 0; }
+.compare .kwic li { display: block; }
 .cards { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); gap: 0.75rem; }
 .cards li { border: 1px solid var(--line); border-radius: 6px; padding: 0.6rem 0.8rem; }
 

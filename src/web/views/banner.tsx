@@ -6,12 +6,18 @@ import type { FC } from "hono/jsx";
 /** The banner's headline: short enough to read at a glance. */
 export const SYNTHETIC_HEADLINE = "SYNTHETIC SAMPLE — not real WCIT-12 words";
 
+/** The notice without its own "SYNTHETIC SAMPLE:" lead, which the headline already says. */
+export function noticeBody(notice: string | null): string {
+  const text =
+    notice ??
+    "This corpus was written by the project for testing and demonstration; no real delegation said these words.";
+  return text.replace(/^SYNTHETIC SAMPLE[:.]?\s*/i, "");
+}
+
 export const SyntheticBanner: FC<{ notice: string | null }> = ({ notice }) => (
   <div class="synthetic-banner" role="note" aria-label="Synthetic sample">
     <p>
-      <strong>{SYNTHETIC_HEADLINE}.</strong>{" "}
-      {notice ??
-        "This corpus was written by the project for testing and demonstration; no real delegation said these words."}
+      <strong>{SYNTHETIC_HEADLINE}.</strong> <span class="more">{noticeBody(notice)}</span>
     </p>
   </div>
 );

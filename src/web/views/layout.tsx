@@ -48,6 +48,7 @@ export const Layout: FC<LayoutProps> = ({ title, section, corpus, children }) =>
         name="description"
         content={`Search who said what at ${CONFERENCE.name}: speaker-attributed live captions, exact quotes with citations.`}
       />
+      <link rel="icon" href="data:," />
       <link rel="stylesheet" href={STATIC_FILES.css.path} />
       <script src={STATIC_FILES.js.path} defer></script>
     </head>

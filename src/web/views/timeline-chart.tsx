@@ -48,17 +48,24 @@ export interface TimelineChartProps {
 
 /** Geometry, in SVG user units (the SVG scales to its container's width). */
 export const CHART = {
-  band: 44,
-  compactBand: 30,
-  plotHeight: 150,
+  /** Band width: wide for few sessions, never narrower than minBand (labels must fit). */
+  minBand: 46,
+  maxBand: 96,
+  /** The plot width a chart of few sessions grows towards. */
+  targetPlot: 720,
+  compactMaxBand: 64,
+  compactTargetPlot: 480,
+  plotHeight: 170,
   compactPlotHeight: 90,
   left: 40,
   right: 12,
   top: 34,
-  bottom: 46,
+  bottom: 50,
+  /** Charts up to this width shrink to fit a narrow screen; wider ones scroll. */
+  fitWidth: 560,
   /** Bar width in a band, for one series; two series share the band. */
-  bar: 22,
-  pairBar: 14,
+  bar: 26,
+  pairBar: 16,
   pairGap: 3,
 } as const;
 
@@ -84,6 +91,14 @@ export function axisTicks(max: number): number[] {
   return ticks;
 }
 
+/** The width of one session's band. */
+export function bandWidth(sessions: number, compact: boolean): number {
+  const target = compact ? CHART.compactTargetPlot : CHART.targetPlot;
+  const max = compact ? CHART.compactMaxBand : CHART.maxBand;
+  const fit = Math.floor(target / Math.max(1, sessions));
+  return Math.max(CHART.minBand, Math.min(max, fit));
+}
+
 /** The index of the first session with a count above zero, or null. */
 export function firstNonZero(counts: readonly number[]): number | null {
   const i = counts.findIndex((n) => n > 0);
@@ -99,17 +114,23 @@ export const TimelineChart: FC<TimelineChartProps> = (props) => {
   const { id, title, sessions, series } = props;
   const unit = props.unit ?? "occurrence";
   const markFirst = props.markFirstUse ?? true;
-  const band = props.compact ? CHART.compactBand : CHART.band;
+  const band = bandWidth(sessions.length, props.compact ?? false);
   const plotHeight = props.compact ? CHART.compactPlotHeight : CHART.plotHeight;
   const width = CHART.left + CHART.right + Math.max(1, sessions.length) * band;
   const height = CHART.top + plotHeight + CHART.bottom;
+  /** Wider than a phone can show legibly: scrolls sideways there instead of shrinking. */
+  const wide = width > CHART.fitWidth;
   const max = Math.max(0, ...series.flatMap((s) => s.counts));
   const top = niceMax(max);
   const ticks = axisTicks(max);
   const baseline = CHART.top + plotHeight;
   const y = (n: number): number => baseline - (n / top) * plotHeight;
   const pair = series.length > 1;
-  const barWidth = pair ? CHART.pairBar : props.compact ? Math.min(CHART.bar, band - 8) : CHART.bar;
+  const barWidth = pair
+    ? CHART.pairBar
+    : props.compact
+      ? Math.min(CHART.bar, band - 16)
+      : CHART.bar;
   const firsts = series.map((s) => (markFirst ? resolveFirstUse(s) : null));
   const totals = series.map((s) => s.counts.reduce((a, b) => a + b, 0));
   const titleId = `${id}-title`;
@@ -140,9 +161,14 @@ export const TimelineChart: FC<TimelineChartProps> = (props) => {
           ))}
         </ul>
       ) : null}
-      <div class="chart-scroll">
+      <div
+        class="chart-scroll"
+        tabindex={wide ? 0 : undefined}
+        role={wide ? "group" : undefined}
+        aria-label={wide ? `${title} (scrolls sideways on a narrow screen)` : undefined}
+      >
         <svg
-          class="timeline"
+          class={wide ? "timeline timeline-wide" : "timeline"}
           viewBox={`0 0 ${width} ${height}`}
           width={width}
           height={height}
@@ -240,10 +266,10 @@ export const TimelineChart: FC<TimelineChartProps> = (props) => {
                     </g>
                   );
                 })}
-                <text class="label" x={centre} y={baseline + 16} text-anchor="middle">
+                <text class="label" x={centre} y={baseline + 18} text-anchor="middle">
                   {sessionShortLabel(session)}
                 </text>
-                <text class="date" x={centre} y={baseline + 31} text-anchor="middle">
+                <text class="date" x={centre} y={baseline + 35} text-anchor="middle">
                   {formatDayMonth(session.date)}
                 </text>
               </g>
@@ -251,6 +277,9 @@ export const TimelineChart: FC<TimelineChartProps> = (props) => {
           })}
         </svg>
       </div>
+      {wide ? (
+        <p class="chart-hint">Swipe or scroll the chart sideways to see every session.</p>
+      ) : null}
       <figcaption>{description}.</figcaption>
       <details class="chart-data">
         <summary>The numbers behind the chart</summary>

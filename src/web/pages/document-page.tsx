@@ -1,0 +1,203 @@
+/**
+ * Document references (/documents/:ref): every mention of a document spoken in the room, in
+ * time order, with a chart of mentions per session; the list of references (/documents); and an
+ * utterance's own page (/utterances/:id, the permalink): the quote, its citation, and the turns
+ * around it.
+ */
+import type { Context } from "hono";
+import {
+  documentMentions,
+  listDocuments,
+  listSessions,
+  utteranceWithContext,
+} from "../../search/catalog";
+import type { ApiEnv } from "../api/env";
+import { CitationBlock, CopyButton } from "../views/citation";
+import { formatCount, formatDateTime, plural, sessionName } from "../views/format";
+import { Layout } from "../views/layout";
+import { documentHref, inContextHref, sessionHref, speakerHref } from "../views/links";
+import { Pagination } from "../views/pagination";
+import { RichText } from "../views/rich-text";
+import { TimelineChart } from "../views/timeline-chart";
+import { kindLabel, UtteranceCard } from "../views/utterance-card";
+import { corpusNotice, renderPage } from "./render";
+import { PAGE_SIZE } from "./search-state";
+import { pageParam } from "./speaker-page";
+
+/** Turns shown before and after an utterance on its own page. */
+export const UTTERANCE_CONTEXT = 2;
+
+/** GET /documents/:ref */
+export async function documentPage(c: Context<ApiEnv>): Promise<Response> {
+  const corpus = c.get("corpus");
+  const ref = c.req.param("ref") ?? "";
+  const page = pageParam(c.req.query("page"));
+  const doc = documentMentions(
+    corpus,
+    ref,
+    { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
+    { baseUrl: c.get("baseUrl") },
+  );
+  const sessions = listSessions(corpus).sessions.filter((s) => s.version === "finished");
+  const counts = new Map(doc.sessions.map((s) => [s.session.id, s.count]));
+  const pages = Math.max(1, Math.ceil(doc.total / PAGE_SIZE));
+  return renderPage(
+    c,
+    <Layout title={`Document ${doc.id}`} section="documents" corpus={corpusNotice(corpus)}>
+      <p class="lede">
+        <a href="/documents">Documents</a> › {doc.id}
+      </p>
+      <h1>Document {doc.id}</h1>
+      <p>
+        Mentioned in {plural(doc.total, "utterance")}
+        {doc.spoken.length > 0 ? (
+          <>
+            , captioned as{" "}
+            {doc.spoken.map((s, i) => (
+              <>
+                {i > 0 ? ", " : ""}
+                <q>{s}</q>
+              </>
+            ))}
+          </>
+        ) : null}
+        . References are recognised in the captions automatically; a mis-heard number may hide a
+        mention.
+      </p>
+      <TimelineChart
+        id="document-chart"
+        title={`Mentions of ${doc.id} per session`}
+        sessions={sessions}
+        series={[{ name: doc.id, counts: sessions.map((s) => counts.get(s.id) ?? 0) }]}
+        unit="mention"
+        compact
+      />
+      <h2 id="mentions">Every mention, in time order</h2>
+      <ol class="results" start={doc.offset + 1}>
+        {doc.mentions.map((m) => (
+          <UtteranceCard utterance={m} snippetHtml={m.snippet} />
+        ))}
+      </ol>
+      <Pagination
+        page={page}
+        pages={pages}
+        href={(p) => `${documentHref(doc.id)}${p > 1 ? `?page=${p}` : ""}#mentions`}
+        label="Pages of mentions"
+      />
+    </Layout>,
+  );
+}
+
+/** GET /documents */
+export async function documentsPage(c: Context<ApiEnv>): Promise<Response> {
+  const corpus = c.get("corpus");
+  const { documents } = listDocuments(corpus);
+  return renderPage(
+    c,
+    <Layout title="Documents" section="documents" corpus={corpusNotice(corpus)}>
+      <h1>Documents spoken of in the room</h1>
+      <p class="lede">
+        Conference documents (ADM, DT, numbered documents), rules, articles and resolutions as the
+        captions name them, most mentioned first. Open one to follow it through the sessions.
+      </p>
+      {documents.length === 0 ? (
+        <p class="empty">No document reference was recognised in these captions.</p>
+      ) : (
+        <div class="table-scroll">
+          <table class="data">
+            <caption class="visually-hidden">Document references, most mentioned first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Reference</th>
+                <th scope="col" class="num">
+                  Mentions
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {documents.map((d) => (
+                <tr>
+                  <th scope="row">
+                    <a href={documentHref(d.id)}>{d.id}</a>
+                  </th>
+                  <td class="num">{formatCount(d.utterances)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Layout>,
+  );
+}
+
+/** GET /utterances/:id — the permalink of one utterance. */
+export async function utterancePage(c: Context<ApiEnv>): Promise<Response> {
+  const corpus = c.get("corpus");
+  const id = c.req.param("id") ?? "";
+  const {
+    utterance: u,
+    before,
+    after,
+  } = utteranceWithContext(corpus, id, UTTERANCE_CONTEXT, {
+    baseUrl: c.get("baseUrl"),
+  });
+  const session = sessionName(u.session);
+  return renderPage(
+    c,
+    <Layout title={`${u.speaker.name}, ${session}`} section={null} corpus={corpusNotice(corpus)}>
+      <p class="lede">
+        <a href={sessionHref(u.session.id)}>{session}</a> › turn {u.seq}
+      </p>
+      <h1>
+        <a href={speakerHref(u.speaker.id)}>{u.speaker.name}</a>{" "}
+        <span class="kind">{kindLabel(u.speaker.kind)}</span>
+      </h1>
+      <p>
+        {session}, {formatDateTime(u.session.date, u.session.time)}
+        {u.speaker.raw && u.speaker.raw !== u.speaker.name ? ` · captioned “${u.speaker.raw}”` : ""}
+      </p>
+      <blockquote class="quote" cite={u.permalink}>
+        <RichText
+          text={u.text}
+          annotations={u.annotations}
+          documents={u.documents}
+          documentHref={documentHref}
+        />
+      </blockquote>
+      <ul class="actions">
+        <li>
+          <CopyButton utterance={u} scope="p" />
+        </li>
+        <li>
+          <a href={inContextHref(u.session.id, u.seq)}>Read it in the full transcript</a>
+        </li>
+      </ul>
+      <h2>Quote it</h2>
+      <p class="hint">
+        Select the text below, or use the copy button; it says where the words come from.
+      </p>
+      <CitationBlock utterance={u} scope="p" />
+      {before.length > 0 ? (
+        <>
+          <h2>Just before</h2>
+          <ol class="results">
+            {before.map((n) => (
+              <UtteranceCard utterance={n} />
+            ))}
+          </ol>
+        </>
+      ) : null}
+      {after.length > 0 ? (
+        <>
+          <h2>Just after</h2>
+          <ol class="results">
+            {after.map((n) => (
+              <UtteranceCard utterance={n} />
+            ))}
+          </ol>
+        </>
+      ) : null}
+    </Layout>,
+  );
+}

@@ -1,0 +1,120 @@
+/**
+ * Facet counts for the search page: over the FULL result set of the current query (not just
+ * the page shown), computed with the core's own matching (prepareQuery + matchQuery), so the
+ * counts agree with the result count. A dimension whose filter is set is counted with that
+ * filter left out, so the other values it could switch to keep their counts.
+ */
+import type { Body, SpeakerKind } from "../../domain";
+import type { Corpus } from "../../search/corpus";
+import { matchQuery, prepareQuery } from "../../search/search";
+import type { SearchState } from "./search-state";
+import { stateFilters } from "./search-state";
+
+/** One facet value with its count. */
+export interface FacetValue<T extends string = string> {
+  value: T;
+  /** What to show: "Egypt", "Plenary 1"... (the page decides for sessions). */
+  label: string;
+  count: number;
+}
+
+export interface Facets {
+  speaker: FacetValue[];
+  session: FacetValue[];
+  body: FacetValue<Body>[];
+  kind: FacetValue<SpeakerKind>[];
+  /** Days (YYYY-MM-DD) in date order. */
+  date: FacetValue[];
+}
+
+/** Which state fields each facet dimension leaves out when counting. */
+const DIMENSION_FIELDS = {
+  speaker: ["speaker"],
+  session: ["session"],
+  body: ["body"],
+  kind: ["kind"],
+  date: ["from", "to"],
+} as const satisfies Record<keyof Facets, readonly (keyof SearchState)[]>;
+
+function ordinalsFor(corpus: Corpus, state: SearchState): number[] {
+  const query = prepareQuery(corpus, state.q, stateFilters(state), {
+    speaker: "speaker",
+    session: "session",
+  });
+  return matchQuery(corpus, query).map((match) => match.ordinal);
+}
+
+function tally(
+  ordinals: readonly number[],
+  keyOf: (ordinal: number) => number,
+): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const ordinal of ordinals) {
+    const key = keyOf(ordinal);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * Counts the current query's matches per speaker, session, body, speaker kind and day.
+ * Throws what the core throws for a bad query (QueryError naming the parameter).
+ */
+export function facetCounts(corpus: Corpus, state: SearchState): Facets {
+  const all = ordinalsFor(corpus, state);
+  const forDimension = (dimension: keyof Facets): number[] => {
+    const fields = DIMENSION_FIELDS[dimension];
+    if (fields.every((field) => state[field] === null)) return all;
+    const relaxed: SearchState = { ...state };
+    for (const field of fields) relaxed[field] = null;
+    return ordinalsFor(corpus, relaxed);
+  };
+  const { store } = corpus;
+  const columns = store.utterances;
+  const sessionOf = (ordinal: number) => columns.session[ordinal] ?? -1;
+  const speakerOf = (ordinal: number) => columns.speaker[ordinal] ?? -1;
+  const sorted = <T extends string>(values: FacetValue<T>[]) =>
+    values.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+
+  const speakers = tally(forDimension("speaker"), speakerOf);
+  const speaker = sorted(
+    [...speakers].flatMap(([index, count]) => {
+      const s = store.speakers[index];
+      return s ? [{ value: s.id, label: s.name, count }] : [];
+    }),
+  );
+
+  // Sessions stay in date order (the store's order is chronological).
+  const sessions = tally(forDimension("session"), sessionOf);
+  const session = [...sessions]
+    .sort(([a], [b]) => a - b)
+    .flatMap(([index, count]) => {
+      const s = store.sessions[index];
+      return s ? [{ value: s.id, label: s.id, count }] : [];
+    });
+
+  const bodies = new Map<Body, number>();
+  for (const [index, count] of tally(forDimension("body"), sessionOf)) {
+    const body = store.sessions[index]?.body;
+    if (body) bodies.set(body, (bodies.get(body) ?? 0) + count);
+  }
+  const body = sorted([...bodies].map(([value, count]) => ({ value, label: value, count })));
+
+  const kinds = new Map<SpeakerKind, number>();
+  for (const [index, count] of tally(forDimension("kind"), speakerOf)) {
+    const kind = store.speakers[index]?.kind;
+    if (kind) kinds.set(kind, (kinds.get(kind) ?? 0) + count);
+  }
+  const kind = sorted([...kinds].map(([value, count]) => ({ value, label: value, count })));
+
+  const days = new Map<string, number>();
+  for (const [index, count] of tally(forDimension("date"), sessionOf)) {
+    const date = store.sessions[index]?.date;
+    if (date) days.set(date, (days.get(date) ?? 0) + count);
+  }
+  const date = [...days]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([value, count]) => ({ value, label: value, count }));
+
+  return { speaker, session, body, kind, date };
+}

@@ -1,0 +1,520 @@
+/**
+ * A phrase traced through the sessions (/phrase?q=): a timeline chart drawn on the server (one
+ * mark per session, date order, first use marked), who used it, and every occurrence as a
+ * keyword-in-context line grouped by session. `&vs=` compares: another phrase (`vs=bridge the
+ * gap`), or, with `speaker=A`, two delegations saying the same phrase (`vs=speaker:B`).
+ *
+ * The counts and occurrences come from the core: phraseTimeline (as /api/phrase) for a phrase,
+ * and for a phrase said by one delegation the core's own phrase parsing and matching with a
+ * speaker filter (as /api/search?q="phrase"&speaker=).
+ */
+import type { Context } from "hono";
+import type { FC } from "hono/jsx";
+import { listSessions, listSpeakers, speakerDetail } from "../../search/catalog";
+import type { Corpus } from "../../search/corpus";
+import { NotFoundError, QueryError } from "../../search/errors";
+import { emptyFilters } from "../../search/filters";
+import { type PhraseTimeline, parsePhrase, phraseTimeline } from "../../search/phrase";
+import { MAX_LIMIT, matchQuery, search } from "../../search/search";
+import type { SearchHit, SessionSummary } from "../../search/types";
+import type { ApiEnv } from "../api/env";
+import { formatDate, plural, sessionName } from "../views/format";
+import { kwicParts, KwicLine } from "../views/kwic";
+import { Layout } from "../views/layout";
+import { inContextHref, phraseHref, sessionHref, speakerHref } from "../views/links";
+import { Pagination } from "../views/pagination";
+import { type ChartSeries, TimelineChart } from "../views/timeline-chart";
+import { corpusNotice, renderPage } from "./render";
+import { pageParam } from "./speaker-page";
+
+/** Occurrences per page (the core's largest page, so a chart's groups are usually all here). */
+export const OCCURRENCES_PER_PAGE = MAX_LIMIT;
+/** Occurrences per side in a comparison. */
+export const COMPARE_OCCURRENCES = 30;
+
+/** What one side of the page traces: a phrase, optionally said by one speaker. */
+export interface PhraseSide {
+  phrase: string;
+  speaker: { id: string; name: string } | null;
+  /** Counts per finished session, aligned with the page's sessions. */
+  counts: number[];
+  total: number;
+  /** Occurrences in time order (this page of them). */
+  occurrences: SearchHit[];
+  /** The first occurrence overall. */
+  first: SearchHit | null;
+  /** Who used it, in order of first use (only for a phrase without a speaker). */
+  speakers: PhraseTimeline["speakers"];
+  label: string;
+}
+
+/** Parsed page parameters. */
+export interface PhraseParams {
+  q: string;
+  vs: string | null;
+  speaker: string | null;
+  page: number;
+}
+
+/** The prefix of a `vs` value naming a speaker. */
+export const VS_SPEAKER_PREFIX = "speaker:";
+
+function quoted(phrase: string): string {
+  const inner = phrase.trim().replace(/^"(.*)"$/s, "$1");
+  return `“${inner}”`;
+}
+
+/** A phrase with no speaker: the core's phrase timeline. */
+function phraseSide(
+  corpus: Corpus,
+  sessions: readonly SessionSummary[],
+  phrase: string,
+  limit: number,
+  offset: number,
+  baseUrl: string,
+  parameter: string,
+): PhraseSide {
+  let timeline: PhraseTimeline;
+  try {
+    timeline = phraseTimeline(corpus, { q: phrase, limit, offset }, { baseUrl });
+  } catch (error) {
+    if (error instanceof QueryError && error.parameter === "q" && parameter !== "q") {
+      throw new QueryError(parameter, error.message.replace(/^q: /, ""));
+    }
+    throw error;
+  }
+  const counts = new Map(timeline.sessions.map((s) => [s.session.id, s.count]));
+  return {
+    phrase,
+    speaker: null,
+    counts: sessions.map((s) => counts.get(s.id) ?? 0),
+    total: timeline.total,
+    occurrences: timeline.occurrences,
+    first: timeline.first,
+    speakers: timeline.speakers,
+    label: quoted(phrase),
+  };
+}
+
+/** A phrase said by one speaker: the core's phrase parsing and matching with a speaker filter. */
+function speakerSide(
+  corpus: Corpus,
+  sessions: readonly SessionSummary[],
+  phrase: string,
+  speakerId: string,
+  limit: number,
+  offset: number,
+  baseUrl: string,
+  parameter: string,
+): PhraseSide {
+  let speaker: ReturnType<typeof speakerDetail>;
+  try {
+    speaker = speakerDetail(corpus, speakerId);
+  } catch (error) {
+    if (error instanceof NotFoundError) {
+      throw new QueryError(
+        parameter,
+        `no delegation or role has the id ${JSON.stringify(speakerId)}`,
+      );
+    }
+    throw error;
+  }
+  const query = parsePhrase(phrase, "q");
+  query.filters.speaker.push(speaker.id);
+  const matches = matchQuery(corpus, query, { speaker: parameter });
+  const index = new Map(sessions.map((s, i) => [s.id, i]));
+  const counts = sessions.map(() => 0);
+  const columns = corpus.store.utterances;
+  for (const match of matches) {
+    const session = corpus.store.sessions[columns.session[match.ordinal] ?? -1];
+    const at = session ? index.get(session.id) : undefined;
+    if (at !== undefined) counts[at] = (counts[at] ?? 0) + 1;
+  }
+  const filters = emptyFilters();
+  filters.speaker.push(speaker.id);
+  const q = `"${phrase.trim().replace(/^"(.*)"$/s, "$1")}"`;
+  const page = search(corpus, { q, filters, sort: "chronological", limit, offset }, { baseUrl });
+  const firstPage =
+    offset === 0
+      ? page
+      : search(corpus, { q, filters, sort: "chronological", limit: 1 }, { baseUrl });
+  return {
+    phrase,
+    speaker: { id: speaker.id, name: speaker.name },
+    counts,
+    total: page.total,
+    occurrences: page.results,
+    first: firstPage.results[0] ?? null,
+    speakers: [],
+    label: `${quoted(phrase)} — ${speaker.name}`,
+  };
+}
+
+/** Reads the page parameters; QueryError names the bad one. */
+export function parsePhraseParams(params: URLSearchParams): PhraseParams {
+  const text = (name: string) => {
+    const v = params.get(name);
+    return v === null || v.trim() === "" ? null : v.trim();
+  };
+  const vs = text("vs");
+  const speaker = text("speaker");
+  if (vs?.startsWith(VS_SPEAKER_PREFIX) && speaker === null) {
+    throw new QueryError(
+      "speaker",
+      "comparing delegations needs speaker= (the first delegation) as well as vs=speaker:",
+    );
+  }
+  return {
+    q: params.get("q")?.trim() ?? "",
+    vs,
+    speaker,
+    page: pageParam(params.get("page") ?? undefined),
+  };
+}
+
+/** GET /phrase */
+export async function phrasePage(c: Context<ApiEnv>): Promise<Response> {
+  const corpus = c.get("corpus");
+  const baseUrl = c.get("baseUrl");
+  const sessions = listSessions(corpus).sessions.filter((s) => s.version === "finished");
+  let params: PhraseParams = { q: "", vs: null, speaker: null, page: 1 };
+  let sides: PhraseSide[] = [];
+  let error: QueryError | null = null;
+  try {
+    params = parsePhraseParams(new URL(c.req.url).searchParams);
+    if (params.q !== "") {
+      const comparing = params.vs !== null;
+      const limit = comparing ? COMPARE_OCCURRENCES : OCCURRENCES_PER_PAGE;
+      const offset = comparing ? 0 : (params.page - 1) * OCCURRENCES_PER_PAGE;
+      const side = (
+        phrase: string,
+        speaker: string | null,
+        parameter: string,
+        speakerParameter: string,
+      ) =>
+        speaker === null
+          ? phraseSide(corpus, sessions, phrase, limit, offset, baseUrl, parameter)
+          : speakerSide(
+              corpus,
+              sessions,
+              phrase,
+              speaker,
+              limit,
+              offset,
+              baseUrl,
+              speakerParameter,
+            );
+      sides = [side(params.q, params.speaker, "q", "speaker")];
+      if (params.vs !== null) {
+        sides.push(
+          params.vs.startsWith(VS_SPEAKER_PREFIX)
+            ? side(params.q, params.vs.slice(VS_SPEAKER_PREFIX.length).trim(), "q", "vs")
+            : side(params.vs, params.speaker, "vs", "speaker"),
+        );
+      }
+    }
+  } catch (caught) {
+    if (!(caught instanceof QueryError)) throw caught;
+    error = caught;
+    sides = [];
+  }
+  const title = sides.length > 0 ? sides.map((s) => s.label).join(" vs ") : "Trace a phrase";
+  return renderPage(
+    c,
+    <Layout title={title} section="phrase" corpus={corpusNotice(corpus)}>
+      <h1>{sides.length > 0 ? title : "Trace a phrase through the sessions"}</h1>
+      <PhraseForm params={params} />
+      {error ? (
+        <div class="error-box" role="alert">
+          <h2>That phrase cannot be traced</h2>
+          <p>
+            <strong>{error.parameter}</strong>: {error.message.replace(/^[a-z]+: /, "")}.
+          </p>
+        </div>
+      ) : null}
+      {sides.length === 0 && !error ? (
+        <p class="lede">
+          Type a phrase to see in which sessions it was said, who said it first, who took it up, and
+          every occurrence in context. Add a second phrase to compare the two.
+        </p>
+      ) : null}
+      {sides.length === 1 && sides[0] ? (
+        <SinglePhrase side={sides[0]} sessions={sessions} params={params} corpus={corpus} />
+      ) : null}
+      {sides.length === 2 ? <Comparison sides={sides} sessions={sessions} params={params} /> : null}
+    </Layout>,
+    error ? 400 : 200,
+  );
+}
+
+const PhraseForm: FC<{ params: PhraseParams }> = ({ params }) => (
+  <form class="inline-form" method="get" action="/phrase" role="search" aria-label="Trace a phrase">
+    <div class="field">
+      <label for="phrase-q">Phrase</label>
+      <input type="search" id="phrase-q" name="q" value={params.q} required maxlength={200} />
+    </div>
+    <div class="field">
+      <label for="phrase-vs">Compare with another phrase (optional)</label>
+      <input
+        type="search"
+        id="phrase-vs"
+        name="vs"
+        value={params.vs?.startsWith(VS_SPEAKER_PREFIX) ? "" : (params.vs ?? "")}
+        maxlength={200}
+      />
+    </div>
+    {params.speaker !== null && !params.vs?.startsWith(VS_SPEAKER_PREFIX) ? (
+      <input type="hidden" name="speaker" value={params.speaker} />
+    ) : null}
+    <button type="submit">Trace</button>
+  </form>
+);
+
+function sessionGroups(
+  occurrences: readonly SearchHit[],
+): { sessionId: string; hits: SearchHit[] }[] {
+  const groups: { sessionId: string; hits: SearchHit[] }[] = [];
+  for (const hit of occurrences) {
+    const last = groups[groups.length - 1];
+    if (last && last.sessionId === hit.session.id) last.hits.push(hit);
+    else groups.push({ sessionId: hit.session.id, hits: [hit] });
+  }
+  return groups;
+}
+
+/** Anchor of a session's group of occurrences on the page. */
+function groupAnchor(scope: string, sessionId: string): string {
+  return `${scope}-${sessionId.replace(/[^A-Za-z0-9_-]/g, "-")}`;
+}
+
+const Occurrences: FC<{ side: PhraseSide; scope: string; headingLevel: 2 | 3 }> = ({
+  side,
+  scope,
+  headingLevel,
+}) => {
+  const Group = headingLevel === 2 ? "h3" : "h4";
+  return (
+    <>
+      {sessionGroups(side.occurrences).map((group) => {
+        const session = group.hits[0]?.session;
+        return (
+          <section
+            class="kwic-group"
+            id={groupAnchor(scope, group.sessionId)}
+            aria-labelledby={`${groupAnchor(scope, group.sessionId)}-h`}
+          >
+            <Group id={`${groupAnchor(scope, group.sessionId)}-h`}>
+              <a href={sessionHref(group.sessionId)}>
+                {session ? sessionName(session) : group.sessionId}
+              </a>
+              {session ? `, ${formatDate(session.date)}` : ""}
+            </Group>
+            <ul class="kwic">
+              {group.hits.flatMap((hit) =>
+                (hit.highlights.length > 0 ? hit.highlights : [[0, 0] as [number, number]]).map(
+                  ([start, end]) => (
+                    <KwicLine
+                      parts={kwicParts(hit.text, start, end)}
+                      who={
+                        <>
+                          <a href={speakerHref(hit.speaker.id)}>{hit.speaker.name}</a>{" "}
+                          <a
+                            href={inContextHref(hit.session.id, hit.seq)}
+                            aria-label={`${hit.speaker.name}: open in context`}
+                          >
+                            in context
+                          </a>
+                        </>
+                      }
+                    />
+                  ),
+                ),
+              )}
+            </ul>
+          </section>
+        );
+      })}
+    </>
+  );
+};
+
+function seriesOf(side: PhraseSide, sessions: readonly SessionSummary[]): ChartSeries {
+  const firstSession = side.first?.session.id;
+  const firstIndex =
+    firstSession === undefined ? null : sessions.findIndex((s) => s.id === firstSession);
+  return {
+    name: side.label,
+    counts: side.counts,
+    firstUse: firstIndex === null || firstIndex < 0 ? null : firstIndex,
+  };
+}
+
+const FirstUse: FC<{ side: PhraseSide }> = ({ side }) =>
+  side.first ? (
+    <p>
+      <strong>First use:</strong>{" "}
+      <a href={speakerHref(side.first.speaker.id)}>{side.first.speaker.name}</a>,{" "}
+      <a href={inContextHref(side.first.session.id, side.first.seq)}>
+        {sessionName(side.first.session)}, {formatDate(side.first.session.date)}
+        {side.first.session.time ? ` ${side.first.session.time}` : ""}
+      </a>
+      .
+    </p>
+  ) : null;
+
+const SinglePhrase: FC<{
+  side: PhraseSide;
+  sessions: readonly SessionSummary[];
+  params: PhraseParams;
+  corpus: Corpus;
+}> = ({ side, sessions, params, corpus }) => {
+  const groupsHere = new Set(side.occurrences.map((o) => o.session.id));
+  const pages = Math.max(1, Math.ceil(side.total / OCCURRENCES_PER_PAGE));
+  if (side.total === 0) {
+    return (
+      <div class="empty">
+        <h2>Never said</h2>
+        <p>
+          No utterance contains {side.label}
+          {side.speaker ? ` from ${side.speaker.name}` : ""}. A phrase must match word for word; try
+          fewer words, or{" "}
+          <a href={`/?q=${encodeURIComponent(side.phrase.replace(/"/g, ""))}`}>
+            search the words in any order
+          </a>
+          .
+        </p>
+      </div>
+    );
+  }
+  const delegations = listSpeakers(corpus).speakers.filter(
+    (s) => s.kind === "delegation" && s.utterances > 0,
+  );
+  const candidates = side.speakers.length >= 2 ? side.speakers.map((s) => s.speaker) : delegations;
+  return (
+    <>
+      <p>
+        {plural(side.total, "utterance")} in{" "}
+        {plural(side.counts.filter((n) => n > 0).length, "session")} contain {side.label}
+        {side.speaker ? ` (${side.speaker.name})` : ""}.{" "}
+        <a href={`/api/phrase?q=${encodeURIComponent(side.phrase)}&format=csv`}>CSV</a> ·{" "}
+        <a href={`/api/phrase?q=${encodeURIComponent(side.phrase)}`}>JSON</a>
+      </p>
+      <FirstUse side={side} />
+      <h2>Timeline</h2>
+      <TimelineChart
+        id="phrase-chart"
+        title={`Utterances containing ${side.label}, per session in date order`}
+        sessions={sessions}
+        series={[seriesOf(side, sessions)]}
+        unit="utterance"
+        hrefFor={(i) => {
+          const id = sessions[i]?.id;
+          return id && groupsHere.has(id) ? `#${groupAnchor("s", id)}` : null;
+        }}
+      />
+      {side.speakers.length > 0 ? (
+        <section aria-labelledby="who-heading">
+          <h2 id="who-heading">Who used it</h2>
+          <ol class="who-used">
+            {side.speakers.map((s) => (
+              <li>
+                <a href={speakerHref(s.speaker.id)}>{s.speaker.name}</a> — {plural(s.count, "time")}
+                , first{" "}
+                <a
+                  href={inContextHref(
+                    s.first.slice(0, s.first.lastIndexOf(".")),
+                    Number(s.first.slice(s.first.lastIndexOf(".") + 1)),
+                  )}
+                >
+                  in context
+                </a>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+      {candidates.length >= 2 ? (
+        <form
+          class="inline-form"
+          method="get"
+          action="/phrase"
+          aria-label="Compare two delegations"
+        >
+          <input type="hidden" name="q" value={side.phrase} />
+          <div class="field">
+            <label for="cmp-a">Compare delegation</label>
+            <select id="cmp-a" name="speaker">
+              {candidates.map((s, i) => (
+                <option value={s.id} selected={params.speaker ? params.speaker === s.id : i === 0}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="cmp-b">with</label>
+            <select id="cmp-b" name="vs">
+              {candidates.map((s, i) => (
+                <option value={`${VS_SPEAKER_PREFIX}${s.id}`} selected={i === 1}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" class="secondary">
+            Compare
+          </button>
+        </form>
+      ) : null}
+      <h2 id="occurrences">Every occurrence, by session</h2>
+      <Occurrences side={side} scope="s" headingLevel={2} />
+      <Pagination
+        page={params.page}
+        pages={pages}
+        href={(p) =>
+          `${phraseHref(params.q, params.speaker ? { speaker: params.speaker } : {})}${p > 1 ? `&page=${p}` : ""}#occurrences`
+        }
+        label="Pages of occurrences"
+      />
+    </>
+  );
+};
+
+const Comparison: FC<{
+  sides: PhraseSide[];
+  sessions: readonly SessionSummary[];
+  params: PhraseParams;
+}> = ({ sides, sessions }) => (
+  <>
+    <h2>Timeline</h2>
+    <TimelineChart
+      id="compare-chart"
+      title={`${sides.map((s) => s.label).join(" and ")}: utterances per session in date order`}
+      sessions={sessions}
+      series={sides.map((side) => seriesOf(side, sessions))}
+      unit="utterance"
+    />
+    <div class="compare">
+      {sides.map((side, k) => (
+        <section aria-labelledby={`side-${k}`}>
+          <h2 id={`side-${k}`}>
+            <span class={`swatch swatch-${k}`} aria-hidden="true"></span>
+            {side.label}
+          </h2>
+          <p>
+            {plural(side.total, "utterance")} in{" "}
+            {plural(side.counts.filter((n) => n > 0).length, "session")}.{" "}
+            <a href={phraseHref(side.phrase, side.speaker ? { speaker: side.speaker.id } : {})}>
+              Trace this alone
+            </a>
+          </p>
+          <FirstUse side={side} />
+          {side.total > side.occurrences.length ? (
+            <p class="hint">The first {side.occurrences.length} occurrences:</p>
+          ) : null}
+          <Occurrences side={side} scope={`c${k}`} headingLevel={3} />
+        </section>
+      ))}
+    </div>
+  </>
+);

@@ -1,0 +1,355 @@
+/**
+ * The search page (/): the box, the syntax help, filters with counts, sort, results with
+ * snippet, copy, permalink and in-context links, pagination, export links and helpful empty
+ * states. Calls the same core functions as /api/search.
+ */
+import type { Context } from "hono";
+import type { FC } from "hono/jsx";
+import type { Corpus } from "../../search/corpus";
+import { QueryError } from "../../search/errors";
+import { search } from "../../search/search";
+import { listSessions, listSpeakers } from "../../search/catalog";
+import type { SearchPage as CoreSearchPage, SessionSummary } from "../../search/types";
+import type { ApiEnv } from "../api/env";
+import { FacetsPanel } from "../views/facets";
+import { bodyName, formatCount, formatDate, plural, sessionName } from "../views/format";
+import { Layout } from "../views/layout";
+import { Pagination } from "../views/pagination";
+import { SearchForm } from "../views/search-form";
+import { SyntaxHelp } from "../views/syntax-help";
+import { kindLabel, UtteranceCard } from "../views/utterance-card";
+import { corpusNotice, renderPage } from "./render";
+import { type Facets, facetCounts } from "./facets";
+import {
+  EMPTY_STATE,
+  PAGE_SIZE,
+  type SearchState,
+  exportUrl,
+  hasStateFilters,
+  parseSearchState,
+  searchUrl,
+} from "./search-state";
+import { MAX_LIMIT } from "../../search/search";
+
+/** Results the export links ask for (the API's largest page). */
+export const EXPORT_LIMIT = MAX_LIMIT;
+
+interface Outcome {
+  state: SearchState;
+  page: CoreSearchPage | null;
+  facets: Facets | null;
+  error: QueryError | null;
+}
+
+function run(corpus: Corpus, params: URLSearchParams, baseUrl: string): Outcome {
+  let state = EMPTY_STATE;
+  try {
+    state = parseSearchState(params);
+    if (state.q.trim() === "" && !hasStateFilters(state)) {
+      return { state, page: null, facets: null, error: null };
+    }
+    const page = search(
+      corpus,
+      {
+        q: state.q,
+        filters: {
+          speaker: state.speaker ? [state.speaker] : [],
+          session: state.session ? [state.session] : [],
+          body: state.body ? [state.body] : [],
+          kind: state.kind ? [state.kind] : [],
+          from: state.from,
+          to: state.to,
+        },
+        origins: { speaker: "speaker", session: "session" },
+        sort: state.sort ?? undefined,
+        limit: PAGE_SIZE,
+        offset: (state.page - 1) * PAGE_SIZE,
+      },
+      { baseUrl },
+    );
+    return { state, page, facets: facetCounts(corpus, state), error: null };
+  } catch (error) {
+    if (error instanceof QueryError) return { state, page: null, facets: null, error };
+    throw error;
+  }
+}
+
+/** GET / */
+export async function searchPage(c: Context<ApiEnv>): Promise<Response> {
+  const corpus = c.get("corpus");
+  const params = new URL(c.req.url).searchParams;
+  const outcome = run(corpus, params, c.get("baseUrl"));
+  const sessions = listSessions(corpus).sessions;
+  const names = new Map(sessions.map((s) => [s.id, sessionName(s)]));
+  const sessionLabel = (id: string) => names.get(id) ?? id;
+  const title = outcome.state.q.trim() !== "" ? `“${outcome.state.q.trim()}”` : "Search";
+  return renderPage(
+    c,
+    <Layout title={title} section="search" corpus={corpusNotice(corpus)}>
+      <h1>Search what was said at WCIT-12</h1>
+      <SearchForm state={outcome.state} />
+      {outcome.error ? (
+        <QueryProblem error={outcome.error} state={outcome.state} />
+      ) : outcome.page && outcome.facets ? (
+        <Results
+          state={outcome.state}
+          page={outcome.page}
+          facets={outcome.facets}
+          sessionLabel={sessionLabel}
+        />
+      ) : (
+        <Welcome corpus={corpus} sessions={sessions} />
+      )}
+    </Layout>,
+    outcome.error ? 400 : 200,
+  );
+}
+
+const ResultBar: FC<{ state: SearchState; page: CoreSearchPage }> = ({ state, page }) => {
+  const from = page.offset + 1;
+  const to = page.offset + page.results.length;
+  return (
+    <div class="result-bar">
+      <p role="status">
+        <strong>{plural(page.total, "result")}</strong>
+        {page.total > page.results.length
+          ? ` (showing ${formatCount(from)}–${formatCount(to)})`
+          : ""}
+        {page.sort === "chronological" ? ", earliest first" : ", best match first"}
+      </p>
+      <nav aria-label="Sort">
+        <ul class="sort-links">
+          <li>Sort:</li>
+          {(["relevance", "chronological"] as const).map((sort) => (
+            <li>
+              <a
+                href={searchUrl(state, { sort })}
+                aria-current={page.sort === sort ? "true" : undefined}
+              >
+                {sort === "relevance" ? "best match" : "by time"}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </div>
+  );
+};
+
+const ActiveFilters: FC<{ state: SearchState; sessionLabel: (id: string) => string }> = ({
+  state,
+  sessionLabel,
+}) => {
+  const chips: { label: string; href: string }[] = [];
+  if (state.speaker)
+    chips.push({ label: `Speaker: ${state.speaker}`, href: searchUrl(state, { speaker: null }) });
+  if (state.body)
+    chips.push({ label: `Body: ${bodyName(state.body)}`, href: searchUrl(state, { body: null }) });
+  if (state.session)
+    chips.push({
+      label: `Session: ${sessionLabel(state.session)}`,
+      href: searchUrl(state, { session: null }),
+    });
+  if (state.kind)
+    chips.push({ label: `Kind: ${kindLabel(state.kind)}`, href: searchUrl(state, { kind: null }) });
+  if (state.from || state.to) {
+    const label =
+      state.from === state.to
+        ? formatDate(state.from)
+        : `${state.from ? formatDate(state.from) : "…"} – ${state.to ? formatDate(state.to) : "…"}`;
+    chips.push({ label: `Date: ${label}`, href: searchUrl(state, { from: null, to: null }) });
+  }
+  if (chips.length === 0) return null;
+  return (
+    <ul class="active-filters" aria-label="Active filters (select one to remove it)">
+      {chips.map((chip) => (
+        <li>
+          <a href={chip.href} aria-label={`Remove filter ${chip.label}`}>
+            {chip.label}
+          </a>
+        </li>
+      ))}
+      {chips.length > 1 ? (
+        <li>
+          <a href={searchUrl({ ...EMPTY_STATE, q: state.q, sort: state.sort })}>
+            Clear all filters
+          </a>
+        </li>
+      ) : null}
+    </ul>
+  );
+};
+
+const Results: FC<{
+  state: SearchState;
+  page: CoreSearchPage;
+  facets: Facets;
+  sessionLabel: (id: string) => string;
+}> = ({ state, page, facets, sessionLabel }) => {
+  const pages = Math.max(1, Math.ceil(Math.min(page.total, 1000 + PAGE_SIZE) / PAGE_SIZE));
+  return (
+    <div class="search-layout">
+      <FacetsPanel facets={facets} state={state} sessionLabel={sessionLabel} />
+      <section aria-labelledby="results-heading" class="results-section">
+        <h2 id="results-heading" class="visually-hidden">
+          Results
+        </h2>
+        <ActiveFilters state={state} sessionLabel={sessionLabel} />
+        <ResultBar state={state} page={page} />
+        {page.total === 0 ? (
+          <NoResults state={state} />
+        ) : page.results.length === 0 ? (
+          <div class="empty">
+            <p>
+              This page is past the last result.{" "}
+              <a href={searchUrl(state, { page: 1 })}>Back to the first page</a>.
+            </p>
+          </div>
+        ) : (
+          <>
+            <ol class="results" start={page.offset + 1}>
+              {page.results.map((hit) => (
+                <UtteranceCard utterance={hit} snippetHtml={hit.snippet} />
+              ))}
+            </ol>
+            <Pagination
+              page={state.page}
+              pages={pages}
+              href={(p) => searchUrl(state, { page: p })}
+            />
+            <ExportLinks state={state} total={page.total} />
+          </>
+        )}
+      </section>
+    </div>
+  );
+};
+
+const ExportLinks: FC<{ state: SearchState; total: number }> = ({ state, total }) => (
+  <section class="export" aria-labelledby="export-heading">
+    <h2 id="export-heading">Take these results with you</h2>
+    <ul class="export-links">
+      <li>
+        <a href={exportUrl(state, "csv", EXPORT_LIMIT)} download>
+          CSV (spreadsheet)
+        </a>
+      </li>
+      <li>
+        <a href={exportUrl(state, "json", EXPORT_LIMIT)}>JSON</a>
+      </li>
+    </ul>
+    <p class="hint">
+      {total > EXPORT_LIMIT
+        ? `The export holds the first ${EXPORT_LIMIT} results in the order shown; narrow the search to get the rest. `
+        : "Every result, with its full text and citation. "}
+      Each row keeps its citation and the captioner’s caveat.
+    </p>
+  </section>
+);
+
+const NoResults: FC<{ state: SearchState }> = ({ state }) => {
+  const filtered = hasStateFilters(state);
+  const words = state.q.trim();
+  const quoted = /^".*"$/.test(words);
+  return (
+    <div class="empty">
+      <h2>Nothing found</h2>
+      <p>No utterance matches {words !== "" ? <>“{words}”</> : "these filters"}.</p>
+      <ul>
+        {filtered ? (
+          <li>
+            <a href={searchUrl({ ...EMPTY_STATE, q: state.q })}>Search again without the filters</a>
+            : they may be narrower than you think.
+          </li>
+        ) : null}
+        {quoted ? (
+          <li>
+            An exact phrase must match word for word.{" "}
+            <a href={searchUrl(state, { q: words.slice(1, -1) })}>Search the words in any order</a>.
+          </li>
+        ) : null}
+        {words !== "" && !words.includes("~") && !quoted ? (
+          <li>
+            Captions misspell names and words. Try a spelling-tolerant search:{" "}
+            <a
+              href={searchUrl(state, {
+                q: words
+                  .split(/\s+/)
+                  .map((w) => (/^[\p{L}]{5,}$/u.test(w) ? `${w}~` : w))
+                  .join(" "),
+              })}
+            >
+              {words
+                .split(/\s+/)
+                .map((w) => (/^[\p{L}]{5,}$/u.test(w) ? `${w}~` : w))
+                .join(" ")}
+            </a>
+            .
+          </li>
+        ) : null}
+        <li>Fewer words find more: every word must appear in the same utterance.</li>
+      </ul>
+      <SyntaxHelp open />
+    </div>
+  );
+};
+
+const QueryProblem: FC<{ error: QueryError; state: SearchState }> = ({ error, state }) => (
+  <div class="error-box" role="alert">
+    <h2>That search cannot be run</h2>
+    <p>
+      <strong>
+        {error.parameter === "q" ? "The search text" : `The “${error.parameter}” filter`}
+      </strong>
+      : {error.message.replace(/^[a-z]+: /, "")}.
+    </p>
+    {error.parameter !== "q" && error.parameter !== "page" ? (
+      <p>
+        <a href={searchUrl({ ...EMPTY_STATE, q: state.q })}>Search without the filters</a>
+      </p>
+    ) : null}
+    <SyntaxHelp open />
+  </div>
+);
+
+const Welcome: FC<{ corpus: Corpus; sessions: SessionSummary[] }> = ({ corpus, sessions }) => {
+  const finished = sessions.filter((s) => s.version === "finished");
+  const speakers = listSpeakers(corpus)
+    .speakers.filter((s) => s.kind === "delegation")
+    .slice(0, 12);
+  const first = finished[0]?.date ?? null;
+  const last = finished[finished.length - 1]?.date ?? null;
+  return (
+    <>
+      <p class="lede">
+        Find who said what in the live captions of the World Conference on International
+        Telecommunications (Dubai, December 2012): type words or an exact phrase, narrow by
+        delegation, session or date, and copy any quote with a citation. The captions are not an
+        official verbatim record; every citation says so.
+      </p>
+      <SyntaxHelp open />
+      <section aria-labelledby="corpus-heading">
+        <h2 id="corpus-heading">What is here</h2>
+        <p>
+          {plural(corpus.size, "utterance")} in {plural(finished.length, "session")}
+          {first && last ? `, ${formatDate(first)} to ${formatDate(last)}` : ""}.{" "}
+          <a href="/sessions">Browse the sessions</a> or <a href="/phrase">trace a phrase</a> across
+          them.
+        </p>
+        {speakers.length > 0 ? (
+          <>
+            <h3>Delegations that spoke most</h3>
+            <ul class="speaker-list">
+              {speakers.map((s) => (
+                <li>
+                  <a href={searchUrl(EMPTY_STATE, { speaker: s.id })}>{s.name}</a> (
+                  {plural(s.utterances, "utterance")})
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+    </>
+  );
+};

@@ -1,0 +1,143 @@
+/**
+ * The search page's state as it lives in the URL (so every view is a link, and the page works
+ * without JavaScript): q, the filter parameters of /api/search, sort and a 1-based page.
+ * Parsing is lenient about unknown parameters (people edit URLs) but strict about values, which
+ * the core checks (QueryError names the parameter).
+ */
+import type { Body, SpeakerKind } from "../../domain";
+import { type FilterSpec, addFilter, emptyFilters } from "../../search/filters";
+import { MAX_OFFSET } from "../../search/search";
+import { QueryError } from "../../search/errors";
+import { SORT_ORDERS, type SortOrder } from "../../search/types";
+
+/** Results per page. */
+export const PAGE_SIZE = 20;
+/** The last page the core can serve (its offset bound). */
+export const MAX_PAGE = Math.floor(MAX_OFFSET / PAGE_SIZE) + 1;
+
+/** Filter parameters: the same names as /api/search, one value each. */
+export const FILTER_PARAMS = ["speaker", "session", "body", "kind", "from", "to"] as const;
+export type FilterParam = (typeof FILTER_PARAMS)[number];
+
+export interface SearchState {
+  q: string;
+  speaker: string | null;
+  session: string | null;
+  body: Body | null;
+  kind: SpeakerKind | null;
+  from: string | null;
+  to: string | null;
+  /** null: the core's default (relevance with words, else chronological). */
+  sort: SortOrder | null;
+  page: number;
+}
+
+export const EMPTY_STATE: SearchState = {
+  q: "",
+  speaker: null,
+  session: null,
+  body: null,
+  kind: null,
+  from: null,
+  to: null,
+  sort: null,
+  page: 1,
+};
+
+function value(params: URLSearchParams, name: string): string | null {
+  const text = params.get(name);
+  return text === null || text.trim() === "" ? null : text.trim();
+}
+
+/**
+ * Reads the state from query parameters. Throws QueryError for a bad value (unknown body, a
+ * malformed date, a page out of range), naming the parameter.
+ */
+export function parseSearchState(params: URLSearchParams): SearchState {
+  const state: SearchState = { ...EMPTY_STATE, q: params.get("q") ?? "" };
+  const check = emptyFilters();
+  for (const name of FILTER_PARAMS) {
+    const text = value(params, name);
+    if (text === null) continue;
+    addFilter(check, name, text, name);
+  }
+  state.speaker = value(params, "speaker");
+  state.session = value(params, "session");
+  state.body = check.body[0] ?? null;
+  state.kind = check.kind[0] ?? null;
+  state.from = value(params, "from");
+  state.to = value(params, "to");
+  const sort = value(params, "sort");
+  if (sort !== null) {
+    if (!(SORT_ORDERS as readonly string[]).includes(sort)) {
+      throw new QueryError(
+        "sort",
+        `${JSON.stringify(sort)} is not one of ${SORT_ORDERS.join(", ")}`,
+      );
+    }
+    state.sort = sort as SortOrder;
+  }
+  const page = value(params, "page");
+  if (page !== null) {
+    if (!/^\d{1,6}$/.test(page) || Number(page) < 1 || Number(page) > MAX_PAGE) {
+      throw new QueryError("page", `must be a whole number from 1 to ${MAX_PAGE}`);
+    }
+    state.page = Number(page);
+  }
+  return state;
+}
+
+/** The filter spec of the state's filter parameters (not those typed in q). */
+export function stateFilters(state: SearchState): FilterSpec {
+  const filters = emptyFilters();
+  if (state.speaker) filters.speaker.push(state.speaker);
+  if (state.session) filters.session.push(state.session);
+  if (state.body) filters.body.push(state.body);
+  if (state.kind) filters.kind.push(state.kind);
+  filters.from = state.from;
+  filters.to = state.to;
+  return filters;
+}
+
+/** True when any filter parameter is set. */
+export function hasStateFilters(state: SearchState): boolean {
+  return FILTER_PARAMS.some((name) => state[name] !== null);
+}
+
+/** Query parameters of a state, in a stable order, leaving out defaults. */
+export function stateParams(state: SearchState): URLSearchParams {
+  const params = new URLSearchParams();
+  if (state.q !== "") params.set("q", state.q);
+  for (const name of FILTER_PARAMS) {
+    const v = state[name];
+    if (v !== null) params.set(name, v);
+  }
+  if (state.sort !== null) params.set("sort", state.sort);
+  if (state.page > 1) params.set("page", String(state.page));
+  return params;
+}
+
+function withQuery(path: string, params: URLSearchParams): string {
+  const query = params.toString();
+  return query === "" ? path : `${path}?${query}`;
+}
+
+/** The search page URL of `state` with `changes`; changing anything but the page resets it. */
+export function searchUrl(state: SearchState, changes: Partial<SearchState> = {}): string {
+  const next = { ...state, ...changes };
+  if (!("page" in changes)) next.page = 1;
+  return withQuery("/", stateParams(next));
+}
+
+/** Formats of the export links. */
+export type ExportFormat = "json" | "csv";
+
+/**
+ * The /api/search URL that returns the same results (the first `limit` of them) as JSON or CSV.
+ */
+export function exportUrl(state: SearchState, format: ExportFormat, limit: number): string {
+  const params = stateParams({ ...state, page: 1 });
+  params.set("limit", String(limit));
+  if (format === "csv") params.set("format", "csv");
+  return withQuery("/api/search", params);
+}

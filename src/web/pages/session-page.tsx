@@ -1,0 +1,300 @@
+/**
+ * A transcript (/sessions/:id): header facts, the captioner's caveat, the source file, the
+ * other versions, previous/next session, and every utterance in order, each anchored
+ * (id="u-<seq>"). The linked one (?u=<seq>) is highlighted on the server; #u-<seq> scrolls to
+ * it and :target highlights it too. Also the session list (/sessions).
+ */
+import type { Context } from "hono";
+import type { FC } from "hono/jsx";
+import { CAPTION_CAVEAT } from "../../domain";
+import { listSessions, sessionTranscript } from "../../search/catalog";
+import type { SessionSummary, UtteranceView } from "../../search/types";
+import type { ApiEnv } from "../api/env";
+import { CopyButton } from "../views/citation";
+import {
+  bodyName,
+  formatDate,
+  formatTime,
+  plural,
+  sessionName,
+  spokenNumberNote,
+} from "../views/format";
+import { Layout } from "../views/layout";
+import {
+  documentHref,
+  sessionHref,
+  speakerHref,
+  utteranceAnchor,
+  utteranceHref,
+} from "../views/links";
+import { RichText } from "../views/rich-text";
+import { datetimeAttr, kindLabel } from "../views/utterance-card";
+import { corpusNotice, renderPage } from "./render";
+
+/** The linked utterance from ?u=<seq>, or null when absent or not a number. */
+export function linkedSeq(value: string | undefined): number | null {
+  return value !== undefined && /^\d{1,7}$/.test(value) ? Number(value) : null;
+}
+
+/** Previous and next session of the same version, in date order. */
+export function neighbours(
+  sessions: readonly SessionSummary[],
+  id: string,
+): { previous: SessionSummary | null; next: SessionSummary | null } {
+  const current = sessions.find((s) => s.id === id);
+  const same = sessions.filter((s) => s.version === (current?.version ?? "finished"));
+  const at = same.findIndex((s) => s.id === id);
+  return {
+    previous: at > 0 ? (same[at - 1] ?? null) : null,
+    next: at >= 0 && at + 1 < same.length ? (same[at + 1] ?? null) : null,
+  };
+}
+
+/** GET /sessions/:id */
+export async function sessionPage(c: Context<ApiEnv>): Promise<Response> {
+  const corpus = c.get("corpus");
+  const id = c.req.param("id") ?? "";
+  const transcript = sessionTranscript(corpus, id, { baseUrl: c.get("baseUrl") });
+  const sessions = listSessions(corpus).sessions;
+  const { previous, next } = neighbours(sessions, transcript.id);
+  const linked = linkedSeq(c.req.query("u"));
+  const name = sessionName(transcript);
+  const spoken = spokenNumberNote(transcript);
+  const variants = transcript.variants
+    .map((v) => sessions.find((s) => s.id === v))
+    .filter((s): s is SessionSummary => s !== undefined);
+  return renderPage(
+    c,
+    <Layout
+      title={`${name}, ${formatDate(transcript.date)}`}
+      section="sessions"
+      corpus={corpusNotice(corpus)}
+    >
+      <article class="session" aria-labelledby="session-title">
+        <header>
+          <p class="lede">
+            <a href="/sessions">Sessions</a> › {bodyName(transcript.body)}
+          </p>
+          <h1 id="session-title">
+            {name}
+            {spoken ? <span class="kind"> {spoken}</span> : null}
+          </h1>
+          <dl class="facts">
+            <dt>Date</dt>
+            <dd>
+              <time datetime={datetimeAttr(transcript.date, null)}>
+                {formatDate(transcript.date)}
+              </time>
+              {transcript.time
+                ? `, ${formatTime(transcript.time, transcript.endTime)}${transcript.timeZone ? ` ${transcript.timeZone.toLowerCase()}` : " (Dubai time)"}`
+                : ", time not stated"}
+            </dd>
+            <dt>Title as captioned</dt>
+            <dd>{transcript.title ?? "(no title line)"}</dd>
+            <dt>Transcript</dt>
+            <dd>
+              {transcript.statusLine ?? "no status line"}
+              {transcript.version === "rough" ? " — rough live version, not used for search" : ""}
+            </dd>
+            {variants.length > 0 ? (
+              <>
+                <dt>Other versions</dt>
+                <dd>
+                  {variants.map((v, i) => (
+                    <>
+                      {i > 0 ? ", " : ""}
+                      <a href={sessionHref(v.id)}>
+                        {v.version === "rough" ? "rough live version" : "finished version"}
+                      </a>
+                    </>
+                  ))}
+                </dd>
+              </>
+            ) : null}
+            <dt>Utterances</dt>
+            <dd>{plural(transcript.utterances.length, "speaker turn")}</dd>
+            <dt>Source</dt>
+            <dd>
+              <code>{transcript.source.file}</code> ({transcript.source.format}, sha256{" "}
+              <code title={transcript.source.sha256}>{transcript.source.sha256.slice(0, 12)}</code>
+              ); line numbers below refer to <code>{transcript.source.textFile}</code>
+              {transcript.source.url ? (
+                <>
+                  {" "}
+                  — fetched from <a href={transcript.source.url}>{transcript.source.url}</a>
+                </>
+              ) : null}
+            </dd>
+          </dl>
+          <p class="caveat">
+            <strong>Captioner’s caveat:</strong> {CAPTION_CAVEAT} Words in the captions are often
+            the English interpretation of speech in another language.
+          </p>
+        </header>
+        <SessionNav previous={previous} next={next} />
+        <h2 id="transcript-heading">Transcript</h2>
+        <ol class="transcript" aria-labelledby="transcript-heading">
+          {transcript.utterances.map((u) => (
+            <UtteranceRow utterance={u} linked={u.seq === linked} />
+          ))}
+        </ol>
+        <SessionNav previous={previous} next={next} />
+      </article>
+    </Layout>,
+  );
+}
+
+const SessionNav: FC<{ previous: SessionSummary | null; next: SessionSummary | null }> = ({
+  previous,
+  next,
+}) => (
+  <nav aria-label="Previous and next session">
+    <ul class="session-nav">
+      <li>
+        {previous ? (
+          <a href={sessionHref(previous.id)} rel="prev">
+            ← {sessionName(previous)}, {formatDate(previous.date)}
+          </a>
+        ) : (
+          <span>First session</span>
+        )}
+      </li>
+      <li>
+        {next ? (
+          <a href={sessionHref(next.id)} rel="next">
+            {sessionName(next)}, {formatDate(next.date)} →
+          </a>
+        ) : (
+          <span>Last session</span>
+        )}
+      </li>
+    </ul>
+  </nav>
+);
+
+const UtteranceRow: FC<{ utterance: UtteranceView; linked: boolean }> = ({
+  utterance: u,
+  linked,
+}) => {
+  const anchor = utteranceAnchor(u.seq);
+  const textId = `t-${u.seq}`;
+  const lines =
+    u.source.line === u.source.endLine
+      ? `line ${u.source.line}`
+      : `lines ${u.source.line}–${u.source.endLine}`;
+  return (
+    <li
+      class={linked ? "utterance is-linked" : "utterance"}
+      id={anchor}
+      aria-current={linked ? "true" : undefined}
+    >
+      <div class="speaker">
+        <a href={speakerHref(u.speaker.id)}>{u.speaker.name}</a>
+        <span class="raw">
+          {u.speaker.raw === null
+            ? "unlabelled turn"
+            : u.speaker.raw.toLowerCase() === u.speaker.name.toLowerCase()
+              ? kindLabel(u.speaker.kind)
+              : `captioned “${u.speaker.raw}”`}
+        </span>
+      </div>
+      <p class="utterance-text" id={textId}>
+        {u.empty ? (
+          <span class="empty-turn">(no words: an empty turn)</span>
+        ) : (
+          <RichText
+            text={u.text}
+            annotations={u.annotations}
+            documents={u.documents}
+            documentHref={documentHref}
+          />
+        )}
+      </p>
+      <div class="utterance-meta">
+        {linked ? <span class="linked-note">Linked utterance · </span> : null}
+        <a href={`#${anchor}`} aria-label={`Anchor of turn ${u.seq}`}>
+          #{u.seq}
+        </a>
+        <span>
+          {u.source.file.split("/").pop()}, {lines}
+        </span>
+        {u.attribution ? (
+          <span>
+            attributed by the captioner’s note “{u.attribution.note}”
+            {u.attribution.labelled ? ` (labelled ${u.attribution.labelled})` : ""}
+          </span>
+        ) : null}
+        <a href={utteranceHref(u.id)}>Permalink and citation</a>
+        {u.empty ? null : <CopyButton utterance={u} scope="t" />}
+      </div>
+    </li>
+  );
+};
+
+/** GET /sessions */
+export async function sessionsPage(c: Context<ApiEnv>): Promise<Response> {
+  const corpus = c.get("corpus");
+  const sessions = listSessions(corpus).sessions;
+  const finished = sessions.filter((s) => s.version === "finished");
+  const rough = new Map(
+    sessions
+      .filter((s) => s.version === "rough")
+      .flatMap((s) => s.variants.map((v) => [v, s] as const)),
+  );
+  return renderPage(
+    c,
+    <Layout title="Sessions" section="sessions" corpus={corpusNotice(corpus)}>
+      <h1>Sessions</h1>
+      <p class="lede">
+        Every captioned session in date order. Times are local (Dubai). Open one to read the whole
+        transcript.
+      </p>
+      <div class="table-scroll">
+        <table class="data">
+          <caption class="visually-hidden">Sessions in date order</caption>
+          <thead>
+            <tr>
+              <th scope="col">Session</th>
+              <th scope="col">Date</th>
+              <th scope="col">Time</th>
+              <th scope="col">Title as captioned</th>
+              <th scope="col" class="num">
+                Turns
+              </th>
+              <th scope="col">Versions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {finished.map((s) => {
+              const roughVersion = rough.get(s.id);
+              const spoken = spokenNumberNote(s);
+              return (
+                <tr>
+                  <th scope="row">
+                    <a href={sessionHref(s.id)}>{sessionName(s)}</a>
+                    {spoken ? <div class="hint">{spoken}</div> : null}
+                  </th>
+                  <td>
+                    <time datetime={datetimeAttr(s.date, null)}>{formatDate(s.date)}</time>
+                  </td>
+                  <td>{formatTime(s.time, s.endTime) || "—"}</td>
+                  <td>{s.title ?? "(none)"}</td>
+                  <td class="num">{String(s.utterances)}</td>
+                  <td>
+                    {s.statusLine ?? "—"}
+                    {roughVersion ? (
+                      <>
+                        {"; "}
+                        <a href={sessionHref(roughVersion.id)}>rough live version</a>
+                      </>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </Layout>,
+  );
+}

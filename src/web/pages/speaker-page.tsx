@@ -1,0 +1,169 @@
+/**
+ * A delegation or role (/speakers/:id): counts per session as a small chart, a search within its
+ * words, and its interventions in time order (paginated). Also the list (/speakers).
+ */
+import type { Context } from "hono";
+import type { FC } from "hono/jsx";
+import { listSessions, listSpeakers, speakerDetail } from "../../search/catalog";
+import { QueryError } from "../../search/errors";
+import { emptyFilters } from "../../search/filters";
+import { search } from "../../search/search";
+import type { ApiEnv } from "../api/env";
+import { formatCount, plural } from "../views/format";
+import { Layout } from "../views/layout";
+import { speakerHref } from "../views/links";
+import { Pagination } from "../views/pagination";
+import { TimelineChart } from "../views/timeline-chart";
+import { kindLabel, UtteranceCard } from "../views/utterance-card";
+import { corpusNotice, renderPage } from "./render";
+import { EMPTY_STATE, MAX_PAGE, PAGE_SIZE, searchUrl } from "./search-state";
+
+/** A 1-based page number from ?page=, or a QueryError naming the parameter. */
+export function pageParam(value: string | undefined): number {
+  if (value === undefined || value === "") return 1;
+  if (!/^\d{1,6}$/.test(value) || Number(value) < 1 || Number(value) > MAX_PAGE) {
+    throw new QueryError("page", `must be a whole number from 1 to ${MAX_PAGE}`);
+  }
+  return Number(value);
+}
+
+/** GET /speakers/:id */
+export async function speakerPage(c: Context<ApiEnv>): Promise<Response> {
+  const corpus = c.get("corpus");
+  const id = c.req.param("id") ?? "";
+  const detail = speakerDetail(corpus, id);
+  const page = pageParam(c.req.query("page"));
+  const filters = emptyFilters();
+  filters.speaker.push(detail.id);
+  const interventions = search(
+    corpus,
+    { q: "", filters, sort: "chronological", limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
+    { baseUrl: c.get("baseUrl") },
+  );
+  const sessions = listSessions(corpus).sessions.filter((s) => s.version === "finished");
+  const counts = new Map(detail.perSession.map((entry) => [entry.session.id, entry.count]));
+  const pages = Math.max(1, Math.ceil(interventions.total / PAGE_SIZE));
+  const otherNames = detail.aliases.filter((a) => a !== detail.name);
+  return renderPage(
+    c,
+    <Layout title={detail.name} section="speakers" corpus={corpusNotice(corpus)}>
+      <p class="lede">
+        <a href="/speakers">Delegations and roles</a> › {kindLabel(detail.kind)}
+      </p>
+      <h1>{detail.name}</h1>
+      <p>
+        {plural(detail.utterances, "intervention")} in {plural(detail.sessions, "session")}
+        {detail.country ? ` · ISO code ${detail.country}` : ""}
+        {otherNames.length > 0 ? ` · captioned as ${otherNames.slice(0, 6).join(", ")}` : ""}.
+      </p>
+      <form
+        class="inline-form"
+        method="get"
+        action="/"
+        role="search"
+        aria-label={`Search the words of ${detail.name}`}
+      >
+        <input type="hidden" name="speaker" value={detail.id} />
+        <div class="field">
+          <label for="speaker-q">Search within the words of {detail.name}</label>
+          <input type="search" id="speaker-q" name="q" />
+        </div>
+        <button type="submit">Search</button>
+      </form>
+      <h2>Interventions per session</h2>
+      <TimelineChart
+        id="speaker-chart"
+        title={`Interventions of ${detail.name} per session`}
+        sessions={sessions}
+        series={[{ name: detail.name, counts: sessions.map((s) => counts.get(s.id) ?? 0) }]}
+        unit="intervention"
+        markFirstUse={false}
+        compact
+      />
+      <h2 id="interventions">Interventions in time order</h2>
+      {interventions.total === 0 ? (
+        <p class="empty">No intervention in the finished transcripts.</p>
+      ) : (
+        <>
+          <p>
+            {interventions.total > PAGE_SIZE
+              ? `Showing ${formatCount(interventions.offset + 1)}–${formatCount(interventions.offset + interventions.results.length)} of ${formatCount(interventions.total)}.`
+              : null}{" "}
+            <a href={searchUrl(EMPTY_STATE, { speaker: detail.id, sort: "chronological" })}>
+              Open as a search
+            </a>{" "}
+            to filter by session or date.
+          </p>
+          <ol class="results" start={interventions.offset + 1}>
+            {interventions.results.map((hit) => (
+              <UtteranceCard utterance={hit} hideSpeaker headingLevel={3} />
+            ))}
+          </ol>
+          <Pagination
+            page={page}
+            pages={pages}
+            href={(p) => `${speakerHref(detail.id)}${p > 1 ? `?page=${p}` : ""}#interventions`}
+            label="Pages of interventions"
+          />
+        </>
+      )}
+    </Layout>,
+  );
+}
+
+const SpeakerTable: FC<{
+  caption: string;
+  speakers: ReturnType<typeof listSpeakers>["speakers"];
+}> = ({ caption, speakers }) => (
+  <div class="table-scroll">
+    <table class="data">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col">Kind</th>
+          <th scope="col" class="num">
+            Interventions
+          </th>
+          <th scope="col" class="num">
+            Sessions
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {speakers.map((s) => (
+          <tr>
+            <th scope="row">
+              <a href={speakerHref(s.id)}>{s.name}</a>
+            </th>
+            <td>{kindLabel(s.kind)}</td>
+            <td class="num">{formatCount(s.utterances)}</td>
+            <td class="num">{formatCount(s.sessions)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  </div>
+);
+
+/** GET /speakers */
+export async function speakersPage(c: Context<ApiEnv>): Promise<Response> {
+  const corpus = c.get("corpus");
+  const speakers = listSpeakers(corpus).speakers.filter((s) => s.utterances > 0);
+  const delegations = speakers
+    .filter((s) => s.kind === "delegation")
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const others = speakers.filter((s) => s.kind !== "delegation");
+  return renderPage(
+    c,
+    <Layout title="Delegations and roles" section="speakers" corpus={corpusNotice(corpus)}>
+      <h1>Delegations and roles</h1>
+      <p class="lede">
+        Who spoke, as recognised from the captioner’s labels, with how often. Open one for its
+        interventions in time order.
+      </p>
+      <SpeakerTable caption={`Delegations (${delegations.length}), A–Z`} speakers={delegations} />
+      <SpeakerTable caption="Chairs, secretariat, interpreters and others" speakers={others} />
+    </Layout>,
+  );
+}

@@ -1,0 +1,39 @@
+/**
+ * The page URLs, in one place, so every view links the same way.
+ */
+
+/** A session's transcript page. */
+export function sessionHref(sessionId: string): string {
+  return `/sessions/${encodeURIComponent(sessionId)}`;
+}
+
+/** An utterance in its transcript: highlighted server-side (?u=) and scrolled to (#u-). */
+export function inContextHref(sessionId: string, seq: number): string {
+  return `${sessionHref(sessionId)}?u=${seq}#${utteranceAnchor(seq)}`;
+}
+
+/** The anchor id of an utterance in a transcript page. */
+export function utteranceAnchor(seq: number): string {
+  return `u-${seq}`;
+}
+
+/** A speaker's page. */
+export function speakerHref(speakerId: string): string {
+  return `/speakers/${encodeURIComponent(speakerId)}`;
+}
+
+/** A document reference's page ("DT/30-REV3" -> /documents/DT%2F30-REV3). */
+export function documentHref(documentId: string): string {
+  return `/documents/${encodeURIComponent(documentId)}`;
+}
+
+/** The phrase page for a phrase (and an optional comparison). */
+export function phraseHref(phrase: string, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams({ q: phrase, ...extra });
+  return `/phrase?${params.toString()}`;
+}
+
+/** An utterance's own page (the permalink path). */
+export function utteranceHref(utteranceId: string): string {
+  return `/utterances/${encodeURIComponent(utteranceId)}`;
+}
