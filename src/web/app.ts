@@ -18,6 +18,7 @@ import { searchRoutes } from "./api/search";
 import { errorHandler, errorResponse, notFound } from "./errors";
 import { cacheControl } from "./middleware/cache";
 import { openApiDocument } from "./openapi";
+import { pageRoutes } from "./pages";
 
 /** How createApp gets its data and files. */
 export interface AppOptions<B extends object = object> {
@@ -83,6 +84,7 @@ export function createApp<B extends object = object>(options: AppOptions<B>): Ho
   app.route("/api", phraseRoutes);
   app.route("/api", catalogRoutes);
 
+  app.route("/", pageRoutes({ withCorpus, logger }));
   app.get("/", withCorpus, (c) => c.html(placeholderPage(c.get("corpus").store.synthetic)));
 
   app.notFound(async (c) => {
