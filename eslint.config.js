@@ -4,13 +4,24 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["node_modules/", "dist/", ".wrangler/", "coverage/", "test-results/", "worker-configuration.d.ts", "bench/results/"],
+    ignores: [
+      "node_modules/",
+      "dist/",
+      ".wrangler/",
+      "coverage/",
+      "test-results/",
+      "worker-configuration.d.ts",
+      "bench/results/",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
       "@typescript-eslint/consistent-type-imports": "error",
       "no-console": "off",
     },
@@ -20,7 +31,17 @@ export default tseslint.config(
     files: ["src/**/*.ts", "src/**/*.tsx"],
     ignores: ["src/node.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["node:*", "fs", "path", "crypto", "zlib"], message: "src/ is runtime-free: Node imports belong in ingest/ or src/node.ts" }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["node:*", "fs", "path", "crypto", "zlib"],
+              message: "src/ is runtime-free: Node imports belong in ingest/ or src/node.ts",
+            },
+          ],
+        },
+      ],
       "no-console": "error",
     },
   },

@@ -192,6 +192,12 @@ export interface SessionRecord extends SessionHeader {
   variants: string[];
   source: SessionSource;
   synthetic: boolean;
+  /**
+   * Set when header facts were not in this transcript but taken from another version of the same
+   * session: a rough live transcript with no header is matched to the finished one whose words it
+   * shares (`similarity`: the share of its 3-word sequences found in that one).
+   */
+  inferred?: { from: string; fields: (keyof SessionHeader)[]; similarity: number };
   utterances: Utterance[];
 }
 

@@ -12,7 +12,8 @@ import {
 } from "../../src/domain";
 import { writeFileAtomic } from "../io/atomic";
 import { sessionKey } from "./session-id";
-import { textFileFor, type ProcessedSource } from "./source";
+import { withSessionId, type ProcessedSource } from "./source";
+import { matchRoughTwins } from "./twins";
 
 export const MANIFEST_FILE = "manifest.json";
 
@@ -42,20 +43,11 @@ export interface WriteCorpusResult {
   removed: string[];
 }
 
-/** Gives a record a new id, and its utterances and text file with it. */
-function renamed(record: SessionRecord, id: string): SessionRecord {
-  return {
-    ...record,
-    id,
-    source: { ...record.source, textFile: textFileFor(id) },
-    utterances: record.utterances.map((u) => ({ ...u, id: `${id}.${u.seq}` })),
-  };
-}
-
 /**
  * Makes the set of processed sources into a consistent corpus: the same bytes reached twice are
- * kept once; two different files claiming one id are told apart by a hash suffix; the versions
- * of one session (rough live and finished) list each other in `variants`.
+ * kept once; a headerless rough transcript is matched to its finished twin (see twins.ts); two
+ * different files claiming one id are told apart by a hash suffix; the versions of one session
+ * (rough live and finished) list each other in `variants`.
  */
 export function assembleSessions(processed: ProcessedSource[]): ProcessedSource[] {
   const bySha = new Map<string, ProcessedSource>();
@@ -67,12 +59,12 @@ export function assembleSessions(processed: ProcessedSource[]): ProcessedSource[
   const unique = [...bySha.values()].sort((a, b) =>
     a.record.source.file.localeCompare(b.record.source.file),
   );
-  for (const item of unique) {
-    let { record } = item;
+  const texts = new Map(unique.map((item) => [item.record.source.sha256, item.text]));
+  for (let record of matchRoughTwins(unique.map((item) => item.record))) {
     if (byId.has(record.id)) {
-      record = renamed(record, `${record.id}-${record.source.sha256.slice(0, 8)}`);
+      record = withSessionId(record, `${record.id}-${record.source.sha256.slice(0, 8)}`);
     }
-    byId.set(record.id, { record, text: item.text });
+    byId.set(record.id, { record, text: texts.get(record.source.sha256) ?? "" });
   }
   const groups = new Map<string, string[]>();
   for (const id of byId.keys()) {

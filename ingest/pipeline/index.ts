@@ -1,4 +1,5 @@
-export { processSource, sha256Hex, textFileFor } from "./source";
+export { processSource, sha256Hex, textFileFor, withSessionId } from "./source";
+export { matchRoughTwins, TWIN_MIN_SIMILARITY } from "./twins";
 export type { ProcessedSource, SourceInput } from "./source";
 export {
   assembleSessions,

@@ -31,6 +31,16 @@ export function textFileFor(id: string): string {
   return `text/${id}.txt`;
 }
 
+/** Gives a record a new id, and its utterances and text file with it. */
+export function withSessionId(record: SessionRecord, id: string): SessionRecord {
+  return {
+    ...record,
+    id,
+    source: { ...record.source, textFile: textFileFor(id) },
+    utterances: record.utterances.map((u) => ({ ...u, id: `${id}.${u.seq}` })),
+  };
+}
+
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }

@@ -147,3 +147,53 @@ describe("writeCorpus", () => {
     await expect(writeCorpus(dir, [], [])).rejects.toThrow(/manifest\.json: schema version 99/);
   });
 });
+
+describe("matchRoughTwins (through assembleSessions)", () => {
+  const WORDS =
+    "We thank the chair for the draft on recognized operating agencies and we support the text as it stands before the plenary today";
+  const headerless = {
+    status: null,
+    statusLine: null,
+    title: null,
+    date: null,
+    time: null,
+    number: null,
+  };
+
+  it("gives a headerless rough transcript the facts of the finished one it shares words with", () => {
+    const finished = makeProcessed({}, { file: "p1.docx", sha: "f1", words: WORDS });
+    const rough = makeProcessed(headerless, {
+      file: "p1-live.txt",
+      sha: "r1",
+      words: WORDS.replace("recognized", "wreck a nice"),
+    });
+    const out = assembleSessions([finished, rough]).map((s) => s.record);
+    const twin = out.find((r) => r.version === "rough");
+    expect(twin).toMatchObject({
+      id: "plenary-1-rough",
+      date: "2012-12-03",
+      time: "14:30",
+      number: 1,
+      title: null,
+      variants: ["plenary-1"],
+      inferred: { from: "plenary-1", fields: ["date", "time", "number"] },
+    });
+    expect(twin?.inferred?.similarity).toBeGreaterThan(0.5);
+    expect(twin?.utterances[0]?.id).toBe("plenary-1-rough.0");
+    expect(twin?.utterances[0]?.text).toContain("wreck a nice");
+  });
+
+  it("leaves a headerless rough transcript alone when no finished one shares its words", () => {
+    const finished = makeProcessed({}, { file: "p1.docx", sha: "f1", words: WORDS });
+    const rough = makeProcessed(headerless, {
+      file: "other-live.txt",
+      sha: "r2",
+      words: "Completely different words about spam and roaming charges in another room",
+    });
+    const twin = assembleSessions([finished, rough])
+      .map((s) => s.record)
+      .find((r) => r.version === "rough");
+    expect(twin?.id).toBe("plenary-undated-rough");
+    expect(twin?.inferred).toBeUndefined();
+  });
+});
