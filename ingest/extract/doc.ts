@@ -12,7 +12,7 @@
 import WordExtractor from "word-extractor";
 import { ExtractError, describe } from "./errors";
 import { openOle, type OleFile } from "./ole";
-import type { RawExtraction } from "./txt";
+import type { RawExtraction } from "./extractor";
 
 /** wIdent of a Word 97-2003 File Information Block, and of Word 6/95 ones. */
 const WORD97_MAGIC = 0xa5ec;

@@ -14,7 +14,7 @@
 import mammoth from "mammoth";
 import { ExtractError, describe } from "./errors";
 import { htmlToText } from "./html";
-import type { RawExtraction } from "./txt";
+import type { RawExtraction } from "./extractor";
 import { listZipEntries } from "./zip";
 
 /** An image converter that reads nothing: images are not text. */

@@ -12,7 +12,8 @@ import { ExtractError, describe, sourceLabel } from "./errors";
 import { extractHtml } from "./html";
 import { normaliseText } from "./normalise";
 import { extractPdf } from "./pdf";
-import { extractTxt, type RawExtraction } from "./txt";
+import type { Extractor, RawExtraction } from "./extractor";
+import { extractTxt } from "./txt";
 
 export { detectFormat, detectSource, type Detection } from "./detect";
 export { ExtractError } from "./errors";
@@ -38,8 +39,6 @@ export interface ExtractedText {
 
 /** Largest input accepted. Transcripts are well under 10 MB in any format. */
 export const MAX_INPUT_BYTES = 100 * 1024 * 1024;
-
-type Extractor = (bytes: Uint8Array, source: string) => RawExtraction | Promise<RawExtraction>;
 
 const EXTRACTORS: Record<SourceFormat, Extractor> = {
   pdf: extractPdf,

@@ -6,7 +6,7 @@
  */
 import { PDFParse } from "pdf-parse";
 import { ExtractError, describe } from "./errors";
-import type { RawExtraction } from "./txt";
+import type { RawExtraction } from "./extractor";
 
 /** How far from the end the `%%EOF` marker may sit (writers may append a little after it). */
 export const PDF_EOF_WINDOW = 2048;

@@ -4,6 +4,7 @@
  * use: byte 0x92 is a right single quote, 0xE9 is "é"). Binary junk is refused, not decoded.
  */
 import { ExtractError } from "./errors";
+import type { RawExtraction } from "./extractor";
 
 /** The encodings the text decoder can report. */
 export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
@@ -14,12 +15,6 @@ export interface DecodedText {
   encoding: TextEncoding;
   /** True when a byte-order mark was found (and stripped). */
   bom: boolean;
-}
-
-/** What an extractor returns before the index normalises it. */
-export interface RawExtraction {
-  text: string;
-  warnings: string[];
 }
 
 /**

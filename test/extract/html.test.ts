@@ -1,7 +1,8 @@
 /** HTML -> text: line structure, dropped chrome, entities, encodings. */
 import { describe, expect, test } from "vitest";
 import { extractText } from "../../ingest/extract";
-import { decodeHtml, htmlToText } from "../../ingest/extract/html";
+import { htmlToText } from "../../ingest/extract/html";
+import { decodeHtml } from "../../ingest/extract/html-charset";
 
 describe("htmlToText: lines", () => {
   test.each([
@@ -22,6 +23,11 @@ describe("htmlToText: lines", () => {
       "table cells are tab-separated, rows are lines",
       "<table><tr><td>a</td><td>b</td></tr><tr><th>c</th><td>d</td></tr></table>",
       "a\tb\nc\td",
+    ],
+    [
+      "paragraphs inside cells do not leave tab-only lines",
+      "<table><tr><td><p>a</p></td><td><p>b</p></td></tr></table>",
+      "a\nb",
     ],
     ["list items are lines", "<ul><li>a</li><li>b</li></ul>", "a\nb"],
     ["headings are lines", "<h1>T</h1>x<h2>U</h2>", "T\nx\nU"],
