@@ -24,7 +24,7 @@ function header(text: string): {
   const lines = text.split("\n").map((l) => l.trim());
   const title =
     lines.find((l) =>
-      /^(PLENARY \d+|COMMITTEE 5 MEETING( \d+)?|.* MEETING OF (COMMITTEE 5|THE WORKING GROUP.*))$/.test(
+      /^(PLENARY \d+|COMMITTEE 5 MEETING( \d+)?|.* MEETING OF (COMMITTEE 5|COM 5|THE WORKING GROUP.*))$/.test(
         l,
       ),
     ) ?? null;
@@ -32,7 +32,7 @@ function header(text: string): {
   let number: number | null = null;
   if (title !== null) {
     if (/WORKING GROUP/.test(title)) body = "working-group";
-    else if (/COMMITTEE 5/.test(title)) body = "committee-5";
+    else if (/COMMITTEE 5|COM 5/.test(title)) body = "committee-5";
     else if (/PLENARY/.test(title)) body = "plenary";
     const ordinal = ["FIRST", "SECOND", "THIRD", "FOURTH", "FIFTH", "SIXTH"].findIndex((w) =>
       title.startsWith(w),

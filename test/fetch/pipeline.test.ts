@@ -86,6 +86,7 @@ describe("npm run ingest -- --fetch with the real pipeline", () => {
       "committee-5-1",
       "committee-5-2",
       "committee-5-3",
+      "committee-5-4",
       "plenary-1",
       "plenary-1-rough",
       "plenary-2",
@@ -114,19 +115,29 @@ describe("npm run ingest -- --fetch with the real pipeline", () => {
     expect(plenary1.source.file).toMatch(/bodies\/[0-9a-f]{64}\/plenary1\.docx$/);
     const plenary7 = await readJson<SessionRecord>(join(out, "plenary-7.json"));
     expect(plenary7.source.url).toMatch(/\/web\/\d{14}id_\//);
-    const com5 = await readJson<SessionRecord>(join(out, "committee-5-1.json"));
-    expect(com5.source.format).toBe("pdf");
-    expect(com5.utterances.length).toBeGreaterThan(3);
+    const formats: [string, string][] = [
+      ["committee-5-1", "pdf"],
+      ["committee-5-2", "docx"],
+      ["committee-5-3", "txt"],
+      ["committee-5-4", "doc"],
+      ["plenary-3", "html"],
+    ];
+    for (const [id, format] of formats) {
+      const record = await readJson<SessionRecord>(join(out, `${id}.json`));
+      expect(record.source.format, id).toBe(format);
+      expect(record.synthetic, id).toBe(true);
+      expect(record.utterances.length, id).toBeGreaterThan(3);
+    }
   });
 
   it("prints plain progress lines (not a terminal) and the summary table", () => {
     expect(first.log).toMatch(/^fetch: \[\d+\/\d+\] ingested plenary-2 <- /m);
     expect(first.log).toMatch(/^fetch: \[\d+\/\d+\] skipped \(working-group session/m);
     expect(first.log).toMatch(/FAILED \(fetch: .*plenary14\.doc: HTTP 404/);
-    expect(first.summary).toMatch(/^ingested\s+8$/m);
+    expect(first.summary).toMatch(/^ingested\s+9$/m);
     expect(first.summary).toMatch(/^skipped\s+3$/m);
     expect(first.summary).toMatch(/^failed\s+3$/m);
-    expect(first.summary).toContain("8 session(s) ingested");
+    expect(first.summary).toContain("9 session(s) ingested");
     expect(first.summary).toContain(`report: ${out}/ingest-report.json`);
   });
 

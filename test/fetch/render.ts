@@ -4,6 +4,7 @@
  */
 import { Document, Packer, Paragraph, TextRun } from "docx";
 import PDFDocument from "pdfkit";
+import { writeWord97 } from "../extract/support/word97-writer";
 
 const lines = (text: string): string[] =>
   text.replace(/\r\n?/g, "\n").replace(/\n+$/, "").split("\n");
@@ -55,4 +56,9 @@ export function renderHtml(text: string, title: string): Uint8Array {
   return new TextEncoder().encode(
     `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>\n<body>\n${body}\n</body></html>\n`,
   );
+}
+
+/** A Word 97 (.doc) file: one paragraph per line, 8-bit text (the extract tests' writer). */
+export function renderDoc(text: string): Uint8Array {
+  return writeWord97([{ text: `${lines(text).join("\r")}\r`, encoding: "cp1252" }]);
 }

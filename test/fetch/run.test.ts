@@ -79,6 +79,7 @@ describe("first run against the fixture site", () => {
       "committee-5-1",
       "committee-5-2",
       "committee-5-3",
+      "committee-5-4",
       "plenary-1",
       "plenary-1-rough",
       "plenary-2",
@@ -227,7 +228,7 @@ describe("first run against the fixture site", () => {
       await readFile(join(options.outDir, "ingest-report.json"), "utf8"),
     ) as FetchReport;
     expect(written).toEqual(first);
-    expect(first.totals).toMatchObject({ ingested: 8, skipped: 3, failed: 3, pages: 4, urls: 18 });
+    expect(first.totals).toMatchObject({ ingested: 9, skipped: 3, failed: 3, pages: 4, urls: 19 });
     expect(calls[0]?.failures.map((f) => f.url).sort()).toEqual(
       [PATH.plenary9, PATH.plenary8, PATH.plenary14].map((p) => site.url(p)).sort(),
     );

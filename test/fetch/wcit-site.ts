@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Capture, Resource, SiteSpec } from "./fixture-site";
-import { renderDocx, renderHtml, renderPdf } from "./render";
+import { renderDoc, renderDocx, renderHtml, renderPdf } from "./render";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures", "site");
 
@@ -14,6 +14,7 @@ const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 const HTML = "text/html; charset=utf-8";
 const TXT = "text/plain; charset=utf-8";
 const PDF = "application/pdf";
+const DOC = "application/msword";
 
 export const PAGES = "/en/wcit-12/Pages";
 export const DOCS = "/en/wcit-12/Documents";
@@ -42,6 +43,8 @@ export const PATH = {
   com5Second: `${DOCS}/dec05/com5-2.docx`,
   /** truncated body, then ok */
   com5Third: `${DOCS}/dec07/com5-3.txt`,
+  /** a Word 97 file */
+  com5Fourth: `${DOCS}/dec10/com5-4.doc`,
   /** a working-group transcript behind a link that says "Plenary 6" */
   workingGroup: `${DOCS}/dec08/wg-plenary-6.docx`,
   /** 404; the archive has a capture */
@@ -116,6 +119,7 @@ export function wcitSite(files: RenderedFiles): (origin: string) => SiteSpec {
         r(files.com5Second, DOCX, [{ kind: "status", status: 429, retryAfter }, { kind: "ok" }]),
       ],
       [PATH.com5Third, r(utf8(text("committee-5-3")), TXT, [{ kind: "truncate" }, { kind: "ok" }])],
+      [PATH.com5Fourth, r(renderDoc(text("committee-5-4")), DOC)],
       [PATH.workingGroup, r(files.workingGroup, DOCX)],
       [PATH.plenary8, r(page("error-page"), HTML)],
       [PATH.plenary9, r(utf8(text("plenary-9")), TXT, [{ kind: "truncate" }])],
