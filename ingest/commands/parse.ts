@@ -27,16 +27,10 @@ export async function run(args: string[]): Promise<number> {
     const { text, format } = await extractText(bytes, { fileName: basename(file) });
     const parsed = parseTranscript(text);
     const { session, utterances, warnings } = parsed;
+    // The contract's fields first, then the rest of the header.
+    const { title, date, time, body, number, status, ...more } = session;
     const output = {
-      session: {
-        title: session.title,
-        date: session.date,
-        time: session.time,
-        body: session.body,
-        number: session.number,
-        status: session.status,
-        ...session,
-      },
+      session: { title, date, time, body, number, status, ...more },
       utterances,
       warnings,
       source: { file, format },
