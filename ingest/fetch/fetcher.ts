@@ -81,7 +81,7 @@ export interface Fetcher {
  * 401/403 (access refused is respected) or other 4xx, nor for a body over the size limit.
  */
 export function worthAskingArchive(error: HttpError): boolean {
-  if (error.kind === "too-large") return false;
+  if (error.kind === "too-large" || error.kind === "invalid-url") return false;
   if (error.kind !== "status") return true;
   const status = error.status ?? 0;
   return status === 404 || status === 410 || status === 429 || status >= 500;

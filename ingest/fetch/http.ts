@@ -71,7 +71,8 @@ export interface HttpResult {
   errors: string[];
 }
 
-export type HttpErrorKind = "status" | "network" | "timeout" | "truncated" | "too-large";
+export type HttpErrorKind =
+  "status" | "network" | "timeout" | "truncated" | "too-large" | "invalid-url";
 
 /** A GET that did not succeed, after all its attempts. */
 export class HttpError extends Error {
@@ -132,7 +133,7 @@ function isTimeout(error: unknown, signal: AbortSignal): boolean {
 
 /** Whether another attempt could succeed. */
 function isRetryable(error: HttpError, maxRetryAfterMs: number): boolean {
-  if (error.kind === "too-large") return false;
+  if (error.kind === "too-large" || error.kind === "invalid-url") return false;
   if (error.kind !== "status") return true;
   const status = error.status ?? 0;
   if (status === 429 || status === 503) {
@@ -334,6 +335,11 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   }
 
   async function get(url: string, validators?: Validators): Promise<HttpResult> {
+    if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
+      const invalid = new HttpError(url, "invalid-url", "not an http(s) URL");
+      invalid.attempts = 0;
+      throw invalid;
+    }
     const errors: string[] = [];
     let attempts = 0;
     try {

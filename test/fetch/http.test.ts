@@ -183,6 +183,16 @@ describe("retries", () => {
 });
 
 describe("responses", () => {
+  it.each([["not a url"], ["ftp://127.0.0.1/x.txt"]])(
+    "refuses %j without a request",
+    async (url) => {
+      const client = createHttpClient(fast);
+      const error = await rejection(client.get(url));
+      expect(error).toMatchObject({ kind: "invalid-url", attempts: 0 });
+      expect(client.stats.requests).toBe(0);
+    },
+  );
+
   it("follows a redirect and records the final URL", async () => {
     const result = await createHttpClient(fast).get(site.url("/moved.txt"));
     expect(result.finalUrl).toBe(site.url("/ok.txt"));
