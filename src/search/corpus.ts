@@ -15,6 +15,8 @@ export interface Corpus {
   speakerIndex: Map<string, number>;
   /** Number of utterances. */
   size: number;
+  /** Ordinals of empty turns. */
+  empty: Set<number>;
   /** Document id -> ordinals of the utterances that mention it (chronological). Built on first use. */
   documentIndex?: Map<string, number[]>;
 }
@@ -32,6 +34,7 @@ export function createCorpus(
     sessionIndex: new Map(store.sessions.map((session, index) => [session.id, index])),
     speakerIndex: new Map(store.speakers.map((speaker, index) => [speaker.id, index])),
     size: store.utterances.text.length,
+    empty: new Set(store.empty),
   };
 }
 

@@ -163,7 +163,7 @@ export function utteranceView(
     annotations: corpus.store.annotations[key] ?? [],
     documents: corpus.store.documents[key] ?? [],
     attribution: corpus.store.attributions[key] ?? null,
-    empty: corpus.store.empty.includes(ordinal),
+    empty: corpus.empty.has(ordinal),
     source: {
       file: session.source.file,
       url: session.source.url ?? null,
