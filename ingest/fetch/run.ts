@@ -92,9 +92,14 @@ interface Kept {
   processed: ProcessedSource;
 }
 
-async function loadPipeline(): Promise<{ process: ProcessSourceFn; writeCorpus: WriteCorpusFn }> {
+async function loadPipeline(
+  logger: Logger,
+): Promise<{ process: ProcessSourceFn; writeCorpus: WriteCorpusFn }> {
   const pipeline = await import("../pipeline");
-  return { process: (input) => pipeline.processSource(input), writeCorpus: pipeline.writeCorpus };
+  return {
+    process: (input) => pipeline.processSource(input, { logger }),
+    writeCorpus: pipeline.writeCorpus,
+  };
 }
 
 /**
@@ -110,7 +115,7 @@ export async function runFetch(options: FetchOptions, deps: FetchDeps = {}): Pro
   const pipeline =
     deps.process && deps.writeCorpus
       ? { process: deps.process, writeCorpus: deps.writeCorpus }
-      : { ...(await loadPipeline()), ...pick(deps) };
+      : { ...(await loadPipeline(logger)), ...pick(deps) };
   if (options.concurrency > MAX_CONCURRENCY_PER_HOST) {
     logger.warn(
       `fetch: --concurrency ${options.concurrency} capped at ${MAX_CONCURRENCY_PER_HOST} requests per host`,
