@@ -1,5 +1,5 @@
 /**
- * The Hono app: the JSON API (documented at /api/openapi.json) and a placeholder page. The
+ * The Hono app: the JSON API (documented at /api/openapi.json) and the web UI pages. The
  * Worker, the Node server and the tests differ only in how they load the corpus (`loadCorpus`)
  * and serve static files (`assets`). Runtime-free.
  */
@@ -8,9 +8,8 @@ import { cors } from "hono/cors";
 import { etag } from "hono/etag";
 import { createMiddleware } from "hono/factory";
 import { secureHeaders } from "hono/secure-headers";
-import { type Logger, SYNTHETIC_NOTICE, silentLogger } from "../domain";
+import { type Logger, silentLogger } from "../domain";
 import type { Corpus } from "../search/corpus";
-import { escapeHtml } from "../search/text";
 import { catalogRoutes } from "./api/catalog";
 import type { ApiVariables } from "./api/env";
 import { phraseRoutes } from "./api/phrase";
@@ -85,7 +84,6 @@ export function createApp<B extends object = object>(options: AppOptions<B>): Ho
   app.route("/api", catalogRoutes);
 
   app.route("/", pageRoutes({ withCorpus, logger }));
-  app.get("/", withCorpus, (c) => c.html(placeholderPage(c.get("corpus").store.synthetic)));
 
   app.notFound(async (c) => {
     if (c.req.path === "/api" || c.req.path.startsWith("/api/")) {
@@ -99,15 +97,4 @@ export function createApp<B extends object = object>(options: AppOptions<B>): Ho
     return c.text("Not found", 404);
   });
   return app;
-}
-
-/** The page at / until the UI replaces it. */
-function placeholderPage(synthetic: boolean): string {
-  const banner = synthetic
-    ? `<p role="note"><strong>${escapeHtml(SYNTHETIC_NOTICE)}</strong></p>`
-    : "";
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>WCIT-12 caption search</title></head>
-<body><h1>WCIT-12 caption search</h1>${banner}
-<p>The JSON API is described at <a href="/api/openapi.json">/api/openapi.json</a>.</p></body></html>`;
 }

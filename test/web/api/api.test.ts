@@ -283,7 +283,7 @@ describe("HTTP behaviour", () => {
     expect(await response.text()).toBe("");
   });
 
-  test("the placeholder page links the API document and carries the synthetic notice", async () => {
+  test("the home page links the API document and carries the synthetic notice", async () => {
     const response = await app.request("/");
     const html = await response.text();
     expect(response.headers.get("Content-Type")).toMatch(/text\/html/);
