@@ -438,11 +438,11 @@ const SinglePhrase: FC<{
           class="inline-form"
           method="get"
           action="/phrase"
-          aria-label="Compare two delegations"
+          aria-label="Compare two delegations or speakers"
         >
           <input type="hidden" name="q" value={side.phrase} />
           <div class="field">
-            <label for="cmp-a">Compare delegation</label>
+            <label for="cmp-a">Compare who said it</label>
             <select id="cmp-a" name="speaker">
               {candidates.map((s, i) => (
                 <option value={s.id} selected={params.speaker ? params.speaker === s.id : i === 0}>

@@ -235,7 +235,11 @@ const UtteranceRow: FC<{ utterance: UtteranceView; linked: boolean }> = ({
 export async function sessionsPage(c: Context<ApiEnv>): Promise<Response> {
   const corpus = c.get("corpus");
   const sessions = listSessions(corpus).sessions;
-  const finished = sessions.filter((s) => s.version === "finished");
+  const finishedIds = new Set(sessions.filter((s) => s.version === "finished").map((s) => s.id));
+  // Finished sessions, and rough ones that have no finished version (they are all there is).
+  const finished = sessions.filter(
+    (s) => s.version === "finished" || !s.variants.some((v) => finishedIds.has(v)),
+  );
   const rough = new Map(
     sessions
       .filter((s) => s.version === "rough")
@@ -274,10 +278,10 @@ export async function sessionsPage(c: Context<ApiEnv>): Promise<Response> {
                     <a href={sessionHref(s.id)}>{sessionName(s)}</a>
                     {spoken ? <div class="hint">{spoken}</div> : null}
                   </th>
-                  <td>
+                  <td class="nowrap">
                     <time datetime={datetimeAttr(s.date, null)}>{formatDate(s.date)}</time>
                   </td>
-                  <td>{formatTime(s.time, s.endTime) || "—"}</td>
+                  <td class="nowrap">{formatTime(s.time, s.endTime) || "—"}</td>
                   <td>{s.title ?? "(none)"}</td>
                   <td class="num">{String(s.utterances)}</td>
                   <td>

@@ -33,6 +33,7 @@ export const STYLES = String.raw`
   color-scheme: light;
 }
 *, *::before, *::after { box-sizing: border-box; }
+[hidden] { display: none !important; }
 html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
 body {
   margin: 0;
@@ -56,7 +57,7 @@ h2 { font-size: 1.3rem; }
 h3 { font-size: 1.08rem; }
 p { margin: 0 0 0.75rem; }
 code, kbd { font-family: var(--mono); font-size: 0.92em; }
-code { background: var(--panel); padding: 0.05em 0.3em; border-radius: 3px; }
+code { background: var(--panel); padding: 0.05em 0.3em; border-radius: 3px; overflow-wrap: anywhere; }
 mark { background: var(--mark); color: inherit; padding: 0 0.08em; border-radius: 2px; }
 .visually-hidden {
   position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px;
@@ -95,7 +96,11 @@ main { max-width: 72rem; margin: 0 auto; padding: 0.5rem 1rem 3rem; }
 .site-footer .inner { max-width: 72rem; margin: 0 auto; padding: 1rem; }
 .site-footer p { max-width: var(--measure); }
 .lede { color: var(--muted); max-width: var(--measure); }
-.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; margin: 0 0 1rem; }
+.facts { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0.2rem 1rem; margin: 0 0 1rem; }
+@media (max-width: 30rem) {
+  .facts { grid-template-columns: minmax(0, 1fr); gap: 0; }
+  .facts dd { margin-bottom: 0.4rem; }
+}
 .facts dt { font-weight: 600; }
 .facts dd { margin: 0; }
 .caveat { border-left: 4px solid var(--banner-line); background: var(--panel); padding: 0.5rem 0.75rem; max-width: var(--measure); }
@@ -147,7 +152,7 @@ button.secondary:hover { background: var(--panel); }
 .facet li .current { background: #dde8f5; font-weight: 700; color: var(--text); }
 .facet .count { color: var(--muted); font-variant-numeric: tabular-nums; }
 .facet .more summary { cursor: pointer; color: var(--link); padding: 0.2rem 0.3rem; }
-.facet form { display: grid; gap: 0.35rem; }
+.facet form { display: grid; gap: 0.35rem; margin-top: 0.75rem; }
 .facet form .field { display: grid; gap: 0.1rem; }
 .active-filters { display: flex; flex-wrap: wrap; gap: 0.4rem; list-style: none; padding: 0; margin: 0 0 1rem; }
 .active-filters a { display: inline-block; border: 1px solid var(--accent); border-radius: 999px; padding: 0.1rem 0.65rem; text-decoration: none; }
@@ -237,6 +242,8 @@ svg.timeline a:focus-visible rect, svg.timeline a:hover rect { stroke: #111; str
 table.data, .chart-data table { border-collapse: collapse; font-size: 0.92rem; margin: 0.5rem 0; }
 table.data th, table.data td, .chart-data th, .chart-data td { padding: 0.25rem 0.6rem; border-bottom: 1px solid var(--line); text-align: left; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.nowrap { white-space: nowrap; }
+table.data th .hint { font-weight: 400; color: var(--muted); font-size: 0.88rem; }
 
 /* Keyword in context */
 .kwic-group { margin: 0 0 1.25rem; }
@@ -277,7 +284,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
   a { color: #000; }
   .synthetic-banner { border: 2px solid #000; background: none; color: #000; }
   .citation { background: none; border: 1px solid #000; break-inside: avoid; }
-  .cite details, .cite summary { display: block; }
+  details.cite:not([open]) { display: none; }
   .result, .utterance { break-inside: avoid; }
   .citation a[href]::after, .permalink[href]::after { content: " <" attr(href) ">"; font-size: 9pt; }
   .utterance:target, .utterance.is-linked { background: none; border-left: 3px solid #000; }

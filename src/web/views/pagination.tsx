@@ -15,7 +15,10 @@ export interface PaginationProps {
   label?: string;
 }
 
-/** Pages to show: the first, the last, and two on each side of the current; null is a gap. */
+/**
+ * Pages to show: the first, the last, and two on each side of the current; null is a gap (a gap
+ * of one page shows that page instead).
+ */
 export function pageWindow(page: number, pages: number): (number | null)[] {
   const shown = new Set([1, pages]);
   for (let p = page - 2; p <= page + 2; p++) if (p >= 1 && p <= pages) shown.add(p);
@@ -23,7 +26,8 @@ export function pageWindow(page: number, pages: number): (number | null)[] {
   const out: (number | null)[] = [];
   for (const p of sorted) {
     const last = out[out.length - 1];
-    if (typeof last === "number" && p - last > 1) out.push(null);
+    if (typeof last === "number" && p - last === 2) out.push(last + 1);
+    else if (typeof last === "number" && p - last > 2) out.push(null);
     out.push(p);
   }
   return out;

@@ -4,10 +4,11 @@
  * pages run on exactly what the Worker would serve.
  *
  * Facts the tests rely on:
- * - four finished sessions in date order: plenary-1, committee-5-1, plenary-2, plenary-3
- *   (plenary-3 announced in the room as the 5th), plus plenary-1-rough (the rough live version);
- * - "digital divide" is first said by Egypt in plenary-1, then in plenary-2 (Canada, twice) and
- *   plenary-3 (Egypt), never in committee-5-1: 4 utterances, 4 occurrences... see PHRASE;
+ * - five finished sessions in date order (FINISHED_SESSIONS; plenary-3 is announced in the room
+ *   as the 5th), plus plenary-1-rough (the rough live version of plenary-1);
+ * - "digital divide" (PHRASE) is first said by Egypt in plenary-1, then by Canada in plenary-2
+ *   (twice in one turn) and Egypt in plenary-3: PHRASE_COUNTS utterances per session;
+ * - committee-5-2 has AGENDA_ITEMS turns "Agenda item N ..." (pagination);
  * - "bridge the gap" is said by Canada in committee-5-1 and plenary-3 (the `vs` phrase);
  * - DT/30 rev 3 is mentioned in committee-5-1 and plenary-3;
  * - one utterance's text contains "<script>alert(1)</script>" (escaping);
@@ -52,9 +53,12 @@ export const PHRASE = "digital divide";
 export const PHRASE_COUNTS: Record<string, number> = {
   "plenary-1": 1,
   "committee-5-1": 0,
-  "plenary-2": 2,
+  "committee-5-2": 0,
+  "plenary-2": 1,
   "plenary-3": 1,
 };
+/** Occurrences (not utterances) of PHRASE: Canada says it twice in one turn of plenary-2. */
+export const PHRASE_OCCURRENCES = 4;
 export const VS_PHRASE = "bridge the gap";
 export const DOCUMENT = "DT/30-REV3";
 export const SCRIPT_TEXT = "<script>alert(1)</script>";
@@ -73,6 +77,9 @@ interface SessionSpec {
 }
 
 const S = SPEAKERS;
+
+/** Turns of committee-5-2, each saying "agenda item N": enough for two pages of results. */
+export const AGENDA_ITEMS = 26;
 
 const SESSIONS: SessionSpec[] = [
   {
@@ -127,6 +134,18 @@ const SESSIONS: SessionSpec[] = [
       ],
       [S.iran, "Roaming should stay in the sample article, in our invented view."],
     ],
+  },
+  {
+    id: "committee-5-2",
+    title: "COMMITTEE 5 MEETING 2",
+    body: "committee-5",
+    number: 2,
+    date: "2012-12-06",
+    time: "14:30",
+    turns: Array.from({ length: AGENDA_ITEMS }, (_, i): Turn => [
+      i % 2 === 0 ? S.chair : S.iran,
+      `Agenda item ${i + 1} of this invented meeting is noted.`,
+    ]),
   },
   {
     id: "plenary-2",
@@ -237,7 +256,13 @@ export function testRecords(): SessionRecord[] {
 }
 
 /** Session ids of the finished sessions, in date order. */
-export const FINISHED_SESSIONS = ["plenary-1", "committee-5-1", "plenary-2", "plenary-3"] as const;
+export const FINISHED_SESSIONS = [
+  "plenary-1",
+  "committee-5-1",
+  "plenary-2",
+  "committee-5-2",
+  "plenary-3",
+] as const;
 
 /** The built assets of the fixture, in memory (file name -> text). */
 export function testAssets(): Map<string, string> {
