@@ -129,12 +129,16 @@ describe.skipIf(!available)("web UI in Chromium", () => {
     expect(await turn.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
       "rgb(255, 246, 207)",
     );
-    // Scrolled to: the turn is inside the viewport, far down a long transcript.
-    const box = await turn.boundingBox();
-    expect(box).not.toBeNull();
-    expect(box!.y).toBeGreaterThanOrEqual(0);
-    expect(box!.y + box!.height).toBeLessThanOrEqual(700);
-    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
+    // Scrolled to (smoothly, so wait for it to settle): the turn is inside the viewport, far down
+    // a long transcript.
+    await page.waitForFunction(
+      (id) => {
+        const box = document.getElementById(id)!.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= window.innerHeight && window.scrollY > 300;
+      },
+      `u-${seq}`,
+      { timeout: 5000 },
+    );
     await page.screenshot({ path: "test-results/screenshots/transcript-in-context.png" });
   });
 

@@ -14,6 +14,7 @@ import type { ApiEnv } from "../api/env";
 import { FacetsPanel } from "../views/facets";
 import { bodyName, formatCount, formatDate, plural, sessionName } from "../views/format";
 import { Layout } from "../views/layout";
+import { speakerHref } from "../views/links";
 import { Pagination } from "../views/pagination";
 import { SearchForm } from "../views/search-form";
 import { SyntaxHelp } from "../views/syntax-help";
@@ -342,8 +343,7 @@ const Welcome: FC<{ corpus: Corpus; sessions: SessionSummary[] }> = ({ corpus, s
             <ul class="speaker-list">
               {speakers.map((s) => (
                 <li>
-                  <a href={searchUrl(EMPTY_STATE, { speaker: s.id })}>{s.name}</a> (
-                  {plural(s.utterances, "utterance")})
+                  <a href={speakerHref(s.id)}>{s.name}</a> ({plural(s.utterances, "utterance")})
                 </li>
               ))}
             </ul>

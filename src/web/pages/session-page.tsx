@@ -10,7 +10,7 @@ import { CAPTION_CAVEAT } from "../../domain";
 import { listSessions, sessionTranscript } from "../../search/catalog";
 import type { SessionSummary, UtteranceView } from "../../search/types";
 import type { ApiEnv } from "../api/env";
-import { CopyButton } from "../views/citation";
+import { CopyButton, citationId } from "../views/citation";
 import {
   bodyName,
   formatDate,
@@ -177,7 +177,7 @@ const UtteranceRow: FC<{ utterance: UtteranceView; linked: boolean }> = ({
   linked,
 }) => {
   const anchor = utteranceAnchor(u.seq);
-  const textId = `t-${u.seq}`;
+  const textId = citationId(u.id, "t");
   const lines =
     u.source.line === u.source.endLine
       ? `line ${u.source.line}`

@@ -5,6 +5,7 @@
  */
 import { type CheerioAPI, load } from "cheerio";
 import { beforeAll, describe, expect, test } from "vitest";
+import { AssetError } from "../../../src/search/errors";
 import { createApp } from "../../../src/web/app";
 import { STATIC_FILES } from "../../../src/web/static";
 import { SYNTHETIC_HEADLINE } from "../../../src/web/views/banner";
@@ -115,6 +116,12 @@ describe("every page", () => {
       const labelled =
         (id !== undefined && $(`label[for="${id}"]`).length === 1) || $(el).attr("aria-label");
       expect(labelled, `${path}: control ${$.html(el)} has no label`).toBeTruthy();
+    });
+    // Each copy button's no-clipboard fallback selects an element that exists.
+    $("button[data-copy]").each((_, el) => {
+      expect($(`[id="${$(el).attr("data-copy-target")}"]`).length, $.html(el).slice(0, 120)).toBe(
+        1,
+      );
     });
     // Ids are unique (anchors and labels depend on it).
     const ids = $("[id]")
@@ -543,5 +550,35 @@ describe("suggestions", () => {
     ]);
     const none = await json<{ suggestions: unknown[] }>("/suggest?q=a");
     expect(none.suggestions).toEqual([]);
+  });
+});
+
+describe("when the index cannot be loaded", () => {
+  test("pages answer an HTML 503, log it, and retry on the next request", async () => {
+    const logged: string[] = [];
+    let loads = 0;
+    const broken = createApp({
+      loadCorpus: async () => {
+        loads++;
+        throw new AssetError("search: data/manifest.json: cannot be read: run npm run build");
+      },
+      logger: { info() {}, warn() {}, error: (m) => logged.push(m) },
+    });
+    for (const path of ["/", "/sessions/plenary-1"]) {
+      const response = await broken.request(path);
+      expect(response.status).toBe(503);
+      expect(response.headers.get("Content-Type")).toMatch(/^text\/html/);
+      expect(response.headers.get("Cache-Control")).toBe("no-store");
+      const $ = load(await response.text());
+      expect($("h1").text()).toBe("The search index is not available");
+    }
+    expect(loads).toBe(2);
+    expect(
+      logged.some(
+        (line) => line.includes("GET /sessions/plenary-1") && line.includes("run npm run build"),
+      ),
+    ).toBe(true);
+    // The stylesheet needs no corpus.
+    expect((await broken.request(STATIC_FILES.css.path)).status).toBe(200);
   });
 });
