@@ -17,7 +17,7 @@ import { searchRoutes } from "./api/search";
 import { errorHandler, errorResponse, notFound } from "./errors";
 import { cacheControl } from "./middleware/cache";
 import { openApiDocument } from "./openapi";
-import { pageRoutes } from "./pages";
+import { notFoundPage, pageRoutes } from "./pages";
 
 /** How createApp gets its data and files. */
 export interface AppOptions<B extends object = object> {
@@ -90,11 +90,17 @@ export function createApp<B extends object = object>(options: AppOptions<B>): Ho
       return notFound(c, `no route ${c.req.method} ${c.req.path}`);
     }
     if (options.assets && (c.req.method === "GET" || c.req.method === "HEAD")) {
-      // Copied so that later middleware may set headers (a fetched response's are immutable).
       const response = await options.assets(c.req.raw, c.env as B);
-      return new Response(response.body, response);
+      // Copied so that later middleware may set headers (a fetched response's are immutable).
+      if (response.status !== 404) return new Response(response.body, response);
     }
-    return c.text("Not found", 404);
+    // A person's 404: the HTML page, with the synthetic banner when the corpus is the sample.
+    try {
+      c.set("corpus", await getCorpus(c.env as B));
+    } catch (error) {
+      logger.warn(`web: 404 page without corpus facts: ${(error as Error).message}`);
+    }
+    return notFoundPage(c);
   });
   return app;
 }

@@ -76,6 +76,9 @@ const NOT_FOUND = [
   "/documents/ADM%2F999",
   "/utterances/plenary-1.99",
   "/utterances/nonsense",
+  // No route at all: the app's notFound handler answers with the same page.
+  "/nope",
+  "/sessions/plenary-1/extra",
 ];
 
 const BAD = [
