@@ -69,7 +69,7 @@ export function matchCity(text: string, pos: number): FieldMatch<string> | null 
 // ---------------------------------------------------------------------------------------------
 // Dates: "03 DECEMBER 2012", "5 DECEMBER 2012", "DECEMBER 14, 2012", with an optional weekday
 // ("FRIDAY, 14 DECEMBER 2012"), "DATE:" prefix, "14TH", abbreviated months ("DEC. 14, 2012") and
-// ISO dates. Normalised to YYYY-MM-DD.
+// ISO dates. Normalised to YYYY-MM-DD. A year may be glued to a following time ("201214:30").
 
 const MONTHS: [string, number][] = [
   ["JANUARY", 1],
@@ -102,7 +102,7 @@ const MONTH_NUMBER = new Map(MONTHS);
 export const MONTH_PATTERN = `(?:${MONTHS.map(([name]) => name).join("|")})(?![a-z])`;
 const WEEKDAY = `(?:(?:MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY),?\\s*)?`;
 const DATE_RE = new RegExp(
-  `(?:DATE\\s*:\\s*)?${WEEKDAY}(?:(\\d{1,2})(?:ST|ND|RD|TH)?\\s*(?:OF\\s+)?(${MONTH_PATTERN})\\.?,?\\s*(\\d{4})|(${MONTH_PATTERN})\\.?\\s*(\\d{1,2})(?:ST|ND|RD|TH)?\\s*,?\\s*(\\d{4})|(\\d{4})-(\\d{2})-(\\d{2}))(?!\\d)`,
+  `(?:DATE\\s*:\\s*)?${WEEKDAY}(?:(\\d{1,2})(?:ST|ND|RD|TH)?\\s*(?:OF\\s+)?(${MONTH_PATTERN})\\.?,?\\s*(\\d{4})|(${MONTH_PATTERN})\\.?\\s*(\\d{1,2})(?:ST|ND|RD|TH)?\\s*,?\\s*(\\d{4})|(\\d{4})-(\\d{2})-(\\d{2}))(?:(?!\\d)|(?=\\d{1,2}[:.]\\d{2}))`,
   "iy",
 );
 
@@ -225,10 +225,14 @@ export const MAX_PROVIDER_LINES = 8;
 /** Where a company name stops in a flattened block: the next part, a delimiter or a marker. */
 const COMPANY_STOP_RE = new RegExp(`${PO_BOX}|${PHONE}|${WEB}|\\*\\s*\\*\\s*\\*|>|\\n`, "i");
 
-/** Line end at or after pos. */
+/** How far line ends are looked for (a flattened transcript is one enormous line). */
+export const LINE_SCAN_LIMIT = 10_000;
+
+/** Line end at or after pos, or pos + LINE_SCAN_LIMIT on a longer line. */
 export function lineEndOf(text: string, pos: number): number {
-  const nl = text.indexOf("\n", pos);
-  return nl === -1 ? text.length : nl;
+  const limit = Math.min(text.length, pos + LINE_SCAN_LIMIT);
+  const nl = text.slice(pos, limit).indexOf("\n");
+  return nl === -1 ? limit : pos + nl;
 }
 
 /** Consumes provider parts within [pos, limit); returns where they stop. */
@@ -257,7 +261,8 @@ function consumeParts(text: string, pos: number, limit: number, allowCompany: bo
 /** True for a whole line that plausibly continues a provider block (an address or phone line). */
 function looksLikeProviderLine(line: string): boolean {
   const t = line.trim();
-  if (t.length === 0 || t.length > 60 || /[.?!]$/.test(t)) return false;
+  if (t.length === 0 || t.length > 60 || /[.?!]$/.test(t) || /[>*]|^Page\s+\d/.test(t))
+    return false;
   if (/\d/.test(t) || /@|www\./i.test(t)) return true;
   return t.split(/\s+/).every((w) => /^[A-Z0-9&(,.'-]/.test(w)) && t.split(/\s+/).length <= 5;
 }

@@ -18,9 +18,11 @@
  *    COMMITTEE, MEETING, SESSION, GROUP, CEREMONY...) a capitals line is a title only when
  *    another header field follows it. A digit run glued to a date ("PLENARY 103 DECEMBER 2012")
  *    is split where the date starts.
- * H4 A time of four digits that reads as a year (19xx/20xx) needs a range or a time zone after
- *    it ("2000 LOCAL TIME"); a title or time before any other field needs another field after it
- *    (so speech at the top of a headerless transcript is not taken for a header).
+ * H4 Four digits that read as a year of this century ("2012", "2014") are a time only alone on
+ *    their line, with a range or a time zone after them ("2030 LOCAL TIME"), or when a date with
+ *    another year was already read; "1930" is always 19:30. A title or time before any other field
+ *    needs another field after it (so speech at the top of a headerless transcript is not taken
+ *    for a header).
  * H5 The header ends after its last field; what follows (stand-by lines, speech without a marker)
  *    is body. A field seen twice keeps its first value (warning).
  * H6 synthetic = "SYNTHETIC SAMPLE" appears anywhere from the top of the text to the header's end.
@@ -95,8 +97,8 @@ function findAnchor(text: string): number {
 }
 
 /**
- * A time at pos (H4): four digits that read as a year (19xx/20xx) count only alone on their line,
- * with a range or zone after them, or when they differ from the year of a date already read.
+ * A time at pos (H4): four digits that read as a year (20xx) count only alone on their line, with
+ * a range or zone after them, or when they differ from the year of a date already read.
  */
 function timeAt(
   text: string,
@@ -106,7 +108,7 @@ function timeAt(
   const t = matchTime(text, pos);
   if (!t) return null;
   const written = text.slice(pos, t.end).trim();
-  if (/^(?:19|20)\d\d$/.test(written)) {
+  if (/^20\d\d$/.test(written)) {
     const alone = atLineStart(text, pos) && /^[ \t]*(?:\n|$)/.test(text.slice(t.end, t.end + 200));
     if (!alone && (dateYear === null || dateYear === written)) return null;
   }
@@ -174,7 +176,8 @@ function junkAt(text: string, pos: number): number {
   const end = lineEndOf(text, pos);
   if (end - pos > MAX_HEADER_LINE) return -1;
   const line = text.slice(pos, end);
-  return isJunkLine(line) || /^\s*\d{1,3}\s*$/.test(line) ? end : -1;
+  // A bare page number (1-2 digits: a header is on the first pages); "930" is a time.
+  return isJunkLine(line) || /^\s*\d{1,2}\s*$/.test(line) ? end : -1;
 }
 
 /**
@@ -204,12 +207,12 @@ function capsRunAt(text: string, pos: number): { end: number; value: string } | 
   for (;;) {
     p = skipSpaces(text, p);
     if (p >= limit) break;
-    if (p > pos && fieldStartsAt(text, p, true)) break;
     const gluedAt = gluedFieldAt(text, p);
     if (gluedAt > p) {
       runEnd = gluedAt;
       break;
     }
+    if (p > pos && fieldStartsAt(text, p, true)) break;
     TOKEN_RE.lastIndex = p;
     const m = TOKEN_RE.exec(text);
     if (!m || m.index + m[0].length > limit) break;
@@ -244,7 +247,15 @@ function titleLineAt(text: string, pos: number): { end: number; value: string } 
   return { end: pos + text.slice(pos, end).trimEnd().length, value: squash(line) };
 }
 
-/** Ends of the synthetic marker's text: the rest of its line, cut where another field starts. */
+/** Where a title starts in a flattened header (the synthetic marker's text stops there). */
+const TITLE_START_AT =
+  /(?:PLENARY|COMMITTEE|COM\s*\d|WORKING\s+GROUP|OPENING|CLOSING|[A-Z]+(?:-[A-Z]+)?\s+(?:PLENARY\s+)?MEETING)\b/y;
+
+/**
+ * End of the synthetic marker's text. "SYNTHETIC SAMPLE" alone, or with an explanation after a
+ * dash or colon or in brackets ("SYNTHETIC SAMPLE - written for tests"), or with a lower-case
+ * explanation on its line; the explanation stops where another field, a title or a turn starts.
+ */
 function syntheticEnd(text: string, pos: number, matchEnd: number): number {
   let limit = Math.min(lineEndOf(text, pos), pos + 300);
   const marker = text.slice(matchEnd, limit).indexOf(">");
@@ -254,9 +265,17 @@ function syntheticEnd(text: string, pos: number, matchEnd: number): number {
     const close = text.slice(matchEnd, limit).indexOf(open === "(" ? ")" : "]");
     if (close !== -1) return matchEnd + close + 1;
   }
+  const rest = text.slice(matchEnd, limit);
+  const bracket = /^\s*([([])/.exec(rest);
+  if (bracket?.[1]) {
+    const close = rest.indexOf(bracket[1] === "(" ? ")" : "]");
+    if (close !== -1) return matchEnd + close + 1;
+  }
+  if (!/^\s*[-–—:]/.test(rest) && !/^\s+[a-z]/.test(rest)) return matchEnd;
   let end = limit;
   for (let p = matchEnd; p < limit; p++) {
-    if (/\s/.test(text[p - 1] ?? "") && fieldStartsAt(text, p, true)) {
+    if (!/\s/.test(text[p - 1] ?? "")) continue;
+    if (fieldStartsAt(text, p, true) || at(TITLE_START_AT, text, p)) {
       end = p;
       break;
     }

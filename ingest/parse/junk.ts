@@ -16,7 +16,8 @@
  *      are. "Page 45" without the colon is speech ("DT/4Rev 1, Page 45") and stays.
  *   J2 lines that are only junk are removed with their line break: a bare page number (J5), page
  *      markers ("Page 3", "Page 3 of 12", "- 3 -", "-- 3 of 12 --" from pdf-parse, "3 of 12"),
- *      page counts ("12 pages", "Pages: 12"), uploader lines ("Uploaded by ...", "Uploader: ..."),
+ *      page counts ("12 pages", "Pages: 12"), uploader lines ("Uploaded by ...", "Uploader: ...";
+ *      at most 8 words and no sentence end, so "Uploaded by Egypt, this text was agreed." stays),
  *      and a stray "advertisement".
  *   J3 a page number glued after a sentence end ("floor.12 Thank you", "floor.12Thank") is removed, unless the word
  *      before the full stop is an abbreviation that takes a number ("Rev.1", "No.5").
@@ -185,7 +186,7 @@ const PAGE_MARKER_LINE =
 const PAGE_COUNT_LINE = /^(?:\d{1,4}\s+pages?|pages?\s*:\s*\d{1,4}|page\s+count\s*:?\s*\d{1,4})$/i;
 /** Uploader lines (J2 and teasers). */
 const UPLOADER_LINE =
-  /^(?:(?:uploaded|posted|added|shared|submitted|contributed)\s+by\b\s*:?.{0,100}|uploader\s*:.{0,100})$/i;
+  /^(?:(?:uploaded|posted|added|shared|submitted|contributed)\s+by\b\s*:?|uploader\s*:)(?:\s*[^\s.!?]+(?:[.@][^\s.!?]+)*){1,8}$/i;
 const ADVERTISEMENT_LINE = /^advertisement$/i;
 /** Other copy-site chrome seen before a header (teasers only). */
 const SITE_CHROME_LINE =
@@ -246,36 +247,47 @@ function removeLine(text: string, line: LineInfo): Edit {
 
 /** J5: which bare-number lines are page numbers. */
 function pageNumberLines(lines: LineInfo[]): Set<number> {
-  const bare: number[] = [];
+  // Page numbers as they stand in the text: bare numbers and page markers ("- 4 -", "Page 4 of 9").
+  const numbered: { line: number; value: number; bare: boolean }[] = [];
   for (let i = 0; i < lines.length; i++) {
-    if (/^\d{1,3}$/.test(lines[i]?.trimmed ?? "")) bare.push(i);
+    const t = lines[i]?.trimmed ?? "";
+    if (/^\d{1,3}$/.test(t)) numbered.push({ line: i, value: Number(t), bare: true });
+    else if (PAGE_MARKER_LINE.test(t)) {
+      numbered.push({ line: i, value: Number(/\d+/.exec(t)?.[0] ?? NaN), bare: false });
+    }
   }
   const pages = new Set<number>();
-  // Numbers in page order (consecutive values among the bare lines, in document order).
-  for (let k = 0; k < bare.length; k++) {
-    const value = Number(lines[bare[k] as number]?.trimmed);
-    const prev = k > 0 ? Number(lines[bare[k - 1] as number]?.trimmed) : NaN;
-    const next = k + 1 < bare.length ? Number(lines[bare[k + 1] as number]?.trimmed) : NaN;
-    if (prev === value - 1 || next === value + 1) pages.add(bare[k] as number);
-  }
-  for (const i of bare) {
-    if (pages.has(i)) continue;
-    let j = i - 1;
-    while (j >= 0 && lines[j]?.trimmed === "") j--;
-    const before = j >= 0 ? (lines[j]?.trimmed ?? "") : "";
-    if (before === "") {
-      pages.add(i);
-      continue;
+  // Numbers in page order (N next to N-1 or N+1 among the page-like lines, in document order).
+  numbered.forEach((n, k) => {
+    if (!n.bare) return;
+    if (numbered[k - 1]?.value === n.value - 1 || numbered[k + 1]?.value === n.value + 1) {
+      pages.add(n.line);
     }
+  });
+  for (const n of numbered) {
+    if (!n.bare || pages.has(n.line)) continue;
+    // The line before, skipping blank lines and junk (removed anyway).
+    let j = n.line - 1;
+    while (j >= 0) {
+      const t = lines[j]?.trimmed ?? "";
+      if (t !== "" && !isJunkLine(t) && !/^\d{1,3}$/.test(t)) break;
+      j--;
+    }
+    const before = j >= 0 ? (lines[j]?.trimmed ?? "") : "";
     const endsWithNumberTaker =
-      NUMBER_TAKING_WORDS.has(lastWordOf(before)) || /[&\-–/]$/.test(before);
-    if (!endsWithNumberTaker) pages.add(i);
+      before !== "" && (NUMBER_TAKING_WORDS.has(lastWordOf(before)) || /[&\-–/]$/.test(before));
+    if (!endsWithNumberTaker) pages.add(n.line);
   }
   return pages;
 }
 
 /** Pass 2 (J1-J6, G1-G3): the body of a transcript, after its header. */
-export function removeBodyJunk(m: MappedText): MappedText {
+export function removeBodyJunk(input: MappedText): MappedText {
+  // J1 first: a "Page 2:" prefix may stand before the page's number ("Page 2: 2").
+  const m = applyEdits(
+    input,
+    regexEdits(input.text, PAGE_PREFIX_RE, () => ""),
+  );
   const lines = splitLines(m.text);
   const edits: Edit[] = [];
   const pages = pageNumberLines(lines);
@@ -286,8 +298,6 @@ export function removeBodyJunk(m: MappedText): MappedText {
   const lineJunkRemoved = applyEdits(m, edits);
   const text = lineJunkRemoved.text;
   const inline: Edit[] = [
-    // J1
-    ...regexEdits(text, PAGE_PREFIX_RE, () => ""),
     // J3
     ...regexEdits(text, /(?<=([A-Za-z]+)[.?!]["”’)]?)\d{1,3}(?=\s|$|[A-Z][a-z])/g, (match) => {
       const word = match[1] ?? "";

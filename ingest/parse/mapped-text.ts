@@ -142,51 +142,68 @@ export function regexEdits(
   return edits;
 }
 
-/** Whitespace characters for collapsing (includes NBSP and the other Unicode spaces). */
-const SPACE_RE = /\s/;
+/** True for the code units /\s/ matches. */
+function isSpaceCode(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
 
 /**
  * Joins hard wraps and paragraphs: every run of whitespace becomes one space, and the text is
- * trimmed. Nothing else changes.
+ * trimmed. Nothing else changes. The space stands for the first character of its run.
  */
 export function collapseWhitespace(m: MappedText): MappedText {
   const { text } = m;
   const n = text.length;
+  const codes = new Uint16Array(n);
   const starts = new Int32Array(n);
   const ends = new Int32Array(n);
   let out = 0;
-  let chars = "";
-  const parts: string[] = [];
-  let pendingSpace = -1;
+  let pendingSpace = -1; // first character of a space run not yet written
   for (let i = 0; i < n; i++) {
-    const ch = text[i] as string;
-    if (SPACE_RE.test(ch)) {
-      if (out > 0 && pendingSpace < 0) pendingSpace = i;
+    const c = text.charCodeAt(i);
+    if (isSpaceCode(c)) {
+      if (pendingSpace < 0) pendingSpace = i;
       continue;
     }
-    if (pendingSpace >= 0) {
-      chars += " ";
+    if (pendingSpace >= 0 && out > 0) {
+      codes[out] = 32;
       starts[out] = m.starts[pendingSpace] ?? 0;
       ends[out] = m.ends[pendingSpace] ?? 0;
       out++;
-      pendingSpace = -1;
     }
-    chars += ch;
+    pendingSpace = -1;
+    codes[out] = c;
     starts[out] = m.starts[i] ?? 0;
     ends[out] = m.ends[i] ?? 0;
     out++;
-    if (chars.length >= 8192) {
-      parts.push(chars);
-      chars = "";
-    }
   }
-  parts.push(chars);
   return {
-    text: parts.join(""),
+    text: stringFromCodes(codes, out),
     starts: starts.slice(0, out),
     ends: ends.slice(0, out),
     endOffset: m.endOffset,
   };
+}
+
+/** The string of codes[0, length) (UTF-16 code units as they are, lone surrogates included). */
+function stringFromCodes(codes: Uint16Array, length: number): string {
+  const chunks: string[] = [];
+  for (let k = 0; k < length; k += 8192) {
+    chunks.push(String.fromCharCode(...codes.subarray(k, Math.min(length, k + 8192))));
+  }
+  return chunks.join("");
 }
 
 /** 1-based line numbers of input offsets ("\n" ends a line; "\r\n" counts once). */

@@ -7,7 +7,7 @@
  *   "â€™" -> "’"   "â€˜" -> "‘"   "â€œ" -> "“"   "â€\u009d" or a lone "â€" -> "”"
  *   "â€“" -> "–"   "â€”" -> "—"   "â€¦" -> "…"   "â€¢" -> "•"   "â‚¬" -> "€"   "â„¢" -> "™"
  *   "Ã©" -> "é"    "Ã¨" -> "è"    "Ã´" -> "ô"    "Ã§" -> "ç"    "Ã‰" -> "É"    "Â " -> NBSP
- *   "Å“" -> "œ"    "ï»¿" (a byte-order mark) -> removed
+ *   "Å“" -> "œ"    "ï»¿" (a byte-order mark) -> removed    "Â" before a space -> removed
  *
  * Leads handled: Â (C2) Ã (C3) Å (C5) for two-byte sequences, â (E2) for three-byte punctuation.
  * Other accented capitals followed by punctuation are left alone: they can be real text.
@@ -49,7 +49,7 @@ const CONT = `[\\u0080-\\u00BF${Object.keys(CP1252_HIGH).join("")}]`;
 
 /** Mojibake runs: two-byte (Â Ã Å + 1), three-byte (â + 2), the BOM, and "â€" whose 0x9D was lost. */
 export const MOJIBAKE_RE = new RegExp(
-  `[\\u00C2\\u00C3\\u00C5]${CONT}|\\u00E2${CONT}{2}|\\u00EF\\u00BB\\u00BF|\\u00E2\\u20AC`,
+  `[\\u00C2\\u00C3\\u00C5]${CONT}|\\u00E2${CONT}{2}|\\u00EF\\u00BB\\u00BF|\\u00E2\\u20AC|\\u00C2(?= )`,
   "g",
 );
 
@@ -64,6 +64,8 @@ const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 /** The repaired text of one MOJIBAKE_RE match, or null to leave it as it is. */
 export function repairMojibake(run: string): string | null {
   if (run === "\u00E2\u20AC") return "\u201D";
+  // "Â" before a plain space: a NBSP's lead byte whose second byte became a space.
+  if (run === "\u00C2") return "";
   const bytes: number[] = [];
   for (const ch of run) {
     const b = byteOf(ch);

@@ -255,7 +255,13 @@ function parse(input: string, logger: Logger): ParsedTranscript {
     );
   }
   if (utterances.length === 0) warnings.push("turns: no utterances found");
-  for (const w of warnings) logger.warn(`parse: ${w}`);
+  for (const w of warnings) {
+    try {
+      logger.warn(`parse: ${w}`);
+    } catch {
+      // A failing logger must not make the parser throw or lose the result.
+    }
+  }
   return { session, utterances, warnings };
 }
 

@@ -103,16 +103,26 @@ export function isCapitalsLabel(raw: string): boolean {
   return true;
 }
 
-function lineEnd(text: string, pos: number): number {
-  const nl = text.indexOf("\n", pos);
-  return nl === -1 ? text.length : nl;
+/** Offset of the first `ch` in text[pos, limit) on the same line, or -1. */
+function findOnLine(text: string, ch: string, pos: number, limit: number): number {
+  const window = text.slice(pos, Math.min(limit, text.length));
+  const nl = window.indexOf("\n");
+  const at = window.indexOf(ch);
+  if (at === -1 || (nl !== -1 && nl < at)) return -1;
+  return pos + at;
+}
+
+/** True when only spaces or tabs stand between the line start and i. */
+function atLineStart(text: string, i: number): boolean {
+  let p = i - 1;
+  while (p >= 0 && (text[p] === " " || text[p] === "\t")) p--;
+  return p < 0 || text[p] === "\n";
 }
 
 /** The label right after a marker (T2), or null. */
 function labelAt(text: string, pos: number, isKnown: (raw: string) => boolean): TurnLabel | null {
-  const limit = Math.min(lineEnd(text, pos), pos + MAX_LABEL_CHARS + 2);
-  const colon = text.indexOf(":", pos);
-  if (colon === -1 || colon >= limit) return null;
+  const colon = findOnLine(text, ":", pos, pos + MAX_LABEL_CHARS + 2);
+  if (colon === -1) return null;
   const written = text.slice(pos, colon);
   const raw = written.trim();
   if (raw === "" || raw.includes(">")) return null;
@@ -126,14 +136,20 @@ function labelAt(text: string, pos: number, isKnown: (raw: string) => boolean): 
   return { raw, start, end: colon + 1 };
 }
 
-/** True when the line before `lineStart` lets a turn start without a marker (T3). */
-function previousLineAllowsTurn(text: string, lineStart: number, bodyStart: number): boolean {
-  if (lineStart <= bodyStart) return true;
-  const before = text.slice(Math.max(0, lineStart - 400), lineStart);
-  // A blank line between: a new paragraph.
-  if (/\n[ \t]*\n[ \t]*$/.test(before) || /^[ \t]*\n?$/.test(before)) return true;
-  const prev = before.replace(/\s+$/, "");
-  return prev === "" || /[.?!:)\]"”’»]$/.test(prev);
+/**
+ * True when the line before `lineStart` lets a turn start without a marker (T3): it is blank, or
+ * there is none, or it ends a sentence.
+ */
+function previousLineAllowsTurn(text: string, lineStart: number): boolean {
+  let p = lineStart - 1;
+  let newlines = 0;
+  const stop = Math.max(-1, lineStart - 200);
+  while (p > stop && /\s/.test(text[p] ?? "")) {
+    if (text[p] === "\n") newlines++;
+    p--;
+  }
+  if (p <= stop || newlines >= 2) return true;
+  return /[.?!:)\]"”’»]/.test(text[p] ?? "");
 }
 
 /** An unmarked label at a line start (T3), or null. */
@@ -145,9 +161,8 @@ function unmarkedLabelAt(
   let p = lineStart;
   while (p < text.length && (text[p] === " " || text[p] === "\t")) p++;
   if (!/[A-Z]/.test(text[p] ?? "")) return null;
-  const limit = Math.min(lineEnd(text, p), p + 62);
-  const colon = text.indexOf(":", p);
-  if (colon === -1 || colon >= limit) return null;
+  const colon = findOnLine(text, ":", p, p + 62);
+  if (colon === -1) return null;
   const raw = text.slice(p, colon).trim();
   if (!/^[A-Z][A-Za-z0-9 .'’()-]*$/.test(raw)) return null;
   if (raw.split(/\s+/).length > MAX_UNMARKED_LABEL_WORDS) return null;
@@ -174,13 +189,11 @@ export function scanTurns(text: string, options: ScanOptions = {}): RawTurn[] {
     while (p < text.length && (text[p] === " " || text[p] === "\t")) p++;
     const label = labelAt(text, p, isKnown);
     if (count === 1 && label === null) {
-      const lineStart = text.lastIndexOf("\n", i - 1) + 1;
-      const atLineStart = text.slice(lineStart, i).trim() === "";
       const afterSentence =
         /\s/.test(prev) &&
         /[.?!)\]"”’]\s*$/.test(text.slice(Math.max(0, i - 4), i)) &&
         /^\s+[A-Z([]/.test(text.slice(i + 1, i + 4));
-      if (!atLineStart && !afterSentence) continue;
+      if (!atLineStart(text, i) && !afterSentence) continue;
     }
     const marker = count === 1 ? ">" : m[0].replace(/[ \t]/g, "") === m[0] ? ">>" : "> >";
     starts.push({
@@ -193,12 +206,11 @@ export function scanTurns(text: string, options: ScanOptions = {}): RawTurn[] {
 
   // Unmarked labels at line starts (T3).
   for (let lineStart = 0; lineStart <= text.length;) {
-    const first = text.slice(lineStart, lineStart + 1);
-    if (first !== ">" && previousLineAllowsTurn(text, lineStart, 0)) {
-      const label = unmarkedLabelAt(text, lineStart, isKnown);
-      if (label && text.slice(lineStart, label.start).indexOf(">") === -1) {
-        starts.push({ start: label.start, textStart: label.end, label, marker: null });
-      }
+    const label = previousLineAllowsTurn(text, lineStart)
+      ? unmarkedLabelAt(text, lineStart, isKnown)
+      : null;
+    if (label) {
+      starts.push({ start: label.start, textStart: label.end, label, marker: null });
     }
     const nl = text.indexOf("\n", lineStart);
     if (nl === -1) break;
