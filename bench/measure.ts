@@ -9,7 +9,9 @@
  * after every collection, so the peak is exact (no sampling gaps), and costs nothing between
  * collections. "Heap" here is V8's used heap plus external memory (ArrayBuffers such as the
  * artifact bytes themselves), i.e. what counts against a Worker isolate's memory, and is given
- * net of the process's heap before the artifact was read.
+ * net of the process's heap before the artifact was read. The peak includes garbage V8 had not
+ * yet collected (it depends on the heap limit the process runs with); the live peak (after each
+ * collection) is reported beside it as a lower bound of what the load needs.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
@@ -101,10 +103,19 @@ export function readArtifact(dir: string): LoadedArtifact {
   return out;
 }
 
-/** The peak of heapNow() while `work` runs, from GC statistics (see the module comment). */
-export async function withPeakHeap<T>(
-  work: () => Promise<T> | T,
-): Promise<{ value: T; ms: number; peakBytes: number; gcs: number }> {
+/** Heap figures over an interval, from GC statistics (see the module comment). */
+export interface PeakHeap<T> {
+  value: T;
+  ms: number;
+  /** Peak of heapNow(): garbage not yet collected included (what the heap really reached). */
+  peakBytes: number;
+  /** Largest heapNow() right after a GC inside the interval: live data only (0 when no GC ran). */
+  peakLiveBytes: number;
+  gcs: number;
+}
+
+/** Runs `work`, timing it and recording the peak of heapNow() and the largest live heap after a GC. */
+export async function withPeakHeap<T>(work: () => Promise<T> | T): Promise<PeakHeap<T>> {
   const profiler = new v8.GCProfiler();
   profiler.start();
   const start = performance.now();
@@ -113,11 +124,14 @@ export async function withPeakHeap<T>(
   const end = heapNow();
   const { statistics } = profiler.stop();
   let peakBytes = end;
+  let peakLiveBytes = 0;
   for (const gc of statistics) {
     const before = gc.beforeGC.heapStatistics;
+    const after = gc.afterGC.heapStatistics;
     peakBytes = Math.max(peakBytes, before.usedHeapSize + before.externalMemory);
+    peakLiveBytes = Math.max(peakLiveBytes, after.usedHeapSize + after.externalMemory);
   }
-  return { value, ms, peakBytes, gcs: statistics.length };
+  return { value, ms, peakBytes, peakLiveBytes, gcs: statistics.length };
 }
 
 /** One cold start: bytes to a ready instance. */
@@ -126,6 +140,11 @@ export interface ColdStart {
   loadMs: number;
   /** Peak of heap + external memory during the load, net of the process before the bytes were read. */
   peakHeapBytes: number;
+  /**
+   * Peak of live heap + external memory during the load (after each GC, and at the end with the
+   * bytes still held), net as above: a lower bound of the memory the load needs.
+   */
+  peakLiveHeapBytes: number;
   /** Heap + external memory held once loaded and collected, bytes dropped, net as above. */
   residentHeapBytes: number;
   /** The process's own heap before the bytes were read (runtime, harness and system code). */
@@ -146,7 +165,15 @@ export async function measureColdStart<I>(
   collectGarbage();
   const base = heapNow();
   const loaded = readArtifact(dir);
-  const { value: instance, ms, peakBytes, gcs } = await withPeakHeap(() => system.load(loaded));
+  const {
+    value: instance,
+    ms,
+    peakBytes,
+    peakLiveBytes,
+    gcs,
+  } = await withPeakHeap(() => system.load(loaded));
+  collectGarbage();
+  const liveAtEnd = heapNow();
   // Drop the bytes (unless the instance kept them): the resident figure is what stays.
   for (const name of Object.keys(loaded)) delete loaded[name];
   collectGarbage();
@@ -155,6 +182,7 @@ export async function measureColdStart<I>(
     cold: {
       loadMs: ms,
       peakHeapBytes: peakBytes - base,
+      peakLiveHeapBytes: Math.max(peakLiveBytes, liveAtEnd) - base,
       residentHeapBytes: resident,
       baseHeapBytes: base,
       gcs,

@@ -119,7 +119,7 @@ async function measure(options: BenchOptions, work: string, heapMB: number): Pro
       );
       colds.get(name)!.push(cold);
       log(
-        `cold start ${i + 1}/${options.coldStarts} ${name}: ${cold.loadMs.toFixed(0)} ms, peak ${(cold.peakHeapBytes / MIB).toFixed(1)} MB, resident ${(cold.residentHeapBytes / MIB).toFixed(1)} MB`,
+        `cold start ${i + 1}/${options.coldStarts} ${name}: ${cold.loadMs.toFixed(0)} ms, peak ${(cold.peakHeapBytes / MIB).toFixed(1)} MB (live ${(cold.peakLiveHeapBytes / MIB).toFixed(1)} MB), resident ${(cold.residentHeapBytes / MIB).toFixed(1)} MB`,
       );
     }
   }
@@ -182,6 +182,7 @@ async function measure(options: BenchOptions, work: string, heapMB: number): Pro
       indexGzipBytesPerUtterance: b.size.gzipBytes / utterances,
       coldStartMs: cold.coldStartMs,
       peakHeapMB: cold.peakHeapMB,
+      peakLiveHeapMB: cold.peakLiveHeapMB,
       heapMB: cold.heapMB,
       query: latencyFigures(queries, run),
       meanTotal: meanTotals(queries, run.totals),

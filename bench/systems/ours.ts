@@ -1,6 +1,7 @@
 /**
  * Our engine (issue 4), measured through its real entry points: the assets are built by
- * `buildAssets` (ingest/build-index.ts: manifest, store and index files), loaded by `openCorpus`
+ * `buildAssets` (ingest/build-index.ts: manifest, store and index files, with the speaker alias
+ * table as `npm run build` passes it), loaded by `openCorpus`
  * (src/search/load.ts, the same loader the Worker and the Node server use, here reading from
  * memory), and queried with `search` (src/search/search.ts: query-language parsing, filters,
  * phrase verification, sorting, and presentation of the page of results with snippets and
@@ -12,10 +13,12 @@ import type { Corpus } from "../../src/search/corpus";
 import { openCorpus } from "../../src/search/load";
 import { search } from "../../src/search/search";
 import { buildAssets } from "../../ingest/build-index";
+import { listSpeakerAliases } from "../../ingest/parse/speakers";
 import type { Artifact, BenchQuery, BenchResult, BenchSystem, LoadedArtifact } from "../types";
 
 function build(records: readonly SessionRecord[]): Artifact {
-  const built = buildAssets(records);
+  // As `npm run build` does (ingest/commands/build.ts): the speaker alias table goes into the store.
+  const built = buildAssets(records, listSpeakerAliases());
   return Object.fromEntries(built.files);
 }
 

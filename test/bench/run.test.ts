@@ -9,7 +9,15 @@ const dir = mkdtempSync(join(os.tmpdir(), "bench-test-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const CLASSES = ["term", "and", "phrase", "prefix", "fuzzy", "filtered", "chronological", "all"];
-const FIGURES = ["buildMs", "indexBytes", "indexGzipBytes", "coldStartMs", "peakHeapMB", "heapMB"];
+const FIGURES = [
+  "buildMs",
+  "indexBytes",
+  "indexGzipBytes",
+  "coldStartMs",
+  "peakHeapMB",
+  "peakLiveHeapMB",
+  "heapMB",
+];
 
 function positiveFinite(value: unknown): boolean {
   return typeof value === "number" && Number.isFinite(value) && value > 0;
