@@ -59,7 +59,15 @@ export interface BenchReport {
   seed: number;
   baseline: string;
   generatedAt: string;
-  machine: { cpu: string; cpus: number; memoryGB: number; node: string; platform: string };
+  machine: {
+    cpu: string;
+    cpus: number;
+    memoryGB: number;
+    node: string;
+    platform: string;
+    /** 1-minute load average when the run started and ended: other work on the machine skews timings. */
+    loadAverage: { start: number; end: number };
+  };
   settings: {
     coldStarts: number;
     rounds: number;

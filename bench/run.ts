@@ -62,6 +62,7 @@ function reexec(heapMB: number): number {
 }
 
 async function measure(options: BenchOptions, work: string, heapMB: number): Promise<BenchReport> {
+  const loadAtStart = os.loadavg()[0] ?? 0;
   let started = performance.now();
   let corpus: ReturnType<typeof generateCorpus> | null = generateCorpus({
     scale: options.scale,
@@ -208,6 +209,7 @@ async function measure(options: BenchOptions, work: string, heapMB: number): Pro
       memoryGB: Math.round(os.totalmem() / 1024 ** 3),
       node: process.version,
       platform: `${os.platform()} ${os.release()}`,
+      loadAverage: { start: loadAtStart, end: os.loadavg()[0] ?? 0 },
     },
     settings: {
       coldStarts: options.coldStarts,
@@ -242,7 +244,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     const report = await measure(options, work, heapMB);
     process.stdout.write(
-      `\n${report.utterances} utterances, ${report.sessions} sessions; medians of ${options.coldStarts} cold starts and ${options.rounds} query rounds; ${report.machine.cpu} x${report.machine.cpus}, Node ${report.machine.node}\n\n`,
+      `\n${report.utterances} utterances, ${report.sessions} sessions; medians of ${options.coldStarts} cold starts and ${options.rounds} query rounds; ${report.machine.cpu} x${report.machine.cpus}, Node ${report.machine.node}, load average ${report.machine.loadAverage.start.toFixed(1)} -> ${report.machine.loadAverage.end.toFixed(1)}\n\n`,
     );
     process.stdout.write(`${formatTable(report)}\n`);
     if (options.json !== null) {
