@@ -258,6 +258,16 @@ function consumeParts(text: string, pos: number, limit: number, allowCompany: bo
   }
 }
 
+/**
+ * One provider part (P.O. box, town, phone, web) at pos: a provider block whose lines were
+ * separated by blank lines continues with it.
+ */
+export function matchProviderPart(text: string, pos: number): FieldMatch<string> | null {
+  const m = sticky(PROVIDER_PART_RE, text, pos);
+  if (!m || m[0].trim() === "") return null;
+  return { value: squash(m[0]).replace(/[,;]$/, ""), end: m.index + m[0].length };
+}
+
 /** True for a whole line that plausibly continues a provider block (an address or phone line). */
 function looksLikeProviderLine(line: string): boolean {
   const t = line.trim();

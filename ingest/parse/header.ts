@@ -24,7 +24,9 @@
  *    needs another field after it (so speech at the top of a headerless transcript is not taken
  *    for a header).
  * H5 The header ends after its last field; what follows (stand-by lines, speech without a marker)
- *    is body. A field seen twice keeps its first value (warning).
+ *    is body. A field seen twice keeps its first value (warning). A capitals line between two
+ *    fields that is neither conference, city nor title is skipped (warning); a provider block
+ *    whose lines are separated by blank lines keeps collecting its parts.
  * H6 synthetic = "SYNTHETIC SAMPLE" appears anywhere from the top of the text to the header's end.
  */
 import type { SessionHeader } from "../../src/domain";
@@ -37,6 +39,7 @@ import {
   matchDate,
   matchDisclaimer,
   matchProvider,
+  matchProviderPart,
   matchStatus,
   matchTime,
   squash,
@@ -416,6 +419,12 @@ export function parseHeader(text: string): HeaderParse {
       found = true;
       continue;
     }
+    const part = header.provider !== null ? matchProviderPart(text, pos) : null;
+    if (part) {
+      header.provider = `${header.provider} ${part.value}`.trim();
+      pos = end = part.end;
+      continue;
+    }
     const disclaimer = matchDisclaimer(text, pos);
     if (disclaimer) {
       if (!disclaimer.value.closed) warnings.push("header: disclaimer has no closing delimiter");
@@ -442,6 +451,19 @@ export function parseHeader(text: string): HeaderParse {
         header.city = run.value;
       } else if (header.title === null && (found || followed) && (titleWords || followed)) {
         header.title = run.value;
+      } else if (
+        titleWords &&
+        found &&
+        header.title !== null &&
+        !TITLE_KEYWORDS.test(header.title.toUpperCase())
+      ) {
+        // A line naming the meeting beats an earlier capitals line that did not.
+        warnings.push(
+          `header: line "${preview(header.title)}" ignored, "${preview(run.value)}" is the title`,
+        );
+        header.title = run.value;
+      } else if (found && followed) {
+        warnings.push(`header: line "${preview(run.value)}" ignored`);
       } else {
         break;
       }

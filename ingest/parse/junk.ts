@@ -28,6 +28,9 @@
  *      page order (N and N+1 both alone on lines) they are page numbers regardless.
  *   J6 a number between a sentence end and the next turn marker ("...floor. 14 >> CHAIR:") is a
  *      page number (a turn does not end on a bare number after its last full stop).
+ *   J7 the captioner's boilerplate repeated in the body: a disclaimer between delimiters
+ *      anywhere, a disclaimer paragraph ("This text is being provided in ...") at a line start, a
+ *      "Services provided by:" block at a line start, and delimiter lines ("***") alone.
  *   G1 a missing space after a title is restored: "Mr.Name" -> "Mr. Name" (Mr Mrs Ms Dr Prof Mme
  *      Messrs H.E.).
  *   G2 a missing space after a sentence end is restored: "floor.Thank" -> "floor. Thank" (two
@@ -281,13 +284,47 @@ function pageNumberLines(lines: LineInfo[]): Set<number> {
   return pages;
 }
 
-/** Pass 2 (J1-J6, G1-G3): the body of a transcript, after its header. */
+/** Most characters of a disclaimer repeated in the body. */
+const MAX_BODY_DISCLAIMER = 800;
+const DISCLAIMER_START = String.raw`This\s+(?:(?:text|transcript|file|document)\s+)?is\s+(?:being\s+)?provided\s+in\b`;
+/** A delimited disclaimer anywhere: "*** This text is being provided in ... ***". */
+const DELIMITED_DISCLAIMER_RE = new RegExp(
+  String.raw`\*(?:[ \t]*\*){2,}\s*${DISCLAIMER_START}[^*>]{0,${MAX_BODY_DISCLAIMER}}?\*(?:[ \t]*\*){2,}`,
+  "gi",
+);
+/** An undelimited disclaimer paragraph at a line start, to "proceedings." or the paragraph end. */
+const PARAGRAPH_DISCLAIMER_RE = new RegExp(
+  String.raw`(?<=^|\n)[ \t]*${DISCLAIMER_START}[^>]{0,${MAX_BODY_DISCLAIMER}}?(?:proceedings\s*\.|(?=\n[ \t]*\n)|$)`,
+  "gi",
+);
+/** A delimiter line alone ("***", "* * * * *"). */
+const DELIMITER_LINE_RE = /(?<=^|\n)[ \t]*\*(?:[ \t]*\*){2,}[ \t]*(?=\n|$)/g;
+/** A provider block repeated at a line start: the prefix and the lines like it. */
+const PROVIDER_BLOCK_RE =
+  /(?<=^|\n)[ \t]*(?:Services|SERVICES)\s*(?:provided|Provided|PROVIDED)\s*(?:by|BY)\s*:?[^\n]*(?:\n[ \t]*(?:[A-Z][\w.,&' -]{0,60}|P\.?\s?O\.?\s*Box[^\n]*|[+(\d][\d\s().+-]{6,}|(?:US\s*&\s*Canada|International)\s*:[^\n]*|\S*[Ww]ww\.\S+)(?<![a-z]{3}[.?!])(?=\n|$))*/g;
+
+/**
+ * J7: the captioner's boilerplate repeated in the body (some transcripts end with the disclaimer
+ * or the provider block again): a delimited disclaimer anywhere, a disclaimer paragraph at a line
+ * start, a provider block at a line start, delimiter lines. Not speech.
+ */
+function boilerplateEdits(text: string): Edit[] {
+  return [
+    ...regexEdits(text, DELIMITED_DISCLAIMER_RE, () => ""),
+    ...regexEdits(text, PARAGRAPH_DISCLAIMER_RE, () => ""),
+    ...regexEdits(text, PROVIDER_BLOCK_RE, () => ""),
+    ...regexEdits(text, DELIMITER_LINE_RE, () => ""),
+  ];
+}
+
+/** Pass 2 (J1-J7, G1-G3): the body of a transcript, after its header. */
 export function removeBodyJunk(input: MappedText): MappedText {
   // J1 first: a "Page 2:" prefix may stand before the page's number ("Page 2: 2").
-  const m = applyEdits(
-    input,
-    regexEdits(input.text, PAGE_PREFIX_RE, () => ""),
-  );
+  // J7 with it: the captioner's boilerplate repeated in the body.
+  const m = applyEdits(input, [
+    ...regexEdits(input.text, PAGE_PREFIX_RE, () => ""),
+    ...boilerplateEdits(input.text),
+  ]);
   const lines = splitLines(m.text);
   const edits: Edit[] = [];
   const pages = pageNumberLines(lines);

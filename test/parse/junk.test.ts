@@ -126,3 +126,31 @@ describe("glued words", () => {
     expect(body(input)).toBe(expected);
   });
 });
+
+describe("boilerplate repeated in the body (J7)", () => {
+  test.each([
+    [
+      ">> CHAIR: Bye.\n***\nThis text is being provided in a rough draft format.\n***",
+      ">> CHAIR: Bye.",
+    ],
+    [
+      ">> CHAIR: Bye. *** This is being provided in an edited format. *** >> EGYPT: Yes.",
+      ">> CHAIR: Bye. >> EGYPT: Yes.",
+    ],
+    [
+      ">> CHAIR: Bye.\nThis is being provided in a rough-draft format. Not a verbatim record of the proceedings.\n>> EGYPT: Yes.",
+      ">> CHAIR: Bye. >> EGYPT: Yes.",
+    ],
+    [
+      ">> CHAIR: Bye.\nServices provided by:\nExample Captions, Inc.\nP.O. Box 1\n800-555-0100\nwww.example.com\nThank you, everyone.",
+      ">> CHAIR: Bye. Thank you, everyone.",
+    ],
+    [">> CHAIR: a.\n* * * * *\n>> EGYPT: b.", ">> CHAIR: a. >> EGYPT: b."],
+    [
+      ">> CHAIR: we said this is provided in a rough draft only.",
+      ">> CHAIR: we said this is provided in a rough draft only.",
+    ],
+  ])("%j", (input, expected) => {
+    expect(squash(body(input))).toBe(expected);
+  });
+});
