@@ -75,7 +75,7 @@ const PROVIDER_AT = /Services\s*provided\s*by/iy;
 const UNDELIMITED_DISCLAIMER_AT =
   /This\s+(?:(?:text|transcript|file|document)\s+)?is\s+(?:being\s+)?provided\s+in\b/iy;
 const MARKER_AT = />/y;
-const TOKEN_RE = /(?:[A-Z0-9][A-Z0-9'’&().,/-]*|[-–—])(?=[ \t\n]|$)/y;
+const TOKEN_RE = /(?:[A-Z0-9([][A-Z0-9'’&().,/[\]-]*|[-–—])(?=[ \t\n]|$)/y;
 const TITLE_KEYWORDS =
   /\b(?:PLENARY|COMMITTEE|COM|COM\d+|MEETING|SESSION|WORKING|GROUP|CEREMONY|OPENING|CLOSING|SEGMENT|DEBATE|PANEL|DIALOGUE|BRIEFING|SIGNING|ELECTIONS?|WG)\b/;
 const CONFERENCE_KEYWORDS =
@@ -243,8 +243,9 @@ function titleLineAt(text: string, pos: number): { end: number; value: string } 
   if (line.length === 0 || line.length > 80 || /[?!;:]/.test(line)) return null;
   const words = line.split(/\s+/);
   if (words.length > 10) return null;
-  if (!words.every((w) => /^(?:[A-Z0-9][\w'’().,/-]*|of|the|and|on|for|[-–—])$/.test(w)))
+  if (!words.every((w) => /^(?:[A-Z0-9([][\w'’().,/[\]-]*|of|the|and|on|for|[-–—])$/.test(w))) {
     return null;
+  }
   const { body } = classifyTitle(line);
   if (body === "other" && !/\b(?:meeting|session|ceremony)\b/i.test(line)) return null;
   return { end: pos + text.slice(pos, end).trimEnd().length, value: squash(line) };
@@ -441,6 +442,8 @@ export function parseHeader(text: string): HeaderParse {
       const followed = fieldStartsAt(text, next, false);
       const upper = run.value.toUpperCase();
       const titleWords = TITLE_KEYWORDS.test(upper);
+      // A bracketed capitals line ("(PLEASE STAND BY)") is the captioner's, not a header line.
+      if (/^[([]/.test(run.value) && !titleWords) break;
       if (header.conference === null && CONFERENCE_KEYWORDS.test(upper) && !titleWords) {
         header.conference = run.value;
       } else if (

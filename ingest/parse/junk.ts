@@ -294,7 +294,7 @@ const DELIMITED_DISCLAIMER_RE = new RegExp(
 );
 /** An undelimited disclaimer paragraph at a line start, to "proceedings." or the paragraph end. */
 const PARAGRAPH_DISCLAIMER_RE = new RegExp(
-  String.raw`(?<=^|\n)[ \t]*${DISCLAIMER_START}[^>]{0,${MAX_BODY_DISCLAIMER}}?(?:proceedings\s*\.|(?=\n[ \t]*\n)|$)`,
+  String.raw`(?<=^|\n)[ \t]*${DISCLAIMER_START}[^>]{0,${MAX_BODY_DISCLAIMER}}?(?:proceedings\s*\.|(?=\n[ \t]*(?:\n|\*|>))|$)`,
   "gi",
 );
 /** A delimiter line alone ("***", "* * * * *"). */

@@ -73,12 +73,13 @@ export function sliceText(m: MappedText, start: number, end: number): MappedText
 }
 
 /**
- * Applies edits to a mapped text. Edits are sorted by start; an edit overlapping an earlier one is
- * dropped (first come, first kept), so rules can be collected independently.
+ * Applies edits to a mapped text. Edits are sorted by start (the longer first at one start); an
+ * edit overlapping an earlier one is dropped, so rules can be collected independently.
  */
 export function applyEdits(m: MappedText, edits: readonly Edit[]): MappedText {
   if (edits.length === 0) return m;
-  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  // At one start the longer edit wins (a whole block over a line inside it).
+  const sorted = [...edits].sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Edit[] = [];
   let lastEnd = 0;
   for (const edit of sorted) {

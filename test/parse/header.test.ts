@@ -90,6 +90,10 @@ describe("titles", () => {
     ["TWENTY-FIRST MEETING OF THE PLENARY", "plenary", 21],
     ["OPENING CEREMONY", "other", null],
     ["COMMITTEE 4 MEETING 3", "other", 3],
+    ["PLENARY 10 (CONTINUED)", "plenary", 10],
+    ["PLENARY MEETING NO. 5", "plenary", 5],
+    ["COMMITTEE 5 - MEETING 3", "committee-5", 3],
+    ["1ST PLENARY MEETING", "plenary", 1],
   ])("%s -> %s %s", (title, body, number) => {
     expect(classifyTitle(title)).toEqual({ body, number });
     const { header: h } = header([TOP, title, "03 DECEMBER 2012", "14:30"]);

@@ -147,6 +147,10 @@ describe("boilerplate repeated in the body (J7)", () => {
     ],
     [">> CHAIR: a.\n* * * * *\n>> EGYPT: b.", ">> CHAIR: a. >> EGYPT: b."],
     [
+      ">> CHAIR: a.\nThis text is being provided in an edited format\n>> EGYPT: b.",
+      ">> CHAIR: a. >> EGYPT: b.",
+    ],
+    [
       ">> CHAIR: we said this is provided in a rough draft only.",
       ">> CHAIR: we said this is provided in a rough draft only.",
     ],

@@ -21,6 +21,11 @@ describe("MappedText", () => {
     expect(sourceSpanOf(m, 1, 2)).toEqual({ start: 1, end: 3 });
     expect(sourceSpanOf(m, 2, 4)).toEqual({ start: 3, end: 6 });
     expect(sourceSpanOf(m, 4, 5)).toEqual({ start: 6, end: 6 });
+    const nested = applyEdits(identityText("abcdef"), [
+      { start: 1, end: 2, replacement: "" },
+      { start: 1, end: 5, replacement: "" },
+    ]);
+    expect(nested.text).toBe("af");
   });
 
   test("collapsing whitespace joins wraps and trims, keeping offsets", () => {
