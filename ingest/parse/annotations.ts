@@ -53,7 +53,7 @@ const KIND_RULES: [string, RegExp][] = [
   ],
   [
     "other",
-    /^(?:pause|paused|silence|break|recess|music|video|technical\s+difficult|captioner|captioning|no\s+speaker|end\s+of\s+(?:session|meeting)|session\s+(?:ended|adjourned)|meeting\s+(?:adjourned|suspended|resumed))/i,
+    /^(?:pause|paused|silence|break|recess|music|video|technical\s+difficult|captioner|captioning|no\s+speaker|end\s+of\s+(?:session|meeting|transcript)|(?:session|meeting)\s+(?:ends?|ended|adjourned|suspended|resumed|concluded|closed)\b)/i,
   ],
 ];
 

@@ -9,7 +9,8 @@
  * T2 A label follows its marker directly: a short run of capitals (digits, spaces, hyphens,
  *    periods, apostrophes, parentheses, slashes, "&" allowed) ending in a colon on the same line —
  *    at most MAX_LABEL_WORDS words and MAX_LABEL_CHARS characters, no "?", "!" or ";", a ". " only
- *    after a title or an initial ("MR. SMITH", "H.E. MR. X"), not a lone word like "OK" or "NOTE".
+ *    after a title or an initial ("MR. SMITH", "H.E. MR. X"), not a lone word like "OK" or "NOTE",
+ *    not a text's name ("ARTICLE 5", "PARAGRAPH 2", "DOCUMENT 65") unless the recogniser knows it.
  *    A colon followed by a digit is a time ("AT 10:30"), not a label. A mixed-case run ("Chair:",
  *    or one with a comma) is a label only when the speaker recogniser knows it. So ">> Thank you.
  *    Two points: first..." is an unlabelled turn, not a speaker called "Thank you. Two points".
@@ -80,6 +81,9 @@ const STOP_LABELS = new Set([
   "HTTP",
   "HTTPS",
 ]);
+/** Capitals that name a text, not a speaker (">> ARTICLE 5: ..."), unless the recogniser knows them. */
+const DOCUMENT_WORD =
+  /^(?:ARTICLE|PARAGRAPH|RESOLUTION|DOCUMENT|RULE|ITEM|OPTION|QUESTION|PROPOSAL|POINT|SECTION|ANNEX|APPENDIX|AGENDA|PREAMBLE|RECOMMENDATION|DECISION|ADM|DT|PAGE)\b/;
 const HONORIFIC = /(?:^|\s)(?:MR|MRS|MS|DR|PROF|ST|JR|SR|MME|H\.E|[A-Z])\.$/;
 
 function defaultIsKnown(raw: string): boolean {
@@ -129,7 +133,7 @@ function labelAt(text: string, pos: number, isKnown: (raw: string) => boolean): 
   const after = text[colon + 1];
   if (after !== undefined && /[0-9/]/.test(after)) return null;
   const ok =
-    isCapitalsLabel(raw) ||
+    (isCapitalsLabel(raw) && (!DOCUMENT_WORD.test(raw) || isKnown(raw))) ||
     (/^[A-Z]/.test(raw) && raw.split(/\s+/).length <= MAX_UNMARKED_LABEL_WORDS && isKnown(raw));
   if (!ok) return null;
   const start = pos + (written.length - written.trimStart().length);

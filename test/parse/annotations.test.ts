@@ -19,6 +19,8 @@ describe("kinds", () => {
     ["(sp?)", "unsure"],
     ["(Inaudible)", "inaudible"],
     ["(Pause)", "other"],
+    ["(Session ends at 1750)", "other"],
+    ["(End of transcript)", "other"],
     ["[MUSIC PLAYING]", "other"],
     ["(That was Egypt speaking)", "attribution"],
   ])("%s -> %s", (note, kind) => {

@@ -72,6 +72,8 @@ describe("labels after a marker", () => {
     ">> THANK YOU. TWO POINTS: FIRST.",
     ">> See http://example.com for more.",
     ">> WE HAVE A VERY LONG RUN OF CAPITAL WORDS THAT GOES ON AND ON: yes.",
+    ">> ARTICLE 5: we propose a change.",
+    ">> PARAGRAPH 2: delete it.",
   ])("%j is an unlabelled turn", (text) => {
     expect(turns(text)).toEqual([[null, text.slice(3)]]);
   });
