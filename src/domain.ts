@@ -73,7 +73,11 @@ export interface Annotation {
   /** Offsets into Utterance.text (UTF-16 code units, end exclusive). */
   start: number;
   end: number;
-  /** Normalised kind: "applause", "gavel", "laughter", "no-english", "stand-by", "unsure", "attribution", "other". */
+  /**
+   * Normalised kind: "applause", "gavel", "laughter", "no-english", "language" ("repeating in
+   * French"), "interpretation" (interpretation checks), "inaudible", "stand-by", "unsure" ("(?)"),
+   * "attribution" ("That was Egypt speaking"), "other".
+   */
   kind: string;
 }
 

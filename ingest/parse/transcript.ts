@@ -30,7 +30,7 @@ import {
   type Speaker,
 } from "../../src/domain";
 import { attributedSpeaker, findAnnotations } from "./annotations";
-import { findDocumentRefs } from "./documents";
+import { findDocumentRefs } from "../../src/document-refs";
 import { parseHeader } from "./header";
 import { cleanCharacters, removeBodyJunk } from "./junk";
 import {

@@ -2,6 +2,7 @@
  * Browsing the corpus: sessions, whole transcripts, speakers, one utterance with its
  * neighbours, and where a document reference was spoken. Runtime-free.
  */
+import { normaliseDocumentRef } from "../document-refs";
 import type { SpeakerKind } from "../domain";
 import { type Corpus, documentIndex, ordinalOf } from "./corpus";
 import { NotFoundError, QueryError } from "./errors";
@@ -151,9 +152,13 @@ export function utteranceWithContext(
   return { ...catalog(corpus), utterance: utteranceView(corpus, ordinal, options), before, after };
 }
 
-/** Folds a document reference for lookup: upper case, no white space. */
+/**
+ * Folds a document reference for lookup: the normalised id of what a person typed or a URL
+ * carries ("DT/30 rev 3", "dt-30-rev3", "DT/30-REV3" -> "DT/30-REV3"), else upper case without
+ * white space.
+ */
 export function foldDocumentRef(ref: string): string {
-  return ref.toUpperCase().replace(/\s+/g, "");
+  return normaliseDocumentRef(ref) ?? ref.toUpperCase().replace(/\s+/g, "");
 }
 
 /** A document reference and where it was spoken. */

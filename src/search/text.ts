@@ -165,22 +165,5 @@ const HTML_ESCAPES: Record<string, string> = {
   "'": "&#39;",
 };
 
-/**
- * Folds a speaker name, alias, code or id for lookups. Mirrors speakerKey() of
- * ingest/parse/speakers (the alias table's key form), so keys from the table and names typed by
- * a person fold alike: accents removed, lower case, "&" as "and", apostrophes and dots dropped,
- * letters and digits split, other punctuation as spaces, a leading "the" dropped.
- */
-export function foldName(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(MARKS_RE, "")
-    .toLowerCase()
-    .replace(/&/g, " and ")
-    .replace(/['’‘`´.]/g, "")
-    .replace(/(\p{L})(\p{N})/gu, "$1 $2")
-    .replace(/(\p{N})(\p{L})/gu, "$1 $2")
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim()
-    .replace(/^the /, "");
-}
+/** Folds a speaker name, alias, code or id for lookups: the shared speaker key. */
+export { speakerKey as foldName } from "../speaker-key";

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { findDocumentRefs } from "../../ingest/parse/documents";
+import { findDocumentRefs } from "../../src/document-refs";
 
 /**
  * Golden files: test/fixtures/documents/<name>.txt beside <name>.expected.json (the refs found in

@@ -1,10 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import {
-  documentRefSlug,
-  findDocumentRefs,
-  normaliseDocumentRef,
-} from "../../ingest/parse/documents";
+import { documentRefSlug, findDocumentRefs, normaliseDocumentRef } from "../../src/document-refs";
 
 /** Text built from reference-like fragments, words and noise. */
 const fragment = fc.oneof(

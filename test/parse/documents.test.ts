@@ -1,9 +1,5 @@
 import { describe, expect, test } from "vitest";
-import {
-  documentRefSlug,
-  findDocumentRefs,
-  normaliseDocumentRef,
-} from "../../ingest/parse/documents";
+import { documentRefSlug, findDocumentRefs, normaliseDocumentRef } from "../../src/document-refs";
 
 const ids = (text: string) => findDocumentRefs(text).map((r) => [r.id, r.raw]);
 

@@ -5,9 +5,7 @@ import {
   listSpeakerAliases,
   matchSpeakerLabel,
   normaliseSpeaker,
-  speakerKey,
 } from "../../ingest/parse/speakers";
-import { foldName } from "../../src/search/text";
 
 const KINDS = [
   "delegation",
@@ -115,19 +113,6 @@ describe("normaliseSpeaker and matchSpeakerLabel on any input", () => {
           expect(matchSpeakerLabel(` ${spaced}${trailing}`)?.id).toBe(code);
         },
       ),
-      { numRuns: 1000 },
-    );
-  });
-});
-
-describe("the search core folds names as the alias table does", () => {
-  // src/search/text.ts foldName mirrors speakerKey (the search core must not import ingest/):
-  // if they drift, a `speaker:` filter stops finding aliases.
-  test("foldName === speakerKey on any string", () => {
-    fc.assert(
-      fc.property(fc.oneof(fc.string(), labelish), (s) => {
-        expect(foldName(s)).toBe(speakerKey(s));
-      }),
       { numRuns: 1000 },
     );
   });

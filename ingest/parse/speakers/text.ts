@@ -1,27 +1,11 @@
 /**
  * Text helpers for speaker labels: the matching key (case-, accent-, punctuation- and
- * whitespace-insensitive), slugs for ids, and display casing. Pure, runtime-free.
+ * whitespace-insensitive, shared with the search core: src/speaker-key.ts), slugs for ids, and
+ * display casing. Pure, runtime-free.
  */
+import { speakerKey } from "../../../src/speaker-key";
 
-/**
- * The matching key of a label or name: accents removed, lower case, "&" read as "and",
- * apostrophes and full stops dropped ("U.S." -> "us", "d'Ivoire" -> "divoire"), every other run of
- * non-alphanumerics a single space, letters and digits split ("COM5" -> "com 5"), and a leading
- * "the" dropped ("THE NETHERLANDS" -> "netherlands").
- */
-export function speakerKey(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .replace(/&/g, " and ")
-    .replace(/['’‘`´.]/g, "")
-    .replace(/(\p{L})(\p{N})/gu, "$1 $2")
-    .replace(/(\p{N})(\p{L})/gu, "$1 $2")
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim()
-    .replace(/^the /, "");
-}
+export { speakerKey };
 
 /** A slug for ids and URLs: the key with spaces as hyphens ("Jane Doe" -> "jane-doe"). */
 export function slugify(text: string): string {

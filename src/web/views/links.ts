@@ -1,6 +1,7 @@
 /**
  * The page URLs, in one place, so every view links the same way.
  */
+import { documentRefSlug } from "../../document-refs";
 
 /** A session's transcript page. */
 export function sessionHref(sessionId: string): string {
@@ -22,9 +23,9 @@ export function speakerHref(speakerId: string): string {
   return `/speakers/${encodeURIComponent(speakerId)}`;
 }
 
-/** A document reference's page ("DT/30-REV3" -> /documents/DT%2F30-REV3). */
+/** A document reference's page, by its slug ("DT/30-REV3" -> /documents/dt-30-rev3). */
 export function documentHref(documentId: string): string {
-  return `/documents/${encodeURIComponent(documentId)}`;
+  return `/documents/${encodeURIComponent(documentRefSlug(documentId))}`;
 }
 
 /** The phrase page for a phrase (and an optional comparison). */

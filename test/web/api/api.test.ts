@@ -195,6 +195,14 @@ describe("catalog routes", () => {
     expect(encoded.id).toBe("ADM/5");
   });
 
+  test.each(["dt-30-rev3", "dt-30-rev-3", encodeURIComponent("DT/30 rev 3"), "DT/30-REV3"])(
+    "GET /api/documents/%s finds DT/30-REV3 (slug, spoken form or id)",
+    async (ref) => {
+      const { body } = await getJson(app, `/api/documents/${ref}`);
+      expect(body.id).toBe("DT/30-REV3");
+    },
+  );
+
   test("GET /api/corpus", async () => {
     const { body } = await getJson(app, "/api/corpus");
     expect(body).toMatchObject({

@@ -10,6 +10,7 @@ import { createApp } from "../../../src/web/app";
 import { STATIC_FILES } from "../../../src/web/static";
 import { SYNTHETIC_HEADLINE } from "../../../src/web/views/banner";
 import { PAGE_CSP } from "../../../src/web/pages/render";
+import { documentHref } from "../../../src/web/views/links";
 import {
   AGENDA_ITEMS,
   DOCUMENT,
@@ -359,9 +360,7 @@ describe("transcript page", () => {
     expect($(".session-nav a[rel=prev]").first().attr("href")).toBe("/sessions/committee-5-2");
     expect($(".session-nav a[rel=next]").length).toBe(0);
     // Document references and annotations are marked in the text.
-    expect($(`#u-1 a[href="/documents/${encodeURIComponent(DOCUMENT)}"]`).text()).toBe(
-      "DT/30 rev 3",
-    );
+    expect($(`#u-1 a[href="${documentHref(DOCUMENT)}"]`).text()).toBe("DT/30 rev 3");
     expect($("#u-3 .annotation").text()).toBe("(Gavel)");
     const p1 = await page("/sessions/plenary-1");
     expect(p1.$("dl.facts a[href='/sessions/plenary-1-rough']").text()).toBe("rough live version");
@@ -520,7 +519,12 @@ describe("document and utterance pages", () => {
     expect(sessions).toEqual(["/sessions/committee-5-1", "/sessions/plenary-3"]);
     $("ol.results blockquote mark").each((_, el) => expect($(el).text()).toBe("DT/30 rev 3"));
     const list = await page("/documents");
-    expect(list.$(`a[href="/documents/${encodeURIComponent(DOCUMENT)}"]`).text()).toBe(DOCUMENT);
+    expect(list.$(`a[href="${documentHref(DOCUMENT)}"]`).text()).toBe(DOCUMENT);
+    // Links use the slug; the slug, the spoken form and the id all open the same page.
+    expect(documentHref("DT/30-REV3")).toBe("/documents/dt-30-rev3");
+    for (const ref of ["dt-30-rev3", "dt-30-rev-3", encodeURIComponent("DT/30 rev 3")]) {
+      expect((await page(`/documents/${ref}`)).$("h1").text()).toBe(`Document ${DOCUMENT}`);
+    }
   });
 
   test("an utterance's permalink page quotes it with its citation and its neighbours", async () => {

@@ -20,7 +20,7 @@
  *
  * Only numbered forms are references: "the rule of law", "article of faith" are not.
  */
-import type { DocumentRef } from "../../src/domain";
+import type { DocumentRef } from "./domain";
 
 /** Language letters of ITU document versions (E F S A R C). */
 const LANG = "[EFSARC]";

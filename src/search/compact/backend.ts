@@ -1,0 +1,40 @@
+/**
+ * The compact backend: the same documents, terms and BM25+ ranking as the MiniSearch backend
+ * (src/search/minisearch-backend.ts), in a serialised form that loads without building an object
+ * graph (./format.ts) and answers from a sorted dictionary and lazily decoded postings
+ * (./evaluate.ts). Differences from MiniSearch, all documented:
+ * - a fuzzy distance is an edit distance (a fraction below 1 is not read as a share of the term
+ *   length as MiniSearch would); terms longer than 254 characters never match fuzzily;
+ * - hits come in ascending ordinal order, not sorted by score (the search core sorts them);
+ * - a query may have at most MAX_QUERY_LEAVES positive terms (the query language allows 10);
+ * - scores of prefix and fuzzy matches are sums over the matched terms in dictionary order, so
+ *   they may differ from MiniSearch's in the last bits.
+ *
+ * Runtime-free.
+ */
+import type { BackendFactory, SearchBackend } from "../backend";
+import { buildCompactIndex } from "./build";
+import { MATCH_WEIGHTS, QueryEvaluator } from "./evaluate";
+import { COMPACT_FORMAT, COMPACT_FORMAT_VERSION } from "./format";
+import { BM25, CompactIndexData } from "./index-data";
+
+/** Loads a serialised compact index as a SearchBackend. */
+export function loadCompactIndex(serialised: string): SearchBackend {
+  const evaluator = new QueryEvaluator(CompactIndexData.parse(serialised));
+  return { search: (query, filter) => evaluator.search(query, filter) };
+}
+
+/** Builds and loads compact indexes. */
+export const compactBackend: BackendFactory = {
+  name: "compact",
+  options: {
+    format: COMPACT_FORMAT,
+    version: COMPACT_FORMAT_VERSION,
+    fields: ["text"],
+    fieldLength: "distinct-raw-tokens",
+    bm25: BM25,
+    weights: MATCH_WEIGHTS,
+  },
+  build: (documents) => buildCompactIndex(documents),
+  load: (serialised) => loadCompactIndex(serialised),
+};

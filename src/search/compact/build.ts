@@ -1,0 +1,101 @@
+/**
+ * Builds the compact index (./format.ts) from documents, with the tokenizer and term normaliser
+ * of src/search/text.ts applied exactly as the MiniSearch backend applies them: terms are the
+ * normalised tokens (empty ones dropped), term frequencies count occurrences, and a document's
+ * field length is its number of distinct raw tokens (MiniSearch counts `new Set(tokens).size`
+ * before normalising). The average field length is accumulated the way MiniSearch does, in the
+ * order the documents are given, so BM25 scores agree to the last bit.
+ *
+ * Runtime-free.
+ */
+import type { BackendDocument } from "../backend";
+import { normaliseTerm, tokenize } from "../text";
+import { NumberWriter } from "./codec";
+import { TERM_SEPARATOR } from "./dictionary";
+import { COMPACT_FORMAT, COMPACT_FORMAT_VERSION, stringifyIndexFile } from "./format";
+
+interface TermPostings {
+  ordinals: number[];
+  frequencies: number[];
+}
+
+/** Builds the serialised compact index. Throws on a bad or duplicate ordinal. */
+export function buildCompactIndex(documents: Iterable<BackendDocument>): string {
+  const postings = new Map<string, TermPostings>();
+  const lengthOf = new Map<number, number>();
+  let documentCount = 0;
+  let averageLength = 0;
+  let ordinals = 0;
+  const counts = new Map<string, number>();
+  for (const document of documents) {
+    const { ordinal } = document;
+    if (!Number.isInteger(ordinal) || ordinal < 0 || ordinal >= 2 ** 31)
+      throw new Error(`compact index: document ordinal ${String(ordinal)} is not an integer >= 0`);
+    if (lengthOf.has(ordinal))
+      throw new Error(`compact index: duplicate document ordinal ${ordinal}`);
+    const tokens = tokenize(document.text);
+    const length = new Set(tokens).size;
+    lengthOf.set(ordinal, length);
+    // As MiniSearch's addFieldLength: average over the documents so far, incrementally.
+    averageLength = (averageLength * documentCount + length) / (documentCount + 1);
+    documentCount++;
+    if (ordinal + 1 > ordinals) ordinals = ordinal + 1;
+    counts.clear();
+    for (const token of tokens) {
+      const term = normaliseTerm(token);
+      if (term) counts.set(term, (counts.get(term) ?? 0) + 1);
+    }
+    for (const [term, frequency] of counts) {
+      let entry = postings.get(term);
+      if (!entry) {
+        if (term.includes(TERM_SEPARATOR))
+          throw new Error(`compact index: term ${JSON.stringify(term)} contains a separator`);
+        entry = { ordinals: [], frequencies: [] };
+        postings.set(term, entry);
+      }
+      entry.ordinals.push(ordinal);
+      entry.frequencies.push(frequency);
+    }
+  }
+  const terms = [...postings.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const lengths = new NumberWriter();
+  for (let ordinal = 0; ordinal < ordinals; ordinal++) lengths.write(lengthOf.get(ordinal) ?? 0);
+  const sizes = new NumberWriter();
+  const postingsText = new NumberWriter();
+  for (const term of terms) {
+    const entry = postings.get(term);
+    if (!entry) continue;
+    const before = postingsText.length;
+    writePostings(postingsText, entry);
+    sizes.write(postingsText.length - before);
+  }
+  return stringifyIndexFile({
+    format: COMPACT_FORMAT,
+    version: COMPACT_FORMAT_VERSION,
+    documentCount,
+    ordinals,
+    averageLength,
+    terms: terms.length,
+    dictionary: terms.join(TERM_SEPARATOR),
+    lengths: lengths.toString(),
+    postingSizes: sizes.toString(),
+    postings: postingsText.toString(),
+  });
+}
+
+function writePostings(writer: NumberWriter, entry: TermPostings): void {
+  const order = entry.ordinals.map((_, i) => i);
+  // Documents usually arrive in ordinal order; sort only when they did not.
+  if (entry.ordinals.some((ordinal, i) => i > 0 && ordinal < (entry.ordinals[i - 1] ?? 0)))
+    order.sort((a, b) => (entry.ordinals[a] ?? 0) - (entry.ordinals[b] ?? 0));
+  writer.write(order.length);
+  let previous = -1;
+  for (const i of order) {
+    const ordinal = entry.ordinals[i] ?? 0;
+    const frequency = entry.frequencies[i] ?? 1;
+    const gap = ordinal - previous - 1;
+    previous = ordinal;
+    writer.write(gap * 2 + (frequency > 1 ? 1 : 0));
+    if (frequency > 1) writer.write(frequency - 2);
+  }
+}

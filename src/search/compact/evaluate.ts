@@ -1,0 +1,427 @@
+/**
+ * Runs a BackendQuery over a compact index with MiniSearch's semantics and scores:
+ * - a term is re-tokenized and normalised as MiniSearch does with a query string (several words
+ *   become an AND of them, none matches nothing);
+ * - a term's documents: the exact term (weight 1), with `prefix` the longer terms starting with
+ *   it (weight PREFIX * len / (len + 0.3 * extra)), with `fuzzy` the terms within that edit
+ *   distance (weight FUZZY * len / (len + distance)), the prefix ones not counted twice;
+ * - AND intersects and adds scores, OR unites and adds, AND_NOT subtracts;
+ * - the final score is multiplied by the number of distinct query terms the document matched
+ *   (MiniSearch's "quality"); the filter is applied last.
+ * Result sets are sorted ordinal arrays with scores and a bit mask of the matched leaves, so the
+ * combinations are linear merges.
+ *
+ * Runtime-free.
+ */
+import type { BackendHit, BackendQuery } from "../backend";
+import { normaliseTerm, tokenize } from "../text";
+import type { CompactIndexData } from "./index-data";
+
+/** Relative weights of prefix and fuzzy matches (MiniSearch's defaults). */
+export const MATCH_WEIGHTS = { prefix: 0.375, fuzzy: 0.45 } as const;
+
+/** Most positive query terms one query may have (one bit each in a 32-bit mask). */
+export const MAX_QUERY_LEAVES = 31;
+
+/** A set of matching documents: ordinals ascending, scores, and the leaves each matched. */
+interface ResultSet {
+  size: number;
+  ordinals: Int32Array;
+  scores: Float64Array;
+  masks: Int32Array;
+}
+
+/** A positive query term (leaf) and what it matched, for the hits' terms and queryTerms. */
+interface Leaf {
+  /** The query term (after normalisation): a hit's queryTerms entry. */
+  source: string;
+  /** Bit of `source` among the distinct query terms. */
+  sourceBit: number;
+  /** Term ids matched; when only one, every document of the leaf matched that term. */
+  termIds: number[];
+  /** With several terms: ordinals (ascending) and, per ordinal, the range of `docTerms`. */
+  ordinals?: Int32Array;
+  docTermStarts?: Int32Array;
+  docTerms?: Int32Array;
+}
+
+const EMPTY: ResultSet = {
+  size: 0,
+  ordinals: new Int32Array(0),
+  scores: new Float64Array(0),
+  masks: new Int32Array(0),
+};
+
+/** Scratch space for merging the documents of several terms (one per index). */
+class Scratch {
+  readonly scores: Float64Array;
+  /** Slot + 1 of each ordinal in the current merge, 0 when untouched. */
+  readonly slots: Int32Array;
+  constructor(size: number) {
+    this.scores = new Float64Array(size);
+    this.slots = new Int32Array(size);
+  }
+}
+
+export class QueryEvaluator {
+  private scratch: Scratch | undefined;
+
+  constructor(private readonly index: CompactIndexData) {}
+
+  /**
+   * Runs a query; hits in ascending ordinal order. Hits with the same matched terms share
+   * their (frozen) `terms` and `queryTerms` arrays.
+   */
+  search(query: BackendQuery, filter?: (ordinal: number) => boolean): BackendHit[] {
+    const run = new QueryRun(this);
+    const result = run.evaluate(query, true);
+    return run.hits(result, filter);
+  }
+
+  /** @internal */
+  get data(): CompactIndexData {
+    return this.index;
+  }
+
+  /** @internal */
+  scratchSpace(): Scratch {
+    this.scratch ??= new Scratch(this.index.ordinals);
+    return this.scratch;
+  }
+}
+
+/** Splits a query term as MiniSearch splits a query string. */
+function queryTerms(term: string): string[] {
+  return tokenize(term)
+    .map(normaliseTerm)
+    .filter((t) => t.length > 0);
+}
+
+class QueryRun {
+  private readonly leaves: Leaf[] = [];
+  private readonly sourceBits = new Map<string, number>();
+
+  constructor(private readonly evaluator: QueryEvaluator) {}
+
+  evaluate(query: BackendQuery, positive: boolean): ResultSet {
+    switch (query.kind) {
+      case "term": {
+        const parts = queryTerms(query.term);
+        if (parts.length === 0) return EMPTY;
+        const fuzzy = Math.floor(query.fuzzy);
+        let result = this.leaf(parts[0] ?? "", query.prefix, fuzzy, positive);
+        for (const part of parts.slice(1))
+          result = and(result, this.leaf(part, query.prefix, fuzzy, positive));
+        return result;
+      }
+      case "and": {
+        if (query.queries.length === 0) return EMPTY;
+        let result: ResultSet | undefined;
+        for (const sub of query.queries) {
+          if (result !== undefined && result.size === 0) break;
+          const next = this.evaluate(sub, positive);
+          result = result === undefined ? next : and(result, next);
+        }
+        return result ?? EMPTY;
+      }
+      case "or": {
+        let result = EMPTY;
+        for (const sub of query.queries) result = or(result, this.evaluate(sub, positive));
+        return result;
+      }
+      case "and_not": {
+        let result = this.evaluate(query.include, positive);
+        for (const sub of query.exclude) {
+          if (result.size === 0) break;
+          result = andNot(result, this.evaluate(sub, false));
+        }
+        return result;
+      }
+    }
+  }
+
+  /** The documents of one query term, scored; registers the leaf when positive. */
+  private leaf(term: string, prefix: boolean, fuzzy: number, positive: boolean): ResultSet {
+    const index = this.evaluator.data;
+    const dictionary = index.dictionary;
+    const weighted: { id: number; weight: number }[] = [];
+    const exact = dictionary.find(term);
+    if (exact >= 0) weighted.push({ id: exact, weight: 1 });
+    const seen = new Set<number>();
+    if (prefix) {
+      const [from, to] = dictionary.prefixRange(term);
+      for (let id = from; id < to; id++) {
+        const length = dictionary.termLength(id);
+        const extra = length - term.length;
+        seen.add(id);
+        if (extra === 0) continue;
+        weighted.push({ id, weight: (MATCH_WEIGHTS.prefix * length) / (length + 0.3 * extra) });
+      }
+    }
+    if (fuzzy > 0) {
+      for (const { id, distance } of dictionary.fuzzy(term, fuzzy)) {
+        if (distance === 0 || seen.has(id)) continue;
+        const length = dictionary.termLength(id);
+        weighted.push({ id, weight: (MATCH_WEIGHTS.fuzzy * length) / (length + distance) });
+      }
+    }
+    let bit = 0;
+    let leaf: Leaf | undefined;
+    if (positive) {
+      if (this.leaves.length >= MAX_QUERY_LEAVES)
+        throw new Error(`compact index: a query may have at most ${MAX_QUERY_LEAVES} terms`);
+      let sourceBit = this.sourceBits.get(term);
+      if (sourceBit === undefined) {
+        sourceBit = 1 << this.sourceBits.size;
+        this.sourceBits.set(term, sourceBit);
+      }
+      bit = 1 << this.leaves.length;
+      leaf = { source: term, sourceBit, termIds: weighted.map((w) => w.id) };
+      this.leaves.push(leaf);
+    }
+    if (weighted.length === 0) return EMPTY;
+    if (weighted.length === 1) {
+      const only = weighted[0]!;
+      const { ordinals, scores } = index.scoredPostings(only.id, only.weight);
+      return {
+        size: ordinals.length,
+        ordinals,
+        scores,
+        masks: new Int32Array(ordinals.length).fill(bit),
+      };
+    }
+    return this.mergeTerms(weighted, bit, leaf);
+  }
+
+  /** Adds up the documents of several terms of one leaf, keeping which terms each matched. */
+  private mergeTerms(
+    weighted: { id: number; weight: number }[],
+    bit: number,
+    leaf: Leaf | undefined,
+  ): ResultSet {
+    const index = this.evaluator.data;
+    const scratch = this.evaluator.scratchSpace();
+    const { scores: sums, slots } = scratch;
+    const lists = weighted.map(({ id, weight }) => index.scoredPostings(id, weight));
+    let pairs = 0;
+    for (const list of lists) pairs += list.ordinals.length;
+    const touched: number[] = [];
+    for (const list of lists) {
+      const { ordinals, scores } = list;
+      for (let i = 0; i < ordinals.length; i++) {
+        const ordinal = ordinals[i]!;
+        if (slots[ordinal] === 0) {
+          touched.push(ordinal);
+          slots[ordinal] = touched.length;
+          sums[ordinal] = scores[i]!;
+        } else {
+          sums[ordinal] = sums[ordinal]! + scores[i]!;
+        }
+      }
+    }
+    const ordinals = Int32Array.from(touched).sort();
+    const size = ordinals.length;
+    const scores = new Float64Array(size);
+    for (let i = 0; i < size; i++) scores[i] = sums[ordinals[i]!]!;
+    if (leaf) {
+      // Terms per document: count, then fill, by position in the sorted ordinals.
+      for (let i = 0; i < size; i++) slots[ordinals[i]!] = i + 1;
+      const starts = new Int32Array(size + 1);
+      for (const list of lists) for (const ordinal of list.ordinals) starts[slots[ordinal]!]! += 1;
+      for (let i = 0; i < size; i++) starts[i + 1]! += starts[i]!;
+      const fill = starts.slice(0, size);
+      const docTerms = new Int32Array(pairs);
+      lists.forEach((list, n) => {
+        const id = weighted[n]!.id;
+        for (const ordinal of list.ordinals) docTerms[fill[slots[ordinal]! - 1]!++] = id;
+      });
+      leaf.ordinals = ordinals;
+      leaf.docTermStarts = starts;
+      leaf.docTerms = docTerms;
+    }
+    for (const ordinal of touched) slots[ordinal] = 0;
+    return { size, ordinals, scores, masks: new Int32Array(size).fill(bit) };
+  }
+
+  /** Term names by id, for this query. */
+  private readonly names = new Map<number, string>();
+  /** Per leaf mask: quality, query terms, and the terms when no leaf of the mask has several. */
+  private readonly byMask = new Map<number, MaskInfo>();
+
+  private termName(id: number): string {
+    let name = this.names.get(id);
+    if (name === undefined) {
+      name = this.evaluator.data.dictionary.term(id);
+      this.names.set(id, name);
+    }
+    return name;
+  }
+
+  private describe(mask: number): MaskInfo {
+    let cached = this.byMask.get(mask);
+    if (cached) return cached;
+    let sources = 0;
+    const queryTerms: string[] = [];
+    let terms: string[] | null = [];
+    for (let n = 0; n < this.leaves.length; n++) {
+      if ((mask & (1 << n)) === 0) continue;
+      const leaf = this.leaves[n]!;
+      if ((sources & leaf.sourceBit) === 0) {
+        sources |= leaf.sourceBit;
+        queryTerms.push(leaf.source);
+      }
+      if (leaf.termIds.length === 1 && terms) {
+        const name = this.termName(leaf.termIds[0]!);
+        if (!terms.includes(name)) terms.push(name);
+      } else {
+        terms = null;
+      }
+    }
+    cached = {
+      quality: queryTerms.length || 1,
+      queryTerms: Object.freeze(queryTerms) as string[],
+      terms: terms ? (Object.freeze(terms) as string[]) : null,
+    };
+    this.byMask.set(mask, cached);
+    return cached;
+  }
+
+  /** Hits of a result set: filtered, scores multiplied by the number of query terms matched. */
+  hits(result: ResultSet, filter?: (ordinal: number) => boolean): BackendHit[] {
+    const hits: BackendHit[] = [];
+    for (let i = 0; i < result.size; i++) {
+      const ordinal = result.ordinals[i]!;
+      if (filter && !filter(ordinal)) continue;
+      const mask = result.masks[i]!;
+      const info = this.describe(mask);
+      hits.push({
+        ordinal,
+        score: result.scores[i]! * info.quality,
+        terms: info.terms ?? this.documentTerms(ordinal, mask),
+        queryTerms: info.queryTerms,
+      });
+    }
+    return hits;
+  }
+
+  /** The terms a document matched, over the leaves in `mask` (for leaves with several terms). */
+  private documentTerms(ordinal: number, mask: number): string[] {
+    const terms: string[] = [];
+    for (let n = 0; n < this.leaves.length; n++) {
+      if ((mask & (1 << n)) === 0) continue;
+      const leaf = this.leaves[n]!;
+      if (leaf.termIds.length === 1) {
+        pushUnique(terms, this.termName(leaf.termIds[0]!));
+        continue;
+      }
+      const { ordinals, docTermStarts, docTerms } = leaf;
+      if (!ordinals || !docTermStarts || !docTerms) continue;
+      const at = search(ordinals, ordinal);
+      if (at < 0) continue;
+      for (let k = docTermStarts[at]!; k < docTermStarts[at + 1]!; k++)
+        pushUnique(terms, this.termName(docTerms[k]!));
+    }
+    return terms;
+  }
+}
+
+interface MaskInfo {
+  quality: number;
+  queryTerms: string[];
+  terms: string[] | null;
+}
+
+function pushUnique(list: string[], item: string): void {
+  if (!list.includes(item)) list.push(item);
+}
+
+/** Index of `value` in a sorted array, or -1. */
+function search(sorted: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo] === value ? lo : -1;
+}
+
+function and(a: ResultSet, b: ResultSet): ResultSet {
+  const capacity = Math.min(a.size, b.size);
+  const ordinals = new Int32Array(capacity);
+  const scores = new Float64Array(capacity);
+  const masks = new Int32Array(capacity);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.size && j < b.size) {
+    const x = a.ordinals[i]!;
+    const y = b.ordinals[j]!;
+    if (x < y) i++;
+    else if (x > y) j++;
+    else {
+      ordinals[n] = x;
+      scores[n] = a.scores[i]! + b.scores[j]!;
+      masks[n] = a.masks[i]! | b.masks[j]!;
+      n++;
+      i++;
+      j++;
+    }
+  }
+  return { size: n, ordinals, scores, masks };
+}
+
+function or(a: ResultSet, b: ResultSet): ResultSet {
+  if (a.size === 0) return b;
+  if (b.size === 0) return a;
+  const capacity = a.size + b.size;
+  const ordinals = new Int32Array(capacity);
+  const scores = new Float64Array(capacity);
+  const masks = new Int32Array(capacity);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.size || j < b.size) {
+    const x = i < a.size ? a.ordinals[i]! : Infinity;
+    const y = j < b.size ? b.ordinals[j]! : Infinity;
+    if (x < y) {
+      ordinals[n] = x;
+      scores[n] = a.scores[i]!;
+      masks[n] = a.masks[i]!;
+      i++;
+    } else if (y < x) {
+      ordinals[n] = y;
+      scores[n] = b.scores[j]!;
+      masks[n] = b.masks[j]!;
+      j++;
+    } else {
+      ordinals[n] = x;
+      scores[n] = a.scores[i]! + b.scores[j]!;
+      masks[n] = a.masks[i]! | b.masks[j]!;
+      i++;
+      j++;
+    }
+    n++;
+  }
+  return { size: n, ordinals, scores, masks };
+}
+
+function andNot(a: ResultSet, b: ResultSet): ResultSet {
+  if (b.size === 0) return a;
+  const ordinals = new Int32Array(a.size);
+  const scores = new Float64Array(a.size);
+  const masks = new Int32Array(a.size);
+  let j = 0;
+  let n = 0;
+  for (let i = 0; i < a.size; i++) {
+    const x = a.ordinals[i]!;
+    while (j < b.size && b.ordinals[j]! < x) j++;
+    if (j < b.size && b.ordinals[j] === x) continue;
+    ordinals[n] = x;
+    scores[n] = a.scores[i]!;
+    masks[n] = a.masks[i]!;
+    n++;
+  }
+  return { size: n, ordinals, scores, masks };
+}

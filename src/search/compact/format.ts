@@ -1,0 +1,84 @@
+/**
+ * The compact index file: one JSON object, pure ASCII, whose big fields are strings of
+ * text-safe numbers (./codec.ts), so that loading it is one JSON.parse (a few long strings, no
+ * object graph) plus typed-array decoding of the small per-document and per-term columns. The
+ * postings stay encoded until a query needs them.
+ *
+ * Sections:
+ * - `dictionary`: the terms, sorted (UTF-16 code unit order), joined by TERM_SEPARATOR; non-ASCII
+ *   characters are written as JSON \u escapes so the file (and the other sections) stay ASCII.
+ * - `lengths`: for every ordinal 0..ordinals-1, the document's field length (its number of
+ *   distinct tokens, as MiniSearch counts it; 0 for an ordinal that is not indexed).
+ * - `postingSizes`: for every term, the number of characters of its postings.
+ * - `postings`: for every term, in dictionary order: its document frequency, then for every
+ *   document (ascending ordinal): `gap * 2 + (frequency > 1 ? 1 : 0)` where gap is the ordinal
+ *   minus the previous one minus 1 (the first: the ordinal itself), followed by `frequency - 2`
+ *   when the frequency is above 1.
+ *
+ * Runtime-free.
+ */
+
+/** The `format` field of a compact index. */
+export const COMPACT_FORMAT = "wcit-compact-index";
+/** Version of the layout above. Bump on any incompatible change. */
+export const COMPACT_FORMAT_VERSION = 1;
+
+/** The parsed file (the sections still encoded). */
+export interface CompactIndexFile {
+  format: typeof COMPACT_FORMAT;
+  version: number;
+  /** Number of indexed documents (MiniSearch's documentCount). */
+  documentCount: number;
+  /** Size of the ordinal space: the largest indexed ordinal plus one. */
+  ordinals: number;
+  /** Average field length, computed as MiniSearch computes it (incrementally, in build order). */
+  averageLength: number;
+  /** Number of terms. */
+  terms: number;
+  dictionary: string;
+  lengths: string;
+  postingSizes: string;
+  postings: string;
+}
+
+/** Writes the file's JSON with every non-ASCII character escaped. */
+export function stringifyIndexFile(file: CompactIndexFile): string {
+  return JSON.stringify(file).replace(
+    /[\u0080-\uffff]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0;
+}
+
+/** Parses and checks the file's header fields. Throws an Error saying what is wrong. */
+export function parseIndexFile(text: string): CompactIndexFile {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`compact index: not valid JSON (${(error as Error).message})`);
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed))
+    throw new Error("compact index: not a JSON object");
+  const file = parsed as Partial<Record<keyof CompactIndexFile, unknown>>;
+  if (file.format !== COMPACT_FORMAT)
+    throw new Error(
+      `compact index: format ${JSON.stringify(file.format)} is not ${JSON.stringify(COMPACT_FORMAT)}`,
+    );
+  if (file.version !== COMPACT_FORMAT_VERSION)
+    throw new Error(
+      `compact index: version ${JSON.stringify(file.version)} does not match ${COMPACT_FORMAT_VERSION}`,
+    );
+  for (const key of ["documentCount", "ordinals", "terms"] as const) {
+    if (!isCount(file[key])) throw new Error(`compact index: ${key} is not a count`);
+  }
+  if (typeof file.averageLength !== "number" || !(file.averageLength >= 0))
+    throw new Error("compact index: averageLength is not a number");
+  for (const key of ["dictionary", "lengths", "postingSizes", "postings"] as const) {
+    if (typeof file[key] !== "string") throw new Error(`compact index: ${key} is not a string`);
+  }
+  return file as CompactIndexFile;
+}

@@ -1,0 +1,124 @@
+/**
+ * A loaded compact index: the dictionary, the field lengths and the posting offsets as typed
+ * arrays over the parsed file, and the postings still encoded, decoded term by term when a query
+ * asks for them (./evaluate.ts). Loading is a JSON.parse of a few long strings plus one pass over
+ * the per-document and per-term numbers.
+ *
+ * Runtime-free.
+ */
+import { DIGIT_OF, FINAL_RADIX, CONTINUATION_RADIX, NumberReader } from "./codec";
+import { TermDictionary } from "./dictionary";
+import { parseIndexFile } from "./format";
+
+/** BM25+ parameters: MiniSearch's defaults (k, b, d), written down so the scores agree. */
+export const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
+
+/** Decoded postings of one term, scored for one query. */
+export interface ScoredPostings {
+  ordinals: Int32Array;
+  scores: Float64Array;
+}
+
+export class CompactIndexData {
+  constructor(
+    readonly dictionary: TermDictionary,
+    /** Field length by ordinal (0: not indexed). */
+    readonly lengths: Uint32Array,
+    /** Start of each term's postings in `postings`, plus the end. */
+    readonly postingStarts: Float64Array,
+    readonly postings: string,
+    readonly documentCount: number,
+    readonly averageLength: number,
+  ) {}
+
+  /** Size of the ordinal space. */
+  get ordinals(): number {
+    return this.lengths.length;
+  }
+
+  /** Parses a serialised compact index. Throws an Error saying what is wrong. */
+  static parse(text: string): CompactIndexData {
+    const file = parseIndexFile(text);
+    const dictionary = TermDictionary.fromText(file.dictionary, file.terms);
+    const lengths = new Uint32Array(file.ordinals);
+    const lengthReader = new NumberReader(file.lengths);
+    for (let ordinal = 0; ordinal < file.ordinals; ordinal++)
+      lengths[ordinal] = lengthReader.next();
+    if (!lengthReader.done)
+      throw new Error("compact index: lengths has more numbers than ordinals");
+    const postingStarts = new Float64Array(file.terms + 1);
+    const sizeReader = new NumberReader(file.postingSizes);
+    let at = 0;
+    for (let id = 0; id < file.terms; id++) {
+      postingStarts[id] = at;
+      at += sizeReader.next();
+    }
+    postingStarts[file.terms] = at;
+    if (!sizeReader.done)
+      throw new Error("compact index: postingSizes has more numbers than terms");
+    if (at !== file.postings.length)
+      throw new Error(
+        `compact index: postings are ${file.postings.length} characters, sizes add up to ${at}`,
+      );
+    return new CompactIndexData(
+      dictionary,
+      lengths,
+      postingStarts,
+      file.postings,
+      file.documentCount,
+      file.averageLength,
+    );
+  }
+
+  /** Document frequency of a term. */
+  documentFrequency(id: number): number {
+    return new NumberReader(this.postings, this.postingStarts[id] ?? 0).next();
+  }
+
+  /**
+   * Decodes a term's postings and scores them as MiniSearch's termResults does:
+   * `weight * BM25+(frequency, documentFrequency, documentCount, length, averageLength)`.
+   */
+  scoredPostings(id: number, weight: number): ScoredPostings {
+    const text = this.postings;
+    let position = this.postingStarts[id] ?? 0;
+    const end = this.postingStarts[id + 1] ?? 0;
+    const lengths = this.lengths;
+    const read = (): number => {
+      let value = 0;
+      for (;;) {
+        if (position >= end)
+          throw new RangeError(`compact index: postings of term ${id} run short`);
+        const code = text.charCodeAt(position++);
+        const digit = code < 128 ? (DIGIT_OF[code] ?? -1) : -1;
+        if (digit < 0)
+          throw new RangeError(`compact index: bad character in postings of term ${id}`);
+        if (digit < FINAL_RADIX) return value * FINAL_RADIX + digit;
+        value = value * CONTINUATION_RADIX + (digit - FINAL_RADIX);
+      }
+    };
+    const count = read();
+    const ordinals = new Int32Array(count);
+    const scores = new Float64Array(count);
+    const { k, b, d } = BM25;
+    const total = this.documentCount;
+    const average = this.averageLength;
+    const inverseDocumentFrequency = Math.log(1 + (total - count + 0.5) / (count + 0.5));
+    let previous = -1;
+    for (let i = 0; i < count; i++) {
+      const value = read();
+      const flag = value % 2;
+      const ordinal = previous + 1 + (value - flag) / 2;
+      const frequency = flag === 1 ? read() + 2 : 1;
+      previous = ordinal;
+      const length = lengths[ordinal] ?? 0;
+      ordinals[i] = ordinal;
+      scores[i] =
+        weight *
+        (inverseDocumentFrequency *
+          (d + (frequency * (k + 1)) / (frequency + k * (1 - b + (b * length) / average))));
+    }
+    if (position !== end) throw new RangeError(`compact index: postings of term ${id} run long`);
+    return { ordinals, scores };
+  }
+}
