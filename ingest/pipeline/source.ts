@@ -26,6 +26,14 @@ export interface ProcessedSource {
   text: string;
 }
 
+function prefixed(logger: Logger, prefix: string): Logger {
+  return {
+    info: (message) => logger.info(prefix + message),
+    warn: (message) => logger.warn(prefix + message),
+    error: (message) => logger.error(prefix + message),
+  };
+}
+
 /** Where the extracted text of a session is written, relative to the corpus directory. */
 export function textFileFor(id: string): string {
   return `text/${id}.txt`;
@@ -55,10 +63,9 @@ export async function processSource(
 ): Promise<ProcessedSource> {
   const logger = options.logger ?? silentLogger;
   const name = basename(input.file);
+  // The extractor names the file in its warnings; the parser is told which file it reads here.
   const extracted = await extractText(input.bytes, { fileName: name, logger });
-  for (const warning of extracted.warnings) logger.warn(`${input.file}: ${warning}`);
-  const parsed = parseTranscript(extracted.text, { logger });
-  for (const warning of parsed.warnings) logger.warn(`${input.file}: ${warning}`);
+  const parsed = parseTranscript(extracted.text, { logger: prefixed(logger, `${input.file}: `) });
   const spoken = parsed.utterances.filter((u) => !u.empty && u.text.trim() !== "");
   if (spoken.length === 0) {
     throw new Error(`pipeline: ${input.file}: no speaker turns found (is this a transcript?)`);
