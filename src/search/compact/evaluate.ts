@@ -200,46 +200,76 @@ class QueryRun {
     leaf: Leaf | undefined,
   ): ResultSet {
     const index = this.evaluator.data;
-    const scratch = this.evaluator.scratchSpace();
-    const { scores: sums, slots } = scratch;
+    const { scores: sums, slots } = this.evaluator.scratchSpace();
     const lists = weighted.map(({ id, weight }) => index.scoredPostings(id, weight));
     let pairs = 0;
-    for (const list of lists) pairs += list.ordinals.length;
-    const touched: number[] = [];
+    let low = index.ordinals;
+    let high = -1;
+    for (const list of lists) {
+      const count = list.ordinals.length;
+      pairs += count;
+      if (count > 0) {
+        low = Math.min(low, list.ordinals[0]!);
+        high = Math.max(high, list.ordinals[count - 1]!);
+      }
+    }
+    // Sum the scores in the scratch space; `slots` counts the terms of each document.
+    let size = 0;
     for (const list of lists) {
       const { ordinals, scores } = list;
       for (let i = 0; i < ordinals.length; i++) {
         const ordinal = ordinals[i]!;
         if (slots[ordinal] === 0) {
-          touched.push(ordinal);
-          slots[ordinal] = touched.length;
+          size++;
           sums[ordinal] = scores[i]!;
         } else {
           sums[ordinal] = sums[ordinal]! + scores[i]!;
         }
+        slots[ordinal] = slots[ordinal]! + 1;
       }
     }
-    const ordinals = Int32Array.from(touched).sort();
-    const size = ordinals.length;
+    // Collect in ordinal order: a scan of the range when dense, a sort when sparse.
+    const ordinals = new Int32Array(size);
+    if (high - low + 1 <= pairs * 8) {
+      let n = 0;
+      for (let ordinal = low; ordinal <= high; ordinal++)
+        if (slots[ordinal] !== 0) ordinals[n++] = ordinal;
+    } else {
+      let n = 0;
+      for (const list of lists) {
+        for (const ordinal of list.ordinals) {
+          if (slots[ordinal]! > 0) {
+            ordinals[n++] = ordinal;
+            slots[ordinal] = -slots[ordinal]!; // collected once
+          }
+        }
+      }
+      for (let i = 0; i < size; i++) slots[ordinals[i]!] = -slots[ordinals[i]!]!;
+      ordinals.sort();
+    }
     const scores = new Float64Array(size);
     for (let i = 0; i < size; i++) scores[i] = sums[ordinals[i]!]!;
     if (leaf) {
-      // Terms per document: count, then fill, by position in the sorted ordinals.
-      for (let i = 0; i < size; i++) slots[ordinals[i]!] = i + 1;
+      // Terms per document, by position in the sorted ordinals: starts from the counts, then fill.
       const starts = new Int32Array(size + 1);
-      for (const list of lists) for (const ordinal of list.ordinals) starts[slots[ordinal]!]! += 1;
-      for (let i = 0; i < size; i++) starts[i + 1]! += starts[i]!;
-      const fill = starts.slice(0, size);
+      for (let i = 0; i < size; i++) {
+        const ordinal = ordinals[i]!;
+        starts[i + 1] = starts[i]! + slots[ordinal]!;
+        slots[ordinal] = starts[i]!; // next free place of this document
+      }
       const docTerms = new Int32Array(pairs);
-      lists.forEach((list, n) => {
+      for (let n = 0; n < lists.length; n++) {
         const id = weighted[n]!.id;
-        for (const ordinal of list.ordinals) docTerms[fill[slots[ordinal]! - 1]!++] = id;
-      });
+        for (const ordinal of lists[n]!.ordinals) {
+          docTerms[slots[ordinal]!] = id;
+          slots[ordinal] = slots[ordinal]! + 1;
+        }
+      }
       leaf.ordinals = ordinals;
       leaf.docTermStarts = starts;
       leaf.docTerms = docTerms;
     }
-    for (const ordinal of touched) slots[ordinal] = 0;
+    for (let i = 0; i < size; i++) slots[ordinals[i]!] = 0;
     return { size, ordinals, scores, masks: new Int32Array(size).fill(bit) };
   }
 
@@ -289,6 +319,7 @@ class QueryRun {
   /** Hits of a result set: filtered, scores multiplied by the number of query terms matched. */
   hits(result: ResultSet, filter?: (ordinal: number) => boolean): BackendHit[] {
     const hits: BackendHit[] = [];
+    this.cursors = new Int32Array(this.leaves.length);
     for (let i = 0; i < result.size; i++) {
       const ordinal = result.ordinals[i]!;
       if (filter && !filter(ordinal)) continue;
@@ -304,8 +335,56 @@ class QueryRun {
     return hits;
   }
 
+  /** Per leaf, where the last documentTerms call found its document (hits come in ordinal order). */
+  private cursors = new Int32Array(0);
+  /** Shared term lists of documents that matched one term in the only several-term leaf: mask -> term id -> terms. */
+  private readonly singles = new Map<number, Map<number, string[]>>();
+
+  /** Position of `ordinal` in a several-term leaf's ordinals, or -1 (moves the leaf's cursor). */
+  private locate(n: number, ordinal: number): number {
+    const ordinals = this.leaves[n]!.ordinals;
+    if (!ordinals) return -1;
+    let at = this.cursors[n]!;
+    while (at < ordinals.length && ordinals[at]! < ordinal) at++;
+    this.cursors[n] = at;
+    return at < ordinals.length && ordinals[at] === ordinal ? at : -1;
+  }
+
   /** The terms a document matched, over the leaves in `mask` (for leaves with several terms). */
   private documentTerms(ordinal: number, mask: number): string[] {
+    let several = -1;
+    let count = 0;
+    for (let n = 0; n < this.leaves.length; n++) {
+      if ((mask & (1 << n)) !== 0 && this.leaves[n]!.termIds.length > 1) {
+        several = n;
+        count++;
+      }
+    }
+    if (count === 1) {
+      // The common case: one several-term leaf (a prefix or fuzzy word) and one term matched.
+      const leaf = this.leaves[several]!;
+      const at = this.locate(several, ordinal);
+      const starts = leaf.docTermStarts;
+      if (at >= 0 && starts && leaf.docTerms && starts[at + 1]! - starts[at]! === 1) {
+        const id = leaf.docTerms[starts[at]!]!;
+        let byTerm = this.singles.get(mask);
+        if (!byTerm) {
+          byTerm = new Map();
+          this.singles.set(mask, byTerm);
+        }
+        let shared = byTerm.get(id);
+        if (!shared) {
+          shared = [];
+          for (let n = 0; n < this.leaves.length; n++) {
+            if ((mask & (1 << n)) === 0) continue;
+            pushUnique(shared, this.termName(n === several ? id : this.leaves[n]!.termIds[0]!));
+          }
+          Object.freeze(shared);
+          byTerm.set(id, shared);
+        }
+        return shared;
+      }
+    }
     const terms: string[] = [];
     for (let n = 0; n < this.leaves.length; n++) {
       if ((mask & (1 << n)) === 0) continue;
@@ -314,10 +393,9 @@ class QueryRun {
         pushUnique(terms, this.termName(leaf.termIds[0]!));
         continue;
       }
-      const { ordinals, docTermStarts, docTerms } = leaf;
-      if (!ordinals || !docTermStarts || !docTerms) continue;
-      const at = search(ordinals, ordinal);
-      if (at < 0) continue;
+      const at = this.locate(n, ordinal);
+      const { docTermStarts, docTerms } = leaf;
+      if (at < 0 || !docTermStarts || !docTerms) continue;
       for (let k = docTermStarts[at]!; k < docTermStarts[at + 1]!; k++)
         pushUnique(terms, this.termName(docTerms[k]!));
     }
@@ -333,18 +411,6 @@ interface MaskInfo {
 
 function pushUnique(list: string[], item: string): void {
   if (!list.includes(item)) list.push(item);
-}
-
-/** Index of `value` in a sorted array, or -1. */
-function search(sorted: Int32Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < sorted.length && sorted[lo] === value ? lo : -1;
 }
 
 function and(a: ResultSet, b: ResultSet): ResultSet {

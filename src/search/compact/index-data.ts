@@ -6,9 +6,14 @@
  *
  * Runtime-free.
  */
-import { DIGIT_OF, FINAL_RADIX, CONTINUATION_RADIX, NumberReader } from "./codec";
+import { CONTINUATION_RADIX, DIGIT_OF, FINAL_RADIX, NumberReader } from "./codec";
 import { TermDictionary } from "./dictionary";
 import { parseIndexFile } from "./format";
+
+// Local copies: the hot decoding loop reads plain module constants, not imported bindings.
+const DIGITS = DIGIT_OF;
+const FINAL = FINAL_RADIX;
+const CONTINUATION = CONTINUATION_RADIX;
 
 /** BM25+ parameters: MiniSearch's defaults (k, b, d), written down so the scores agree. */
 export const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
@@ -84,20 +89,17 @@ export class CompactIndexData {
     let position = this.postingStarts[id] ?? 0;
     const end = this.postingStarts[id + 1] ?? 0;
     const lengths = this.lengths;
-    const read = (): number => {
-      let value = 0;
-      for (;;) {
-        if (position >= end)
-          throw new RangeError(`compact index: postings of term ${id} run short`);
-        const code = text.charCodeAt(position++);
-        const digit = code < 128 ? (DIGIT_OF[code] ?? -1) : -1;
-        if (digit < 0)
-          throw new RangeError(`compact index: bad character in postings of term ${id}`);
-        if (digit < FINAL_RADIX) return value * FINAL_RADIX + digit;
-        value = value * CONTINUATION_RADIX + (digit - FINAL_RADIX);
+    // Numbers are decoded inline (see ./codec.ts): continuation digits, then one final digit.
+    let count = 0;
+    for (;;) {
+      const digit = position < end ? (DIGITS[text.charCodeAt(position++)] ?? -1) : -1;
+      if (digit < 0) throw new RangeError(`compact index: postings of term ${id} are corrupt`);
+      if (digit < FINAL) {
+        count = count * FINAL + digit;
+        break;
       }
-    };
-    const count = read();
+      count = count * CONTINUATION + (digit - FINAL);
+    }
     const ordinals = new Int32Array(count);
     const scores = new Float64Array(count);
     const { k, b, d } = BM25;
@@ -106,10 +108,30 @@ export class CompactIndexData {
     const inverseDocumentFrequency = Math.log(1 + (total - count + 0.5) / (count + 0.5));
     let previous = -1;
     for (let i = 0; i < count; i++) {
-      const value = read();
-      const flag = value % 2;
-      const ordinal = previous + 1 + (value - flag) / 2;
-      const frequency = flag === 1 ? read() + 2 : 1;
+      let value = 0;
+      for (;;) {
+        const digit = position < end ? (DIGITS[text.charCodeAt(position++)] ?? -1) : -1;
+        if (digit < 0) throw new RangeError(`compact index: postings of term ${id} are corrupt`);
+        if (digit < FINAL) {
+          value = value * FINAL + digit;
+          break;
+        }
+        value = value * CONTINUATION + (digit - FINAL);
+      }
+      let frequency = 1;
+      if (value % 2 === 1) {
+        frequency = 0;
+        for (;;) {
+          const digit = position < end ? (DIGITS[text.charCodeAt(position++)] ?? -1) : -1;
+          if (digit < 0) throw new RangeError(`compact index: postings of term ${id} are corrupt`);
+          if (digit < FINAL) {
+            frequency = frequency * FINAL + digit + 2;
+            break;
+          }
+          frequency = frequency * CONTINUATION + (digit - FINAL);
+        }
+      }
+      const ordinal = previous + 1 + Math.floor(value / 2);
       previous = ordinal;
       const length = lengths[ordinal] ?? 0;
       ordinals[i] = ordinal;
