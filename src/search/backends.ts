@@ -5,12 +5,13 @@
  * Runtime-free.
  */
 import type { BackendFactory } from "./backend";
+import { compactBackend } from "./compact/backend";
 import { miniSearchBackend } from "./minisearch-backend";
 
-/** The backend used when none is named. */
-export const DEFAULT_BACKEND = miniSearchBackend;
+/** The backend used when none is named: the compact index (same ranking, cheap to load). */
+export const DEFAULT_BACKEND = compactBackend;
 
-const BACKENDS: readonly BackendFactory[] = [miniSearchBackend];
+const BACKENDS: readonly BackendFactory[] = [compactBackend, miniSearchBackend];
 
 /** The backend recorded under `name` in a manifest, or undefined. */
 export function findBackend(name: string): BackendFactory | undefined {

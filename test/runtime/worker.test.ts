@@ -154,6 +154,6 @@ describe("the Worker in wrangler dev --local", () => {
     const response = await fetch(`${base}/data/manifest.json`);
     expect(response.status).toBe(200);
     expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
-    expect(((await response.json()) as { backend: string }).backend).toBe("minisearch");
+    expect(((await response.json()) as { backend: string }).backend).toBe("compact");
   });
 });

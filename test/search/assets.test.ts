@@ -63,7 +63,7 @@ describe("buildAssets", () => {
     ]);
     expect(manifest).toMatchObject({
       formatVersion: INDEX_FORMAT_VERSION,
-      backend: "minisearch",
+      backend: "compact",
       synthetic: true,
       counts: { sessions: 4, utterances: 25 },
     });
