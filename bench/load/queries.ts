@@ -60,6 +60,23 @@ export function apiPath(route: string, params: readonly (readonly [string, strin
 const search = (params: readonly (readonly [string, string])[]): string =>
   apiPath("/api/search", params);
 
+/**
+ * A search for `words` (may be empty) by speaker `id`: `speaker:ID` in the query, or the
+ * `speaker` parameter for an id that cannot be typed there (white space or quotes).
+ */
+function bySpeaker(words: string, id: string): string {
+  const typed = /^[^\s"]+$/.test(id);
+  const q = typed ? `${words} speaker:${id}`.trim() : words;
+  return search(
+    typed
+      ? [["q", q]]
+      : [
+          ["q", q],
+          ["speaker", id],
+        ],
+  );
+}
+
 class Drawer {
   /** Words below the common ones, by falling frequency: what people search for. */
   private readonly content: string[];
@@ -182,7 +199,7 @@ class Drawer {
         break;
       case "chronological": {
         const roll = r.next();
-        if (roll < 0.25) path = search([["q", `speaker:${this.speaker().id}`]]);
+        if (roll < 0.25) path = bySpeaker("", this.speaker().id);
         else {
           const q = roll < 0.7 ? this.word() : this.together().slice(0, 2).join(" ");
           path = search([
@@ -210,7 +227,7 @@ class Drawer {
     const [from, to] = this.dateRange();
     switch (r.int(0, 7)) {
       case 0:
-        return search([["q", `${word} speaker:${speaker.id}`]]);
+        return bySpeaker(word, speaker.id);
       case 1:
         return search([
           ["q", word],

@@ -82,6 +82,29 @@ async function preflight(origin: string, requests: readonly LoadRequest[]): Prom
   return out;
 }
 
+/** A response this fast to /api/corpus means the server has no backlog left. */
+export const IDLE_MS = 25;
+/** Longest wait for the server to finish the previous run's requests. */
+export const SETTLE_TIMEOUT_MS = 60_000;
+
+/**
+ * Waits until the server has worked off the requests of the previous phase: when autocannon
+ * stops, the server still answers what was in flight (on closed sockets), and that backlog would
+ * delay the first requests of the next phase. Polls /api/corpus until it answers quickly twice in
+ * a row. Returns how long it took.
+ */
+async function settle(origin: string): Promise<number> {
+  const started = performance.now();
+  let fast = 0;
+  while (fast < 2 && performance.now() - started < SETTLE_TIMEOUT_MS) {
+    const t = performance.now();
+    const response = await fetch(`${origin}/api/corpus`);
+    await response.arrayBuffer();
+    fast = performance.now() - t < IDLE_MS ? fast + 1 : 0;
+  }
+  return performance.now() - started;
+}
+
 async function measure(options: LoadOptions, work: string): Promise<LoadReport> {
   let started = performance.now();
   const corpus =
@@ -127,16 +150,27 @@ async function measure(options: LoadOptions, work: string): Promise<LoadReport> 
       log(`warm-up: ${options.warmup} s of the mix (not measured)`);
       await drive(server.origin, mixed, { ...driveOptions, durationS: options.warmup });
     }
+    const origin = server.origin;
+    const settled = async (phase: string) => {
+      const ms = await settle(origin);
+      if (ms > 100)
+        log(
+          `${phase}: waited ${(ms / 1000).toFixed(1)} s for the server to finish the previous requests`,
+        );
+    };
+    await settled("preflight");
     const checks = await preflight(server.origin, adversarial);
     const slowest = [...checks].sort((a, b) => b.ms - a.ms)[0];
     log(
       `preflight: ${checks.length} adversarial requests alone; slowest ${slowest?.cls} ${slowest?.ms} ms`,
     );
     log(`clean run: ${options.connections} connections, ${options.duration} s, ordinary queries`);
+    await settled("clean run");
     const clean = runFigures(await drive(server.origin, ordinary, driveOptions));
     log(
       `mixed run: ${options.connections} connections, ${options.duration} s, ${Math.round(options.adversarialShare * 100)} % adversarial`,
     );
+    await settled("mixed run");
     const mixedRun = runFigures(await drive(server.origin, mixed, driveOptions));
 
     const ratio = mixedRun.ordinary.p99 / clean.ordinary.p99;

@@ -6,7 +6,7 @@
  * corpus carries injection payloads in its text, labels, names, ids and titles
  * (test/fuzz/fuzz-app.ts).
  *
- * Generated requests: 2,500 (plus the checks of the checkers below).
+ * Generated requests: 2,000 (plus the checks of the checkers below).
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -80,7 +80,7 @@ describe("API routes, fuzzed", () => {
         const problems = await responseProblems(request, response, fuzz.errors);
         expect(problems, `${request.method} ${request.path}`).toEqual([]);
       }),
-      2_500,
+      2_000,
     );
   });
 });

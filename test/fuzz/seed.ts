@@ -19,9 +19,6 @@ function envNumber(name: string, fallback: number): number {
 export const FUZZ_SEED = envNumber("FUZZ_SEED", DEFAULT_FUZZ_SEED);
 export const RUNS_FACTOR = envNumber("FUZZ_RUNS_FACTOR", 1);
 
-/** Runs generated so far in this file, by property name (the tests report totals). */
-export const generated = new Map<string, number>();
-
 function seedFor(name: string): number {
   let hash = FUZZ_SEED | 0;
   for (let i = 0; i < name.length; i++) hash = Math.imul(hash ^ name.charCodeAt(i), 0x01000193);
@@ -45,7 +42,6 @@ export function check<Ts>(name: string, property: fc.IProperty<Ts>, runs: number
   } catch (error) {
     rethrow(name, seed, error);
   }
-  generated.set(name, numRuns);
 }
 
 /** The same for async properties. */
@@ -61,5 +57,4 @@ export async function checkAsync<Ts>(
   } catch (error) {
     rethrow(name, seed, error);
   }
-  generated.set(name, numRuns);
 }

@@ -11,7 +11,7 @@
  * ends up, in order, in an utterance of the speaker who said it (the labelled speaker, or the one
  * an attribution note names); every annotation is listed with its kind; offsets are in range.
  *
- * Generated transcripts: 1,000 (+ 300 with random junk lines mixed into the body).
+ * Generated transcripts: 1,000 (+ 200 with random junk lines mixed into the body).
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
@@ -334,7 +334,7 @@ describe("transcript parser, fuzzed", () => {
           at++;
         }
       }),
-      300,
+      200,
     );
   });
 
