@@ -2,7 +2,7 @@
  * Turns store rows into the shapes the API returns (src/search/types.ts), citations included.
  * Runtime-free.
  */
-import { CAPTION_CAVEAT, CONFERENCE, SYNTHETIC_NOTICE } from "../domain";
+import { CAPTION_CAVEAT, CONFERENCE, SYNTHETIC_NOTICE, type SessionSource } from "../domain";
 import { type Corpus, utteranceId } from "./corpus";
 import type { StoreSession } from "./schema";
 import { foldName } from "./text";
@@ -114,10 +114,21 @@ export function citation(corpus: Corpus, ordinal: number, options: PresentOption
     caveat: CAPTION_CAVEAT,
     synthetic: session.synthetic,
     notice: session.synthetic ? SYNTHETIC_NOTICE : null,
-    source: `${session.source.file}, line ${columns.line[ordinal] ?? "?"}`,
+    source: sourceLine(session.source, columns.line[ordinal] ?? 0),
     permalink: permalink(utteranceId(corpus, ordinal), options),
   };
   return { ...parts, text: citationText(parts, session) };
+}
+
+/**
+ * Where the words stand. Line numbers count lines of the extracted text: for a plain-text source
+ * they are its own lines; for Word, PDF and HTML sources the extracted text file is named too,
+ * since "line 49" of a PDF means nothing.
+ */
+export function sourceLine(source: SessionSource, line: number): string {
+  return source.format === "txt"
+    ? `${source.file}, line ${line}`
+    : `${source.file} (extracted text ${source.textFile}, line ${line})`;
 }
 
 function permalink(id: string, options: PresentOptions): string {
