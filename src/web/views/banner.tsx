@@ -11,7 +11,8 @@ export function noticeBody(notice: string | null): string {
   const text =
     notice ??
     "This corpus was written by the project for testing and demonstration; no real delegation said these words.";
-  return text.replace(/^SYNTHETIC SAMPLE[:.]?\s*/i, "");
+  const body = text.replace(/^SYNTHETIC SAMPLE[:.]?\s*/i, "");
+  return body.charAt(0).toUpperCase() + body.slice(1);
 }
 
 export const SyntheticBanner: FC<{ notice: string | null }> = ({ notice }) => (

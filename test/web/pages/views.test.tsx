@@ -266,3 +266,13 @@ describe("citation", () => {
     );
   });
 });
+
+describe("synthetic banner", () => {
+  test("the notice reads as a sentence after the headline", async () => {
+    const { noticeBody } = await import("../../../src/web/views/banner");
+    const { SYNTHETIC_NOTICE } = await import("../../../src/domain");
+    const body = noticeBody(SYNTHETIC_NOTICE);
+    expect(body.startsWith("These transcripts were written by the project")).toBe(true);
+    expect(noticeBody(null)).toMatch(/^This corpus was written/);
+  });
+});
