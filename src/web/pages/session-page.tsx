@@ -216,7 +216,7 @@ const UtteranceRow: FC<{ utterance: UtteranceView; linked: boolean }> = ({
           #{u.seq}
         </a>
         <span>
-          {u.source.file.split("/").pop()}, {lines}
+          {u.source.textFile.split("/").pop()}, {lines}
         </span>
         {u.attribution ? (
           <span>

@@ -268,7 +268,7 @@ describe("citation", () => {
 });
 
 describe("synthetic banner", () => {
-  test("the notice reads as a sentence after the headline", async () => {
+  it("the notice reads as a sentence after the headline", async () => {
     const { noticeBody } = await import("../../../src/web/views/banner");
     const { SYNTHETIC_NOTICE } = await import("../../../src/domain");
     const body = noticeBody(SYNTHETIC_NOTICE);
