@@ -92,12 +92,28 @@ function wordMatches(term: QueryTerm, docTerm: string): boolean {
 }
 
 function groupSatisfied(group: QueryTerm[], hit: BackendHit, text: string): boolean {
-  const queryTerms = new Set(hit.queryTerms);
-  return group.some((term) =>
-    term.type === "phrase"
-      ? findPhrase(text, term.raw).length > 0
-      : term.terms.every((t) => queryTerms.has(t)),
-  );
+  for (const term of group) {
+    if (term.type === "phrase") {
+      if (findPhrase(text, term.raw).length > 0) return true;
+    } else if (term.terms.every((t) => hit.queryTerms.includes(t))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The terms of a hit that word clauses matched (for highlighting). */
+function matchedWordTerms(words: readonly QueryTerm[], docTerms: readonly string[]): string[] {
+  const matched: string[] = [];
+  for (const docTerm of docTerms) {
+    for (const term of words) {
+      if (wordMatches(term, docTerm)) {
+        matched.push(docTerm);
+        break;
+      }
+    }
+  }
+  return matched;
 }
 
 /** All utterances matching a parsed query and its filters, verified, in no particular order. */
@@ -132,17 +148,39 @@ export function matchQuery(
   }
   const phraseGroups = query.groups.filter((group) => group.some((term) => term.type === "phrase"));
   const words = query.groups.flat().filter((term) => term.type === "word");
+  const checkText = phraseGroups.length > 0 || excludedPhrases.length > 0;
+  // Backends may share one `terms` array between hits: their word terms are worked out once.
+  const wordTermsOf = new Map<readonly string[], string[]>();
   const matches: Match[] = [];
   for (const hit of corpus.backend.search(positive, predicate)) {
-    const text = texts[hit.ordinal] ?? "";
-    if (!phraseGroups.every((group) => groupSatisfied(group, hit, text))) continue;
-    if (!notExcluded(text)) continue;
-    const wordTerms = hit.terms.filter((docTerm) =>
-      words.some((term) => wordMatches(term, docTerm)),
-    );
+    if (checkText) {
+      const text = texts[hit.ordinal] ?? "";
+      let verified = true;
+      for (const group of phraseGroups) {
+        if (!groupSatisfied(group, hit, text)) {
+          verified = false;
+          break;
+        }
+      }
+      if (!verified || !notExcluded(text)) continue;
+    }
+    let wordTerms = wordTermsOf.get(hit.terms);
+    if (wordTerms === undefined) {
+      wordTerms = matchedWordTerms(words, hit.terms);
+      wordTermsOf.set(hit.terms, wordTerms);
+    }
     matches.push({ ordinal: hit.ordinal, score: hit.score, wordTerms });
   }
   return matches;
+}
+
+const ASCII_TEXT_RE = /^[^\u0080-\uffff]*$/;
+const ASCII_TERM_RE = /^[a-z0-9]+$/;
+
+/** True when the (lower-cased ASCII) character at `index` is a letter or digit. */
+function isAsciiWordChar(lower: string, index: number): boolean {
+  const code = lower.charCodeAt(index); // NaN outside the string
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
 }
 
 /** Where to mark a match in an utterance's text. */
@@ -152,7 +190,18 @@ export function highlightSpans(
   wordTerms: readonly string[],
 ): Span[] {
   const spans: Span[] = [];
-  if (wordTerms.length > 0) {
+  if (wordTerms.length > 0 && ASCII_TEXT_RE.test(text)) {
+    // ASCII text: its words are runs of [A-Za-z0-9] and normalise to their lower case, so each
+    // term is found by searching the lower-cased text for it between non-word characters.
+    const lower = text.toLowerCase();
+    for (const term of new Set(wordTerms)) {
+      if (!ASCII_TERM_RE.test(term)) continue; // no other term is a word of an ASCII text
+      for (let at = lower.indexOf(term); at >= 0; at = lower.indexOf(term, at + 1)) {
+        const end = at + term.length;
+        if (!isAsciiWordChar(lower, at - 1) && !isAsciiWordChar(lower, end)) spans.push([at, end]);
+      }
+    }
+  } else if (wordTerms.length > 0) {
     const wanted = new Set(wordTerms);
     for (const token of tokenizeWithOffsets(text)) {
       if (wanted.has(normaliseTerm(token.word))) spans.push([token.start, token.end]);
@@ -168,11 +217,42 @@ export function highlightSpans(
   return mergeSpans(spans);
 }
 
+function byRelevance(a: Match, b: Match): number {
+  return b.score - a.score || a.ordinal - b.ordinal;
+}
+
+function byOrdinal(a: Match, b: Match): number {
+  return a.ordinal - b.ordinal;
+}
+
 /** Sorts matches: by score (ties chronologically), or chronologically. */
 export function sortMatches(matches: Match[], sort: SortOrder): Match[] {
-  return sort === "chronological"
-    ? matches.sort((a, b) => a.ordinal - b.ordinal)
-    : matches.sort((a, b) => b.score - a.score || a.ordinal - b.ordinal);
+  return matches.sort(sort === "chronological" ? byOrdinal : byRelevance);
+}
+
+/**
+ * The first `count` matches in `sort` order (as sortMatches(...).slice(0, count)) without sorting
+ * them all: one pass keeps the best `count` in a sorted buffer, which is cheap when count is a
+ * page and the matches are thousands.
+ */
+export function topMatches(matches: readonly Match[], sort: SortOrder, count: number): Match[] {
+  const compare = sort === "chronological" ? byOrdinal : byRelevance;
+  if (matches.length <= count * 4) return [...matches].sort(compare).slice(0, count);
+  const best: Match[] = [];
+  for (const match of matches) {
+    const worst = best[best.length - 1];
+    if (best.length === count && worst && compare(match, worst) >= 0) continue;
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compare(best[mid]!, match) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    best.splice(lo, 0, match);
+    if (best.length > count) best.pop();
+  }
+  return best;
 }
 
 /** Checks a page window. */
@@ -211,14 +291,14 @@ export function search(
     throw new QueryError("q", "nothing to search for: give words, a phrase or a filter");
   }
   const sort = request.sort ?? (query.groups.length > 0 ? "relevance" : "chronological");
-  const matches = sortMatches(matchQuery(corpus, query), sort);
+  const matches = matchQuery(corpus, query);
   return {
     total: matches.length,
     offset,
     limit,
     sort,
-    results: matches
-      .slice(offset, offset + limit)
+    results: topMatches(matches, sort, offset + limit)
+      .slice(offset)
       .map((match) => toHit(corpus, match, query, options)),
     synthetic: corpus.store.synthetic,
     notice: corpus.store.notice,

@@ -9,6 +9,9 @@
 const WORD_RE = /[\p{L}\p{N}\p{M}]+/gu;
 const MARKS_RE = /\p{M}+/gu;
 const WORD_CHAR_RE = /[\p{L}\p{N}\p{M}]/u;
+const ASCII_RE = /^[^\u0080-\uffff]*$/;
+/** Text whose folding changes nothing but case: printable ASCII words separated by single spaces. */
+const PLAIN_ASCII_RE = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
 
 /**
  * Names of the tokenizer and term normaliser below. They go into the index options hash: change
@@ -40,6 +43,8 @@ export function tokenizeWithOffsets(text: string): TokenSpan[] {
 
 /** Normalises one word into an index term: diacritics removed, lower case. */
 export function normaliseTerm(word: string): string {
+  // ASCII has no decompositions and no marks: lower case is the whole normalisation.
+  if (ASCII_RE.test(word)) return word.toLowerCase();
   return word.normalize("NFD").replace(MARKS_RE, "").toLowerCase();
 }
 
@@ -115,19 +120,52 @@ export function foldPhrase(phrase: string): string {
 }
 
 /**
+ * A necessary condition for `needle` (folded) to occur in the folding of `text`, checked without
+ * folding: every ASCII word of the needle is in the lower-cased text. (Folding lower-cases
+ * character by character; String#toLowerCase differs from that only for a final capital sigma,
+ * which never lower-cases to ASCII, so an ASCII piece of the folded text is in the lower-cased one.)
+ */
+function mayContainFolded(text: string, needle: string): boolean {
+  let lower: string | undefined;
+  for (const piece of needle.split(" ")) {
+    if (piece === "" || !ASCII_RE.test(piece)) continue;
+    lower ??= text.toLowerCase();
+    if (!lower.includes(piece)) return false;
+  }
+  return true;
+}
+
+/**
  * Where an exact phrase occurs in a text: case-insensitive, white space normalised, and on word
  * boundaries (a phrase that begins or ends with a word character must not begin or end inside a
  * word). Returns spans in the original text, in order, not overlapping.
+ *
+ * Without a `folded` text, texts that cannot contain the phrase are rejected before folding, and
+ * plain ASCII texts (single spaces) are matched on their lower case, whose offsets are the text's.
  */
 export function findPhrase(
   text: string,
   phrase: string,
-  folded: FoldedText = foldText(text),
+  folded?: FoldedText,
 ): { start: number; end: number }[] {
   const needle = foldPhrase(phrase);
   if (needle.length === 0) return [];
+  if (folded === undefined) {
+    if (!mayContainFolded(text, needle)) return [];
+    if (PLAIN_ASCII_RE.test(text)) return scanFolded(text.toLowerCase(), needle, null, text.length);
+    folded = foldText(text);
+  }
+  return scanFolded(folded.folded, needle, folded, text.length);
+}
+
+/** The matches of `needle` in `hay` on word boundaries; offsets mapped through `folded` (identity when null). */
+function scanFolded(
+  hay: string,
+  needle: string,
+  folded: FoldedText | null,
+  textLength: number,
+): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
-  const hay = folded.folded;
   const checkStart = isWordChar(needle, 0);
   const checkEnd = isWordChar(needle, needle.length - 1);
   let from = 0;
@@ -138,7 +176,11 @@ export function findPhrase(
     const startOk = !checkStart || !isWordChar(hay, at - 1);
     const endOk = !checkEnd || !isWordChar(hay, endAt);
     if (startOk && endOk) {
-      spans.push({ start: folded.starts[at] ?? 0, end: folded.ends[endAt - 1] ?? text.length });
+      spans.push(
+        folded
+          ? { start: folded.starts[at] ?? 0, end: folded.ends[endAt - 1] ?? textLength }
+          : { start: at, end: endAt },
+      );
       from = endAt;
     } else {
       from = at + 1;
