@@ -6,6 +6,7 @@
  * spaces between the words of a field are optional.
  */
 import type { TranscriptStatus } from "../../src/domain";
+import { matchSpeakerLabel } from "./speakers";
 
 /** A field found at a position: its value and the offset just after it. */
 export interface FieldMatch<T> {
@@ -334,6 +335,22 @@ const UNDELIMITED_RE =
 /** Longest disclaimer we accept. */
 export const MAX_DISCLAIMER_CHARS = 3000;
 
+/** A line start that reads as an unmarked mixed-case speaker label ("Chair:", "Egypt:"). */
+const LABEL_LINE_RE = /\n[ \t]*([A-Z][\p{L}.'’() -]{0,60}?):[ \t]/gu;
+
+/**
+ * Where the first line between `from` and `limit` starts with a recognised unmarked speaker
+ * label (the offset of its first character), or -1. Such a line is speech, never disclaimer.
+ */
+function firstLabelLine(text: string, from: number, limit: number): number {
+  LABEL_LINE_RE.lastIndex = Math.max(0, from - 1);
+  for (let m = LABEL_LINE_RE.exec(text); m && m.index < limit; m = LABEL_LINE_RE.exec(text)) {
+    const label = m[1] ?? "";
+    if (matchSpeakerLabel(label) !== null) return m.index + m[0].indexOf(label);
+  }
+  return -1;
+}
+
 export function matchDisclaimer(
   text: string,
   pos: number,
@@ -345,16 +362,25 @@ export function matchDisclaimer(
     DELIMITER_SEARCH.lastIndex = innerStart;
     const close = DELIMITER_SEARCH.exec(text);
     const markerAt = text.slice(innerStart, limit).search(/>\s?>/);
-    if (close && close.index < limit && (markerAt === -1 || innerStart + markerAt > close.index)) {
+    const labelAt = firstLabelLine(text, innerStart, limit);
+    const turnAt = Math.min(
+      markerAt === -1 ? Infinity : innerStart + markerAt,
+      labelAt === -1 ? Infinity : labelAt,
+    );
+    if (close && close.index < limit && turnAt > close.index) {
       return {
         value: { text: squash(text.slice(innerStart, close.index)), closed: true },
         end: close.index + close[0].length,
       };
     }
-    // Not closed: the disclaimer runs to the end of its paragraph or the first turn marker.
+    // Not closed: the disclaimer runs to the end of its paragraph, the first turn marker, or
+    // the first line that starts with an unmarked speaker label ("Chair: ...").
     const rest = text.slice(innerStart, limit);
     const stop = rest.search(/\n[ \t]*\n|>/);
-    const innerEnd = innerStart + (stop === -1 ? rest.length : stop);
+    const innerEnd = Math.min(
+      innerStart + (stop === -1 ? rest.length : stop),
+      labelAt === -1 ? Infinity : labelAt,
+    );
     return {
       value: { text: squash(text.slice(innerStart, innerEnd)), closed: false },
       end: innerEnd,

@@ -338,10 +338,9 @@ describe("transcript parser, fuzzed", () => {
     );
   });
 
-  // Reported: ingest/parse/header.ts takes everything after a delimiter line with no closing
-  // delimiter as the disclaimer when turns use unmarked mixed-case labels ("Chair: ..."), so
-  // the whole speech is lost (">> CHAIR:" turns stop it). Flip to test() once fixed.
-  test.fails("a stray delimiter line before unmarked turns loses no word", () => {
+  // Found by this fuzzing: a delimiter line with no closing one took unmarked turns ("Chair:
+  // ...") as the disclaimer, losing the whole speech.
+  test("a stray delimiter line before unmarked turns loses no word", () => {
     const parsed = parseTranscript("* * *\nChair: ba final.\nEgypt: mu te lo.");
     expect(parsed.utterances.map((u) => [u.speaker.raw, u.text])).toEqual([
       ["Chair", "ba final."],
