@@ -121,7 +121,12 @@ export async function sessionPage(c: Context<ApiEnv>): Promise<Response> {
               {transcript.source.url ? (
                 <>
                   {" "}
-                  — fetched from <a href={transcript.source.url}>{transcript.source.url}</a>
+                  — fetched from{" "}
+                  {isWebUrl(transcript.source.url) ? (
+                    <a href={transcript.source.url}>{transcript.source.url}</a>
+                  ) : (
+                    <code>{transcript.source.url}</code>
+                  )}
                 </>
               ) : null}
             </dd>
@@ -301,4 +306,9 @@ export async function sessionsPage(c: Context<ApiEnv>): Promise<Response> {
       </div>
     </Layout>,
   );
+}
+
+/** Only http(s) addresses are made into links: a stored URL is data, never a script. */
+export function isWebUrl(url: string): boolean {
+  return /^https?:\/\//i.test(url);
 }
