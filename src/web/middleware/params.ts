@@ -13,6 +13,9 @@ export function allowParams(...allowed: string[]): MiddlewareHandler {
     const params = new URL(c.req.url).searchParams;
     const seen = new Set<string>();
     for (const name of params.keys()) {
+      if (name === "") {
+        throw new QueryError("(empty name)", "a parameter has an empty name (as in ?=x)");
+      }
       if (!known.has(name)) {
         throw new QueryError(
           name,

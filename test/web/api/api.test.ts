@@ -231,6 +231,8 @@ describe("catalog routes", () => {
     ["/api/utterances/plenary-1.1?context=21", "context"],
     ["/api/utterances/plenary-1.1?context=two", "context"],
     ["/api/speakers/EGY?limit=3", "limit"],
+    ["/api/utterances/plenary-1.1?=x", "(empty name)"],
+    ["/api/search?q=x&=", "(empty name)"],
   ])("%s -> 400 naming %s", async (path, parameter) => {
     const { response, body } = await getJson(app, path);
     expect(response.status).toBe(400);
