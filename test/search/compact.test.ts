@@ -1,0 +1,421 @@
+/**
+ * The compact backend (src/search/compact/): its number codec, file format, dictionary lookups,
+ * and agreement with the MiniSearch backend (same documents, same BM25+ scores, same match sets)
+ * on the SYNTHETIC fixture corpus and on generated corpora.
+ */
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import type {
+  BackendDocument,
+  BackendHit,
+  BackendQuery,
+  SearchBackend,
+} from "../../src/search/backend";
+import { DEFAULT_BACKEND, findBackend } from "../../src/search/backends";
+import { compactBackend } from "../../src/search/compact/backend";
+import { buildCompactIndex } from "../../src/search/compact/build";
+import {
+  MAX_ENCODED,
+  NumberWriter,
+  decodeNumbers,
+  encodeNumbers,
+} from "../../src/search/compact/codec";
+import { TermDictionary } from "../../src/search/compact/dictionary";
+import { MAX_QUERY_LEAVES } from "../../src/search/compact/evaluate";
+import { COMPACT_FORMAT_VERSION, parseIndexFile } from "../../src/search/compact/format";
+import { CompactIndexData } from "../../src/search/compact/index-data";
+import { AssetError } from "../../src/search/errors";
+import { openCorpus } from "../../src/search/load";
+import { miniSearchBackend } from "../../src/search/minisearch-backend";
+import type { CorpusStore } from "../../src/search/schema";
+import { search } from "../../src/search/search";
+import { terms as textTerms } from "../../src/search/text";
+import { fixtureAssets, memoryReader } from "../fixtures/corpus";
+
+/** Plain Levenshtein distance (insertions, deletions, substitutions), code unit by code unit. */
+function levenshtein(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        previous[j]! + 1,
+        current[j - 1]! + 1,
+        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+function dictionaryOf(words: readonly string[]): TermDictionary {
+  const sorted = [...new Set(words)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return TermDictionary.fromText(sorted.join(" "), sorted.length);
+}
+
+/** Hits keyed by ordinal, terms sorted, for comparison. */
+function byOrdinal(hits: BackendHit[]): Map<number, BackendHit> {
+  return new Map(
+    hits.map((hit) => [
+      hit.ordinal,
+      { ...hit, terms: [...hit.terms].sort(), queryTerms: [...hit.queryTerms].sort() },
+    ]),
+  );
+}
+
+/** Expects both backends to return the same hits (scores within rounding). */
+function expectSameHits(
+  query: BackendQuery,
+  reference: SearchBackend,
+  compact: SearchBackend,
+  filter?: (ordinal: number) => boolean,
+): void {
+  const expected = byOrdinal(reference.search(query, filter));
+  const actual = byOrdinal(compact.search(query, filter));
+  expect([...actual.keys()].sort((a, b) => a - b)).toEqual(
+    [...expected.keys()].sort((a, b) => a - b),
+  );
+  for (const [ordinal, hit] of actual) {
+    const want = expected.get(ordinal)!;
+    expect(hit.terms).toEqual(want.terms);
+    expect(hit.queryTerms).toEqual(want.queryTerms);
+    expect(Math.abs(hit.score - want.score)).toBeLessThanOrEqual(1e-9 * Math.abs(want.score));
+  }
+}
+
+function fixtureDocuments(): BackendDocument[] {
+  const { files, manifest } = fixtureAssets();
+  const store = JSON.parse(files.get(manifest.files.store) ?? "{}") as CorpusStore;
+  return store.utterances.text
+    .map((text, ordinal) => ({ ordinal, text }))
+    .filter((document) => document.text.trim().length > 0);
+}
+
+describe("number codec", () => {
+  test("round-trips any list of integers 0..MAX_ENCODED", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: MAX_ENCODED })), (values) => {
+        expect(decodeNumbers(encodeNumbers(values))).toEqual(values);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test("writes printable ASCII only, never a quote or a backslash, and small numbers short", () => {
+    const text = encodeNumbers([0, 63, 64, 1855, 1856, 53823, 53824, 2 ** 32, MAX_ENCODED]);
+    expect(text).toMatch(/^[\x20-\x7e]*$/);
+    expect(text).not.toMatch(/["\\]/);
+    expect(encodeNumbers([63])).toHaveLength(1);
+    expect(encodeNumbers([64])).toHaveLength(2);
+    expect(encodeNumbers([1855])).toHaveLength(2);
+    expect(encodeNumbers([1856])).toHaveLength(3);
+    expect(encodeNumbers([53823])).toHaveLength(3);
+  });
+
+  test("refuses what it cannot write, and reports corrupt or truncated input", () => {
+    const writer = new NumberWriter();
+    expect(() => writer.write(-1)).toThrow(/cannot encode -1/);
+    expect(() => writer.write(1.5)).toThrow(/cannot encode 1.5/);
+    expect(() => writer.write(MAX_ENCODED + 1)).toThrow(/cannot encode/);
+    expect(() => decodeNumbers('"')).toThrow(/not a digit/);
+    expect(() => decodeNumbers("é")).toThrow(/not a digit/);
+    // A continuation digit with nothing after it: the number runs past its section.
+    const twoDigits = encodeNumbers([100]);
+    expect(() => decodeNumbers(twoDigits.slice(0, 1))).toThrow(/runs past/);
+  });
+});
+
+describe("term dictionary", () => {
+  const word = fc.stringMatching(/^[a-eé]{1,7}$/);
+
+  test("finds every term and only those; prefix ranges are exactly the terms with the prefix", () => {
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 60 }), word, (words, probe) => {
+        const dictionary = dictionaryOf(words);
+        const sorted = [...new Set(words)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        for (const [id, term] of sorted.entries()) {
+          expect(dictionary.find(term)).toBe(id);
+          expect(dictionary.term(id)).toBe(term);
+        }
+        expect(dictionary.find(probe)).toBe(sorted.indexOf(probe));
+        const [from, to] = dictionary.prefixRange(probe);
+        const expected = sorted.filter((term) => term.startsWith(probe));
+        expect(sorted.slice(from, to)).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test("fuzzy returns exactly the terms within the distance, with their distances", () => {
+    fc.assert(
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 80 }),
+        word,
+        fc.integer({ min: 0, max: 3 }),
+        (words, query, distance) => {
+          const dictionary = dictionaryOf(words);
+          const expected = [...new Set(words)]
+            .map((term) => ({ term, distance: levenshtein(query, term) }))
+            .filter((match) => match.distance <= distance)
+            .sort((a, b) => (a.term < b.term ? -1 : 1));
+          const actual = dictionary
+            .fuzzy(query, distance)
+            .map((match) => ({ term: dictionary.term(match.id), distance: match.distance }));
+          expect(actual).toEqual(expected);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  test("refuses a dictionary out of order or with the wrong count", () => {
+    expect(() => TermDictionary.fromText("b a", 2)).toThrow(/not sorted at term 1/);
+    expect(() => TermDictionary.fromText("a b", 3)).toThrow(/has 2 terms, header says 3/);
+    expect(() => TermDictionary.fromText("a b c", 2)).toThrow(/more than 2 terms/);
+    expect(() => TermDictionary.fromText("a  b", 3)).toThrow(/term 1 is empty/);
+    expect(TermDictionary.fromText("", 0).size).toBe(0);
+  });
+});
+
+describe("index file", () => {
+  const documents: BackendDocument[] = [
+    { ordinal: 0, text: "Égypte supports the proposal of Россия and 中国." },
+    { ordinal: 2, text: "The proposal, the PROPOSAL: proposals!" },
+    { ordinal: 5, text: "--" },
+  ];
+
+  test("is one ASCII-only JSON object, whatever the script of the terms", () => {
+    const text = buildCompactIndex(documents);
+    expect(text).toMatch(/^[\x20-\x7e]*$/);
+    const file = parseIndexFile(text);
+    expect(file).toMatchObject({ documentCount: 3, ordinals: 6, version: COMPACT_FORMAT_VERSION });
+    expect(file.dictionary.split(" ")).toContain("россия");
+    expect(file.dictionary.split(" ")).toContain("egypte");
+    const data = CompactIndexData.parse(text);
+    // Field length: distinct raw tokens, as MiniSearch counts them (The/the/PROPOSAL differ).
+    expect(Array.from(data.lengths)).toEqual([8, 0, 5, 0, 0, 0]);
+    expect(data.averageLength).toBeCloseTo((8 + 5 + 0) / 3, 12);
+    const backend = compactBackend.load(text);
+    expect(backend.search({ kind: "term", term: "Россия", prefix: false, fuzzy: 0 })).toEqual([
+      expect.objectContaining({ ordinal: 0, terms: ["россия"], queryTerms: ["россия"] }),
+    ]);
+    expect(
+      backend
+        .search({ kind: "term", term: "proposal", prefix: false, fuzzy: 0 })
+        .map((hit) => hit.ordinal),
+    ).toEqual([0, 2]);
+  });
+
+  test("is deterministic, and the same documents in another order give the same postings", () => {
+    expect(buildCompactIndex(documents)).toBe(buildCompactIndex(documents));
+    const reversed = CompactIndexData.parse(buildCompactIndex([...documents].reverse()));
+    const forward = CompactIndexData.parse(buildCompactIndex(documents));
+    expect(reversed.postings).toBe(forward.postings);
+    expect(Array.from(reversed.lengths)).toEqual(Array.from(forward.lengths));
+  });
+
+  test("refuses duplicate or invalid ordinals at build time", () => {
+    expect(() => buildCompactIndex([...documents, { ordinal: 2, text: "again" }])).toThrow(
+      /duplicate document ordinal 2/,
+    );
+    expect(() => buildCompactIndex([{ ordinal: -1, text: "x" }])).toThrow(/ordinal -1/);
+    expect(() => buildCompactIndex([{ ordinal: 0.5, text: "x" }])).toThrow(/ordinal 0.5/);
+  });
+
+  test("refuses another format or version, and corrupt sections", () => {
+    const file = JSON.parse(buildCompactIndex(documents)) as Record<string, unknown>;
+    const variant = (change: Record<string, unknown>) => JSON.stringify({ ...file, ...change });
+    expect(() => compactBackend.load(variant({ version: COMPACT_FORMAT_VERSION + 1 }))).toThrow(
+      `compact index: version ${COMPACT_FORMAT_VERSION + 1} does not match ${COMPACT_FORMAT_VERSION}`,
+    );
+    expect(() => compactBackend.load(variant({ format: "minisearch" }))).toThrow(/format/);
+    expect(() => compactBackend.load(variant({ terms: "12" }))).toThrow(/terms is not a count/);
+    expect(() => compactBackend.load(variant({ postings: `${String(file.postings)}x` }))).toThrow(
+      /sizes add up to/,
+    );
+    expect(() => compactBackend.load(variant({ lengths: `${String(file.lengths)}0` }))).toThrow(
+      /more numbers than ordinals/,
+    );
+    expect(() => compactBackend.load("{")).toThrow(/not valid JSON/);
+    expect(() => compactBackend.load("[]")).toThrow(/not a JSON object/);
+  });
+
+  test("a query has at most MAX_QUERY_LEAVES positive terms; excluded ones do not count", () => {
+    const backend = compactBackend.load(buildCompactIndex(documents));
+    const term = (t: string): BackendQuery => ({ kind: "term", term: t, prefix: false, fuzzy: 0 });
+    const many = Array.from({ length: MAX_QUERY_LEAVES + 1 }, () => term("proposal"));
+    expect(() => backend.search({ kind: "or", queries: many })).toThrow(/at most 31 terms/);
+    expect(
+      backend.search({
+        kind: "and_not",
+        include: term("proposal"),
+        exclude: Array.from({ length: 40 }, () => term("egypte")),
+      }),
+    ).toHaveLength(1);
+  });
+});
+
+describe("agreement with the MiniSearch backend on the fixture corpus", () => {
+  const documents = fixtureDocuments();
+  const reference = miniSearchBackend.load(miniSearchBackend.build(documents));
+  const compact = compactBackend.load(compactBackend.build(documents));
+  const vocabulary = [...new Set(documents.flatMap((document) => textTerms(document.text)))].sort();
+  const term = (t: string, prefix = false, fuzzy = 0): BackendQuery => ({
+    kind: "term",
+    term: t,
+    prefix,
+    fuzzy,
+  });
+
+  test("the fixture has a vocabulary to test with", () => {
+    expect(vocabulary.length).toBeGreaterThan(100);
+  });
+
+  test("every term: the same documents, scores, terms and query terms", () => {
+    for (const t of vocabulary) expectSameHits(term(t), reference, compact);
+  });
+
+  test("every term: the same ranking (by score, ties by ordinal)", () => {
+    const rank = (hits: BackendHit[]) =>
+      [...hits].sort((a, b) => b.score - a.score || a.ordinal - b.ordinal).map((h) => h.ordinal);
+    let compared = 0;
+    for (const t of vocabulary) {
+      const expected = reference.search(term(t));
+      const actual = compact.search(term(t));
+      // Ties within rounding may order either way; everything else must rank alike.
+      const distinct = new Set(expected.map((hit) => hit.score.toPrecision(12))).size;
+      if (distinct === expected.length && expected.length > 1) {
+        expect(rank(actual)).toEqual(rank(expected));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(20);
+  });
+
+  test("prefixes and fuzzy words of every length", () => {
+    for (const t of vocabulary.filter((_, i) => i % 3 === 0)) {
+      for (let length = 1; length <= Math.min(t.length, 5); length++)
+        expectSameHits(term(t.slice(0, length), true), reference, compact);
+      expectSameHits(term(t, false, 1), reference, compact);
+      expectSameHits(term(t, false, 2), reference, compact);
+    }
+  });
+
+  test("AND, OR and AND_NOT trees, with filters", () => {
+    const words = vocabulary.filter((_, i) => i % 7 === 0);
+    const even = (ordinal: number) => ordinal % 2 === 0;
+    for (let i = 0; i + 2 < words.length; i++) {
+      const [a, b, c] = [words[i]!, words[i + 1]!, words[i + 2]!];
+      const queries: BackendQuery[] = [
+        { kind: "and", queries: [term(a), term(b)] },
+        { kind: "or", queries: [term(a), term(b, true), term(c, false, 1)] },
+        {
+          kind: "and",
+          queries: [{ kind: "or", queries: [term(a), term(b)] }, term(c)],
+        },
+        {
+          kind: "and_not",
+          include: { kind: "or", queries: [term(a), term(b)] },
+          exclude: [term(c)],
+        },
+        { kind: "and", queries: [] },
+        { kind: "or", queries: [] },
+        term(`${a} ${b}`),
+        term("--"),
+      ];
+      for (const query of queries) {
+        expectSameHits(query, reference, compact);
+        expectSameHits(query, reference, compact, even);
+      }
+    }
+  });
+
+  test("search through the default backend finds what the MiniSearch backend finds", async () => {
+    expect(DEFAULT_BACKEND).toBe(compactBackend);
+    expect(findBackend("minisearch")).toBe(miniSearchBackend);
+    const { buildAssets } = await import("../../ingest/build-index");
+    const { fixtureSessions, FIXTURE_ALIASES } = await import("../fixtures/corpus");
+    const withCompact = await openCorpus(memoryReader(fixtureAssets().files));
+    const withMiniSearch = await openCorpus(
+      memoryReader(buildAssets(fixtureSessions(), FIXTURE_ALIASES, miniSearchBackend).files),
+    );
+    expect(withCompact.manifest.backend).toBe("compact");
+    expect(withMiniSearch.manifest.backend).toBe("minisearch");
+    let found = 0;
+    for (const q of [
+      "telecommunication",
+      "human rights",
+      '"human rights"',
+      "secur*",
+      "proposel~",
+      "internet OR spam",
+      "regulations -roaming",
+      "speaker:EGY",
+    ]) {
+      const a = search(withCompact, { q, limit: 100 });
+      const b = search(withMiniSearch, { q, limit: 100 });
+      expect(a.total, q).toBe(b.total);
+      if (a.total > 0) found++;
+      expect(
+        a.results.map((hit) => hit.id),
+        q,
+      ).toEqual(b.results.map((hit) => hit.id));
+    }
+    expect(found).toBeGreaterThanOrEqual(6);
+  });
+
+  test("openCorpus refuses a compact index of another version, naming the file", async () => {
+    const built = fixtureAssets();
+    const files = new Map(built.files);
+    const name = built.manifest.files.index;
+    const file = JSON.parse(files.get(name) ?? "{}") as Record<string, unknown>;
+    files.set(name, JSON.stringify({ ...file, version: 99 }));
+    const opening = openCorpus(memoryReader(files));
+    await expect(opening).rejects.toBeInstanceOf(AssetError);
+    await expect(opening).rejects.toThrow(
+      new RegExp(`${name.replace(/\./g, "\\.")}: compact index: version 99 does not match`),
+    );
+  });
+});
+
+describe("agreement with MiniSearch on generated corpora (property)", () => {
+  const vocabulary = ["alpha", "alps", "also", "beta", "bet", "better", "gamma", "gama", "état"];
+  const documentText = fc
+    .array(fc.constantFrom(...vocabulary, "Alpha", "ÉTAT", ",", "the"), { maxLength: 12 })
+    .map((words) => words.join(" "));
+  const corpus = fc.array(documentText, { minLength: 1, maxLength: 25 });
+  const leaf: fc.Arbitrary<BackendQuery> = fc.record({
+    kind: fc.constant("term" as const),
+    term: fc.constantFrom(...vocabulary, "al", "bet", "zzz", "ALPHA", "etat"),
+    prefix: fc.boolean(),
+    fuzzy: fc.constantFrom(0, 0, 1, 2),
+  });
+  const query: fc.Arbitrary<BackendQuery> = fc.letrec<{ node: BackendQuery }>((tie) => ({
+    node: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      leaf,
+      fc.record({
+        kind: fc.constantFrom("and" as const, "or" as const),
+        queries: fc.array(tie("node"), { maxLength: 3 }),
+      }),
+      fc.record({
+        kind: fc.constant("and_not" as const),
+        include: tie("node"),
+        exclude: fc.array(tie("node"), { maxLength: 2 }),
+      }),
+    ),
+  })).node;
+
+  test("same match sets, scores, terms and query terms for random corpora and queries", () => {
+    fc.assert(
+      fc.property(corpus, fc.array(query, { minLength: 1, maxLength: 4 }), (texts, queries) => {
+        const documents = texts.map((text, i) => ({ ordinal: i * 2, text }));
+        const reference = miniSearchBackend.load(miniSearchBackend.build(documents));
+        const compact = compactBackend.load(compactBackend.build(documents));
+        for (const q of queries) expectSameHits(q, reference, compact);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
