@@ -4,7 +4,7 @@ import { artifactBytes } from "../../bench/measure";
 import { generateQueries } from "../../bench/queries";
 import { linearScan } from "../../bench/systems/linear-scan";
 import { minisearchStock } from "../../bench/systems/minisearch-stock";
-import { loadSystem, SYSTEM_NAMES } from "../../bench/systems/registry";
+import { DEFAULT_SYSTEMS, loadSystem, SYSTEM_NAMES } from "../../bench/systems/registry";
 
 const corpus = generateCorpus({ scale: 0.03, seed: 5 });
 const queries = generateQueries(corpus, { perClass: 40 });
@@ -54,9 +54,29 @@ describe("reference systems", () => {
   });
 
   it("registry knows the three systems and names them on an unknown one", async () => {
-    expect(SYSTEM_NAMES).toEqual(["ours", "minisearch-stock", "linear-scan"]);
+    expect(DEFAULT_SYSTEMS).toEqual(["ours", "minisearch-stock", "linear-scan"]);
+    expect(SYSTEM_NAMES).toEqual(["ours", "ours-minisearch", "minisearch-stock", "linear-scan"]);
     await expect(loadSystem("nope")).rejects.toThrow(
-      /unknown system "nope"; known: ours, minisearch-stock, linear-scan/,
+      /unknown system "nope"; known: ours, ours-minisearch, minisearch-stock, linear-scan/,
     );
   });
+});
+
+describe("ours (the issue-4 engine through the adapter)", () => {
+  it.each([["ours"], ["ours-minisearch"]])(
+    "%s finds the same utterances as the linear scan, from the query as typed",
+    async (name) => {
+      const system = await loadSystem(name);
+      const instance = await system.load(artifactBytes(await system.build(corpus.records)));
+      const scan = linearScan.load(artifactBytes(linearScan.build(corpus.records)));
+      for (const q of queries) {
+        const result = await system.query(instance, q);
+        expect({ q: q.text, total: result.total }).toEqual({
+          q: q.text,
+          total: linearScan.query(scan, q).total,
+        });
+        expect(result.ids.length).toBe(Math.min(q.limit, result.total));
+      }
+    },
+  );
 });
