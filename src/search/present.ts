@@ -72,9 +72,23 @@ function sentenceCase(text: string): string {
   return lower.charAt(0).toUpperCase() + lower.slice(1);
 }
 
+/** foldName of speaker names and labels, remembered: a page of results folds the same few again and again. */
+const foldedNames = new Map<string, string>();
+const FOLDED_NAMES_KEPT = 10_000;
+
+function foldedName(name: string): string {
+  let folded = foldedNames.get(name);
+  if (folded === undefined) {
+    if (foldedNames.size >= FOLDED_NAMES_KEPT) foldedNames.clear();
+    folded = foldName(name);
+    foldedNames.set(name, folded);
+  }
+  return folded;
+}
+
 function citationText(c: Omit<Citation, "text">, session: StoreSession): string {
   const who =
-    c.speakerLabel && foldName(c.speakerLabel) !== foldName(c.speaker)
+    c.speakerLabel && foldedName(c.speakerLabel) !== foldedName(c.speaker)
       ? `${c.speaker} (captioned as "${c.speakerLabel}")`
       : c.speaker;
   const when: string[] = [];

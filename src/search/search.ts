@@ -274,7 +274,12 @@ export function toHit(
 ): SearchHit {
   const view = utteranceView(corpus, match.ordinal, options);
   const spans = highlightSpans(view.text, query, match.wordTerms);
-  return { ...view, score: match.score, snippet: makeSnippet(view.text, spans), highlights: spans };
+  // The view is ours alone: extend it rather than copy it.
+  return Object.assign(view, {
+    score: match.score,
+    snippet: makeSnippet(view.text, spans),
+    highlights: spans,
+  });
 }
 
 /** Searches the corpus. Throws QueryError (naming the parameter) on a bad request. */
