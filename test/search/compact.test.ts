@@ -237,6 +237,10 @@ describe("index file", () => {
     expect(() => compactBackend.load(variant({ lengths: `${String(file.lengths)}0` }))).toThrow(
       /more numbers than ordinals/,
     );
+    expect(() => compactBackend.load(variant({ frequencies: 7 }))).toThrow(
+      /frequencies is not a string/,
+    );
+    expect(() => compactBackend.load(variant({ frequencies: "" }))).toThrow(/runs past/);
     expect(() => compactBackend.load("{")).toThrow(/not valid JSON/);
     expect(() => compactBackend.load("[]")).toThrow(/not a JSON object/);
   });

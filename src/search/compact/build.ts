@@ -19,8 +19,53 @@ interface TermPostings {
   frequencies: number[];
 }
 
-/** Builds the serialised compact index. Throws on a bad or duplicate ordinal. */
-export function buildCompactIndex(documents: Iterable<BackendDocument>): string {
+/**
+ * Statistics of a whole collection, for building one shard of it: BM25 then uses the
+ * collection's document count, average field length and document frequencies, so a document
+ * scores the same in its shard as in an index of the whole collection.
+ */
+export interface CollectionStatistics {
+  documentCount: number;
+  averageLength: number;
+  /** Documents of the collection containing each term. */
+  frequencies: ReadonlyMap<string, number>;
+}
+
+/**
+ * Computes the statistics of a collection, as buildCompactIndex would over all of it: documents
+ * in the order given (the average is accumulated in that order, as MiniSearch does).
+ */
+export function collectionStatistics(documents: Iterable<BackendDocument>): CollectionStatistics {
+  const frequencies = new Map<string, number>();
+  let documentCount = 0;
+  let averageLength = 0;
+  const seen = new Set<string>();
+  for (const document of documents) {
+    const tokens = tokenize(document.text);
+    const length = new Set(tokens).size;
+    averageLength = (averageLength * documentCount + length) / (documentCount + 1);
+    documentCount++;
+    seen.clear();
+    for (const token of tokens) {
+      const term = normaliseTerm(token);
+      if (term && !seen.has(term)) {
+        seen.add(term);
+        frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
+      }
+    }
+  }
+  return { documentCount, averageLength, frequencies };
+}
+
+/**
+ * Builds the serialised compact index. Throws on a bad or duplicate ordinal. With `collection`
+ * (one shard of a larger collection), scores use the collection's statistics; every term of the
+ * documents must be counted in them.
+ */
+export function buildCompactIndex(
+  documents: Iterable<BackendDocument>,
+  collection?: CollectionStatistics,
+): string {
   const postings = new Map<string, TermPostings>();
   const lengthOf = new Map<number, number>();
   let documentCount = 0;
@@ -62,24 +107,34 @@ export function buildCompactIndex(documents: Iterable<BackendDocument>): string 
   for (let ordinal = 0; ordinal < ordinals; ordinal++) lengths.write(lengthOf.get(ordinal) ?? 0);
   const sizes = new NumberWriter();
   const postingsText = new NumberWriter();
+  const frequencies = new NumberWriter();
   for (const term of terms) {
     const entry = postings.get(term);
     if (!entry) continue;
     const before = postingsText.length;
     writePostings(postingsText, entry);
     sizes.write(postingsText.length - before);
+    if (collection) {
+      const frequency = collection.frequencies.get(term) ?? 0;
+      if (frequency < entry.ordinals.length)
+        throw new Error(
+          `compact index: collection statistics count ${frequency} documents with ${JSON.stringify(term)}, the shard has ${entry.ordinals.length}`,
+        );
+      frequencies.write(frequency);
+    }
   }
   return stringifyIndexFile({
     format: COMPACT_FORMAT,
     version: COMPACT_FORMAT_VERSION,
-    documentCount,
+    documentCount: collection ? collection.documentCount : documentCount,
     ordinals,
-    averageLength,
+    averageLength: collection ? collection.averageLength : averageLength,
     terms: terms.length,
     dictionary: terms.join(TERM_SEPARATOR),
     lengths: lengths.toString(),
     postingSizes: sizes.toString(),
     postings: postingsText.toString(),
+    ...(collection ? { frequencies: frequencies.toString() } : {}),
   });
 }
 

@@ -10,6 +10,10 @@
  * - `lengths`: for every ordinal 0..ordinals-1, the document's field length (its number of
  *   distinct tokens, as MiniSearch counts it; 0 for an ordinal that is not indexed).
  * - `postingSizes`: for every term, the number of characters of its postings.
+ * - `frequencies` (optional, in a shard of a larger collection): for every term, its document
+ *   frequency in the whole collection; `documentCount` and `averageLength` are then the
+ *   collection's too, so the shard scores every document exactly as one index over the whole
+ *   collection would (see ./shards.ts).
  * - `postings`: for every term, in dictionary order: its document frequency, then for every
  *   document (ascending ordinal): `gap * 2 + (frequency > 1 ? 1 : 0)` where gap is the ordinal
  *   minus the previous one minus 1 (the first: the ordinal itself), followed by `frequency - 2`
@@ -39,6 +43,8 @@ export interface CompactIndexFile {
   lengths: string;
   postingSizes: string;
   postings: string;
+  /** Collection-wide document frequencies (a shard); absent: the postings' own counts. */
+  frequencies?: string;
 }
 
 /** Writes the file's JSON with every non-ASCII character escaped. */
@@ -80,5 +86,7 @@ export function parseIndexFile(text: string): CompactIndexFile {
   for (const key of ["dictionary", "lengths", "postingSizes", "postings"] as const) {
     if (typeof file[key] !== "string") throw new Error(`compact index: ${key} is not a string`);
   }
+  if (file.frequencies !== undefined && typeof file.frequencies !== "string")
+    throw new Error("compact index: frequencies is not a string");
   return file as CompactIndexFile;
 }

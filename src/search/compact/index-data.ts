@@ -34,6 +34,8 @@ export class CompactIndexData {
     readonly postings: string,
     readonly documentCount: number,
     readonly averageLength: number,
+    /** Collection-wide document frequency of each term (a shard), or null: the postings' counts. */
+    readonly frequencies: Uint32Array | null = null,
   ) {}
 
   /** Size of the ordinal space. */
@@ -65,6 +67,13 @@ export class CompactIndexData {
       throw new Error(
         `compact index: postings are ${file.postings.length} characters, sizes add up to ${at}`,
       );
+    let frequencies: Uint32Array | null = null;
+    if (file.frequencies !== undefined) {
+      frequencies = new Uint32Array(file.terms);
+      const reader = new NumberReader(file.frequencies);
+      for (let id = 0; id < file.terms; id++) frequencies[id] = reader.next();
+      if (!reader.done) throw new Error("compact index: frequencies has more numbers than terms");
+    }
     return new CompactIndexData(
       dictionary,
       lengths,
@@ -72,11 +81,13 @@ export class CompactIndexData {
       file.postings,
       file.documentCount,
       file.averageLength,
+      frequencies,
     );
   }
 
-  /** Document frequency of a term. */
+  /** Document frequency of a term (in the collection, for a shard). */
   documentFrequency(id: number): number {
+    if (this.frequencies) return this.frequencies[id] ?? 0;
     return new NumberReader(this.postings, this.postingStarts[id] ?? 0).next();
   }
 
@@ -105,7 +116,8 @@ export class CompactIndexData {
     const { k, b, d } = BM25;
     const total = this.documentCount;
     const average = this.averageLength;
-    const inverseDocumentFrequency = Math.log(1 + (total - count + 0.5) / (count + 0.5));
+    const documents = this.frequencies ? (this.frequencies[id] ?? count) : count;
+    const inverseDocumentFrequency = Math.log(1 + (total - documents + 0.5) / (documents + 0.5));
     let previous = -1;
     for (let i = 0; i < count; i++) {
       let value = 0;
