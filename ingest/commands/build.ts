@@ -1,11 +1,14 @@
 /**
- * `npm run build -- [--transcripts DIR] [--out DIR] [--quiet]`: transcripts/<id>.json ->
- * dist/assets/data/ (search index, utterance store, manifest). When transcripts/manifest.json
- * is missing, the offline ingest of transcripts/sources runs first.
+ * `npm run build -- [--transcripts DIR] [--out DIR] [--backend NAME] [--quiet]`:
+ * transcripts/<id>.json -> dist/assets/data/ (search index, utterance store, manifest). When
+ * transcripts/manifest.json is missing, the offline ingest of transcripts/sources runs first.
+ * `--backend` picks the search index (src/search/backends.ts; default: the compact index).
  */
 import { access } from "node:fs/promises";
 import { join } from "node:path";
 import type { Logger } from "../../src/domain";
+import type { BackendFactory } from "../../src/search/backend";
+import { DEFAULT_BACKEND, backendNames, findBackend } from "../../src/search/backends";
 import {
   DEFAULT_ASSETS_DIR,
   DEFAULT_TRANSCRIPTS_DIR,
@@ -20,6 +23,8 @@ export interface BuildOptions {
   transcriptsDir?: string;
   assetsDir?: string;
   logger?: Logger;
+  /** The search backend; default DEFAULT_BACKEND. */
+  backend?: BackendFactory;
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -54,7 +59,7 @@ export async function runBuild(options: BuildOptions = {}): Promise<string[]> {
   const logger = options.logger ?? consoleLogger();
   await ensureTranscripts(transcriptsDir, logger);
   const { records } = await readSessionRecords(transcriptsDir, logger);
-  const built = buildAssets(records, listSpeakerAliases());
+  const built = buildAssets(records, listSpeakerAliases(), options.backend ?? DEFAULT_BACKEND);
   const written = await writeAssets(assetsDir, built);
   const { counts, synthetic } = built.manifest;
   logger.info(
@@ -64,7 +69,7 @@ export async function runBuild(options: BuildOptions = {}): Promise<string[]> {
   return written;
 }
 
-const USAGE = "usage: npm run build -- [--transcripts DIR] [--out DIR] [--quiet]";
+const USAGE = `usage: npm run build -- [--transcripts DIR] [--out DIR] [--backend ${backendNames().join("|")}] [--quiet]`;
 
 /** Parses `--name value` options; throws on anything unknown. */
 export function parseOptions(
@@ -92,13 +97,26 @@ export function parseOptions(
 }
 
 export async function run(args: string[]): Promise<number> {
-  const options = parseOptions("build", args, ["--transcripts", "--out"], ["--quiet"], USAGE);
+  const options = parseOptions(
+    "build",
+    args,
+    ["--transcripts", "--out", "--backend"],
+    ["--quiet"],
+    USAGE,
+  );
   if (options.positional.length > 0)
     throw new Error(`build: unexpected ${JSON.stringify(options.positional[0])}\n${USAGE}`);
+  const backendName = options.values.get("--backend");
+  const backend = backendName === undefined ? undefined : findBackend(backendName);
+  if (backendName !== undefined && backend === undefined)
+    throw new Error(
+      `build: --backend ${JSON.stringify(backendName)} is unknown; known: ${backendNames().join(", ")}\n${USAGE}`,
+    );
   await runBuild({
     transcriptsDir: options.values.get("--transcripts"),
     assetsDir: options.values.get("--out"),
     logger: consoleLogger({ quiet: options.flags.has("--quiet") }),
+    backend,
   });
   return 0;
 }
