@@ -154,6 +154,27 @@ export interface SessionHeader {
   synthetic: boolean;
 }
 
+/** A header with every field unknown: what a transcript with no header yields. */
+export function emptySessionHeader(): SessionHeader {
+  return {
+    statusLine: null,
+    status: null,
+    conference: null,
+    city: null,
+    date: null,
+    time: null,
+    endTime: null,
+    timeZone: null,
+    title: null,
+    body: null,
+    number: null,
+    spokenNumber: null,
+    provider: null,
+    disclaimer: null,
+    synthetic: false,
+  };
+}
+
 /** What the pure transcript parser returns. */
 export interface ParsedTranscript {
   session: SessionHeader;

@@ -29,7 +29,7 @@
  *    whose lines are separated by blank lines keeps collecting its parts.
  * H6 synthetic = "SYNTHETIC SAMPLE" appears anywhere from the top of the text to the header's end.
  */
-import type { SessionHeader } from "../../src/domain";
+import { emptySessionHeader, type SessionHeader } from "../../src/domain";
 import {
   DELIMITER_RE,
   SYNTHETIC_RE,
@@ -288,26 +288,6 @@ function syntheticEnd(text: string, pos: number, matchEnd: number): number {
   return end;
 }
 
-function emptyHeader(): SessionHeader {
-  return {
-    statusLine: null,
-    status: null,
-    conference: null,
-    city: null,
-    date: null,
-    time: null,
-    endTime: null,
-    timeZone: null,
-    title: null,
-    body: null,
-    number: null,
-    spokenNumber: null,
-    provider: null,
-    disclaimer: null,
-    synthetic: false,
-  };
-}
-
 function preview(s: string): string {
   const t = squash(s);
   return t.length > 60 ? `${t.slice(0, 57)}...` : t;
@@ -315,7 +295,7 @@ function preview(s: string): string {
 
 /** Reads the header at the top of a (character-cleaned) transcript text. Never throws. */
 export function parseHeader(text: string): HeaderParse {
-  const header = emptyHeader();
+  const header = emptySessionHeader();
   const warnings: string[] = [];
   const anchor = findAnchor(text);
   let start = 0;

@@ -23,6 +23,7 @@
  */
 import {
   silentLogger,
+  emptySessionHeader,
   type Logger,
   type ParsedTranscript,
   type ParsedUtterance,
@@ -56,26 +57,6 @@ export interface ParseOptions {
 export const OPENING_TURNS = 6;
 /** Speaker kinds that may open a meeting (announce its number). */
 const PRESIDING_KINDS = new Set(["chair", "unknown", "official", "secretariat", "person"]);
-
-function emptyHeader(): SessionHeader {
-  return {
-    statusLine: null,
-    status: null,
-    conference: null,
-    city: null,
-    date: null,
-    time: null,
-    endTime: null,
-    timeZone: null,
-    title: null,
-    body: null,
-    number: null,
-    spokenNumber: null,
-    provider: null,
-    disclaimer: null,
-    synthetic: false,
-  };
-}
 
 /** Speaker lookups, cached per label (a transcript repeats a few dozen labels). */
 class SpeakerCache {
@@ -289,6 +270,6 @@ export function parseTranscript(text: string, options: ParseOptions = {}): Parse
     } catch {
       // A failing logger must not make the parser throw.
     }
-    return { session: emptyHeader(), utterances: [], warnings: [message] };
+    return { session: emptySessionHeader(), utterances: [], warnings: [message] };
   }
 }

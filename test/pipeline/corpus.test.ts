@@ -3,27 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { assembleSessions, readManifest, sessionId, writeCorpus } from "../../ingest/pipeline";
-import { SYNTHETIC_NOTICE, type SessionHeader } from "../../src/domain";
+import { SYNTHETIC_NOTICE, emptySessionHeader, type SessionHeader } from "../../src/domain";
 import { makeProcessed } from "./records";
 
-const header = (h: Partial<SessionHeader>): SessionHeader => ({
-  statusLine: null,
-  status: null,
-  conference: null,
-  city: null,
-  date: null,
-  time: null,
-  endTime: null,
-  timeZone: null,
-  title: null,
-  body: null,
-  number: null,
-  spokenNumber: null,
-  provider: null,
-  disclaimer: null,
-  synthetic: false,
-  ...h,
-});
+const header = (h: Partial<SessionHeader>): SessionHeader => ({ ...emptySessionHeader(), ...h });
 
 describe("sessionId", () => {
   it.each([
