@@ -15,6 +15,7 @@
 import {
   MAX_QUERY_LENGTH,
   MAX_QUERY_TERMS,
+  FUZZY_DISTANCE_2_FROM,
   MIN_FUZZY_LENGTH,
   MIN_PREFIX_LENGTH,
 } from "../../src/search/query";
@@ -303,11 +304,17 @@ export function adversarialRequests(words: CorpusWords, seed: number): LoadReque
     ok("short-prefixes", search([["q", prefixes.join(" ")]]));
     ok("short-prefixes", search([["q", ors(prefixes)]]));
   }
+  // The widest fuzzy the language allows: distance 1 from 5 letters, distance 2 from 8.
+  const eightLetter = words.byFrequency.filter((w) => w.length === FUZZY_DISTANCE_2_FROM);
   for (const offset of [0, 10]) {
-    const fuzzy = fiveLetter.slice(offset, offset + MAX_QUERY_TERMS).map((w) => `${w}~2`);
-    if (fuzzy.length === 0) continue;
-    ok("fuzzy-limit", search([["q", fuzzy.join(" ")]]));
-    ok("fuzzy-limit", search([["q", ors(fuzzy)]]));
+    for (const fuzzy of [
+      fiveLetter.slice(offset, offset + MAX_QUERY_TERMS).map((w) => `${w}~1`),
+      eightLetter.slice(offset, offset + MAX_QUERY_TERMS).map((w) => `${w}~2`),
+    ]) {
+      if (fuzzy.length === 0) continue;
+      ok("fuzzy-limit", search([["q", fuzzy.join(" ")]]));
+      ok("fuzzy-limit", search([["q", ors(fuzzy)]]));
+    }
   }
   const bigram = words.bigrams[0] ?? `${common[0]} ${common[1]}`;
   const repeated = Array.from({ length: MAX_QUERY_TERMS / 2 }, () => bigram).join(" ");
@@ -383,6 +390,7 @@ export function adversarialRequests(words: CorpusWords, seed: number): LoadReque
     search([["q", `${(content[0] ?? "abcdef").slice(0, MIN_FUZZY_LENGTH - 1)}~`]]),
   );
   bad("fuzzy-distance", search([["q", `${fiveLetter[0] ?? "house"}~3`]]));
+  bad("fuzzy-distance", search([["q", `${fiveLetter[0] ?? "house"}~2`]]));
   for (const limit of ["1000000", String(MAX_LIMIT + 1), "0", "-1", "1e3", "ten"])
     bad(
       "huge-limit",

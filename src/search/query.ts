@@ -8,7 +8,7 @@
  *   -word -"phrase" exclude utterances matching it
  *   word*           prefix: at least MIN_PREFIX_LENGTH characters before the *
  *   word~ word~2    fuzzy: words of at least MIN_FUZZY_LENGTH characters, edit distance 1 (2 for 8+
- *                   characters, or as given: ~1, ~2)
+ *                   characters, or as given: ~1, and ~2 for words of 8+ characters only)
  *   key:value       filters: speaker: session: body: kind: date: from: to: (quote values with
  *                   spaces: speaker:"saudi arabia"); repeated keys are alternatives, different keys
  *                   must all hold; date: takes YYYY-MM-DD or a range A..B
@@ -183,6 +183,13 @@ function wordTerm(raw: string, parameter: string): QueryTerm | null {
       throw new QueryError(
         parameter,
         `fuzzy distance in ${JSON.stringify(raw)} must be 1 or ${MAX_FUZZY_DISTANCE}`,
+      );
+    }
+    // Two edits on a short word match most of the vocabulary (a bounded cost, not a typo fix).
+    if (fuzzy === 2 && word.length < FUZZY_DISTANCE_2_FROM) {
+      throw new QueryError(
+        parameter,
+        `fuzzy distance 2 in ${JSON.stringify(raw)} needs a word of at least ${FUZZY_DISTANCE_2_FROM} characters; use ~1`,
       );
     }
   }

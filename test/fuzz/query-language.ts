@@ -75,8 +75,10 @@ const prefixWord: fc.Arbitrary<Clause> = word(MIN_PREFIX_LENGTH, 8).map(([text, 
   terms: [term],
 }));
 
+// Distance 2 is valid only for words of FUZZY_DISTANCE_2_FROM characters or more.
 const fuzzyWord: fc.Arbitrary<Clause> = fc
   .tuple(word(MIN_FUZZY_LENGTH, 11), fc.constantFrom("", "1", "2"))
+  .filter(([[, term], digits]) => digits !== "2" || term.length >= FUZZY_DISTANCE_2_FROM)
   .map(([[text, term], digits]) => ({
     type: "fuzzy",
     text: `${text}~${digits}`,
@@ -196,6 +198,7 @@ export const BAD_CLAUSES: readonly string[] = [
   "ab*",
   "abcd~",
   "abcdef~3",
+  "abcdef~2",
   "abc*~",
   "e-waste~",
   '""',
