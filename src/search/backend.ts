@@ -18,7 +18,7 @@ export type BackendQuery =
   | { kind: "or"; queries: BackendQuery[] }
   | { kind: "and_not"; include: BackendQuery; exclude: BackendQuery[] };
 
-/** One matching document. */
+/** One matching document. Its arrays are read-only: a backend may share them between hits. */
 export interface BackendHit {
   /** The utterance ordinal (the document id given at build time). */
   ordinal: number;
