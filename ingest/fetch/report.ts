@@ -5,6 +5,7 @@
 import type { Body, SourceFormat } from "../../src/domain";
 import type { LinkKind } from "./discover";
 import type { Via } from "./fetcher";
+import type { FetchOptions } from "./options";
 
 export const REPORT_SCHEMA_VERSION = 1;
 export const REPORT_FILE = "ingest-report.json";
@@ -68,17 +69,19 @@ export interface FetchReport {
   schemaVersion: typeof REPORT_SCHEMA_VERSION;
   startedAt: string;
   finishedAt: string;
-  options: {
-    indexUrls: string[];
-    outDir: string;
-    cacheDir: string;
-    concurrency: number;
-    delayMs: number;
-    depth: number;
-    all: boolean;
-    wayback: boolean;
-    waybackUrl: string;
-  };
+  /** The options the run was given (the tuning knobs with no flag are left out). */
+  options: Pick<
+    FetchOptions,
+    | "indexUrls"
+    | "outDir"
+    | "cacheDir"
+    | "concurrency"
+    | "delayMs"
+    | "depth"
+    | "all"
+    | "wayback"
+    | "waybackUrl"
+  >;
   totals: ReportTotals;
   /** Ids of the sessions ingested, sorted. */
   sessions: string[];

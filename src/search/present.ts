@@ -46,7 +46,8 @@ export function sessionSummary(session: StoreSession): SessionSummary {
   };
 }
 
-const MONTHS = [
+/** English month names, January first: used by citations and the pages alike. */
+export const MONTH_NAMES = [
   "January",
   "February",
   "March",
@@ -59,12 +60,12 @@ const MONTHS = [
   "October",
   "November",
   "December",
-];
+] as const;
 
 /** "2012-12-03" -> "3 December 2012". */
 export function formatDate(date: string): string {
   const [year, month, day] = date.split("-").map(Number);
-  return `${day ?? ""} ${MONTHS[(month ?? 1) - 1] ?? ""} ${year ?? ""}`;
+  return `${day ?? ""} ${MONTH_NAMES[(month ?? 1) - 1] ?? ""} ${year ?? ""}`;
 }
 
 function sentenceCase(text: string): string {

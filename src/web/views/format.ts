@@ -3,6 +3,7 @@
  * here; the views escape what these return.
  */
 import type { Body } from "../../domain";
+import { MONTH_NAMES } from "../../search/present";
 
 /** The session facts the views need to name a session. */
 export interface SessionFacts {
@@ -17,35 +18,9 @@ export interface SessionFacts {
   version?: "finished" | "rough";
 }
 
-const MONTHS = [
-  "Jan",
-  "Feb",
-  "Mar",
-  "Apr",
-  "May",
-  "Jun",
-  "Jul",
-  "Aug",
-  "Sep",
-  "Oct",
-  "Nov",
-  "Dec",
-] as const;
-
-const MONTHS_LONG = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-] as const;
+/** "Jan".."Dec": the first three letters of the month names the citations use. */
+const MONTHS = MONTH_NAMES.map((name) => name.slice(0, 3));
+const MONTHS_LONG = MONTH_NAMES;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
