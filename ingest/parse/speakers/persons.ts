@@ -61,24 +61,10 @@ const PARTICLES = new Set([
   "abu",
   "ben",
 ]);
-/** Particles shown in lower case (the Arabic "Al" and "El" keep their capital). */
-const LOWER_PARTICLES = new Set([
-  "bin",
-  "ibn",
-  "bint",
-  "de",
-  "da",
-  "do",
-  "dos",
-  "das",
-  "di",
-  "du",
-  "van",
-  "von",
-  "der",
-  "den",
-  "y",
-]);
+/** Particles that keep their capital when a name is shown ("Al", "El", "La", "Le", "Abu", "Ben"). */
+const CAPITALISED_PARTICLES = new Set(["al", "el", "la", "le", "abu", "ben"]);
+/** Particles shown in lower case: every other particle. */
+const LOWER_PARTICLES = new Set([...PARTICLES].filter((p) => !CAPITALISED_PARTICLES.has(p)));
 
 /** A name word: letters with inner hyphens/apostrophes, or an initial ("J."). */
 const NAME_WORD = /^(?:\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*|\p{Lu}\.)$/u;
