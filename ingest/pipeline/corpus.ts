@@ -80,7 +80,8 @@ export function assembleSessions(processed: ProcessedSource[]): ProcessedSource[
   return [...byId.values()];
 }
 
-function manifestEntry(record: SessionRecord): ManifestEntry {
+/** The manifest line of a session. */
+export function manifestEntry(record: SessionRecord): ManifestEntry {
   return {
     id: record.id,
     file: `${record.id}.json`,
