@@ -11,7 +11,7 @@ import { type FilterOrigins, filterPredicate, resolveFilters } from "./resolve";
 import { type PresentOptions, utteranceView } from "./present";
 import { type ParsedQuery, type QueryTerm, isEmptyQuery, parseQuery } from "./query";
 import { type Span, makeSnippet, mergeSpans } from "./snippet";
-import { findPhrase, foldText, tokenizeWithOffsets, normaliseTerm } from "./text";
+import { findPhrase, foldText, normaliseTerm, phraseTester, tokenizeWithOffsets } from "./text";
 import type { SearchHit, SearchPage, SortOrder } from "./types";
 
 export const DEFAULT_LIMIT = 20;
@@ -33,9 +33,15 @@ export interface SearchRequest {
 export interface Match {
   ordinal: number;
   score: number;
-  /** Index terms matched by word clauses (for highlighting). */
-  wordTerms: string[];
+  /**
+   * Index terms the backend matched (word clauses and the words of phrases; shared between
+   * matches). Which of them word clauses matched, for highlighting, is worked out by toHit for
+   * the matches shown only.
+   */
+  terms: readonly string[];
 }
+
+const NO_TERMS: readonly string[] = Object.freeze([]);
 
 function termNode(term: QueryTerm): BackendQuery {
   if (term.type === "word") {
@@ -91,29 +97,22 @@ function wordMatches(term: QueryTerm, docTerm: string): boolean {
   return term.fuzzy > 0 && editDistance(only, docTerm, term.fuzzy) <= term.fuzzy;
 }
 
-function groupSatisfied(group: QueryTerm[], hit: BackendHit, text: string): boolean {
-  for (const term of group) {
+/** Per group of a query with phrases, a test of whether a hit satisfies it. */
+function groupTester(group: QueryTerm[]): (hit: BackendHit, text: string) => boolean {
+  const tests = group.map((term) => {
     if (term.type === "phrase") {
-      if (findPhrase(text, term.raw).length > 0) return true;
-    } else if (term.terms.every((t) => hit.queryTerms.includes(t))) {
-      return true;
+      const contains = phraseTester(term.raw);
+      return (_hit: BackendHit, text: string) => contains(text);
     }
-  }
-  return false;
+    return (hit: BackendHit) => term.terms.every((t) => hit.queryTerms.includes(t));
+  });
+  return (hit, text) => tests.some((test) => test(hit, text));
 }
 
-/** The terms of a hit that word clauses matched (for highlighting). */
-function matchedWordTerms(words: readonly QueryTerm[], docTerms: readonly string[]): string[] {
-  const matched: string[] = [];
-  for (const docTerm of docTerms) {
-    for (const term of words) {
-      if (wordMatches(term, docTerm)) {
-        matched.push(docTerm);
-        break;
-      }
-    }
-  }
-  return matched;
+/** The terms of a match that the query's word clauses matched (for highlighting). */
+export function matchedWordTerms(query: ParsedQuery, docTerms: readonly string[]): string[] {
+  const words = query.groups.flat().filter((term) => term.type === "word");
+  return docTerms.filter((docTerm) => words.some((term) => wordMatches(term, docTerm)));
 }
 
 /** All utterances matching a parsed query and its filters, verified, in no particular order. */
@@ -124,9 +123,10 @@ export function matchQuery(
 ): Match[] {
   const predicate = filterPredicate(corpus, resolveFilters(corpus, query.filters, origins));
   const texts = corpus.store.utterances.text;
-  const excludedPhrases = query.exclude.filter((term) => term.type === "phrase");
-  const notExcluded = (text: string) =>
-    excludedPhrases.every((term) => findPhrase(text, term.raw).length === 0);
+  const excludedPhrases = query.exclude
+    .filter((term) => term.type === "phrase")
+    .map((term) => phraseTester(term.raw));
+  const notExcluded = (text: string) => excludedPhrases.every((contains) => !contains(text));
   const positive = backendQuery(query);
   if (positive === null) {
     const excludedWords = query.exclude.filter((term) => term.type === "word");
@@ -142,34 +142,28 @@ export function matchQuery(
       const text = texts[ordinal] ?? "";
       if (text.trim() === "" || excluded.has(ordinal) || !predicate(ordinal) || !notExcluded(text))
         continue;
-      matches.push({ ordinal, score: 0, wordTerms: [] });
+      matches.push({ ordinal, score: 0, terms: NO_TERMS });
     }
     return matches;
   }
-  const phraseGroups = query.groups.filter((group) => group.some((term) => term.type === "phrase"));
-  const words = query.groups.flat().filter((term) => term.type === "word");
+  const phraseGroups = query.groups
+    .filter((group) => group.some((term) => term.type === "phrase"))
+    .map(groupTester);
   const checkText = phraseGroups.length > 0 || excludedPhrases.length > 0;
-  // Backends may share one `terms` array between hits: their word terms are worked out once.
-  const wordTermsOf = new Map<readonly string[], string[]>();
   const matches: Match[] = [];
   for (const hit of corpus.backend.search(positive, predicate)) {
     if (checkText) {
       const text = texts[hit.ordinal] ?? "";
       let verified = true;
-      for (const group of phraseGroups) {
-        if (!groupSatisfied(group, hit, text)) {
+      for (const satisfied of phraseGroups) {
+        if (!satisfied(hit, text)) {
           verified = false;
           break;
         }
       }
       if (!verified || !notExcluded(text)) continue;
     }
-    let wordTerms = wordTermsOf.get(hit.terms);
-    if (wordTerms === undefined) {
-      wordTerms = matchedWordTerms(words, hit.terms);
-      wordTermsOf.set(hit.terms, wordTerms);
-    }
-    matches.push({ ordinal: hit.ordinal, score: hit.score, wordTerms });
+    matches.push({ ordinal: hit.ordinal, score: hit.score, terms: hit.terms });
   }
   return matches;
 }
@@ -273,7 +267,7 @@ export function toHit(
   options: PresentOptions,
 ): SearchHit {
   const view = utteranceView(corpus, match.ordinal, options);
-  const spans = highlightSpans(view.text, query, match.wordTerms);
+  const spans = highlightSpans(view.text, query, matchedWordTerms(query, match.terms));
   // The view is ours alone: extend it rather than copy it.
   return Object.assign(view, {
     score: match.score,

@@ -189,9 +189,55 @@ function scanFolded(
   return spans;
 }
 
+/** White space other than a plain space (the characters of `\s`). */
+const OTHER_SPACE_RE = /[\t-\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
+/** True when folding would change the text's white space: a run of two, or other white space. */
+function hasFoldableSpace(text: string): boolean {
+  return text.includes("  ") || OTHER_SPACE_RE.test(text);
+}
+
+/**
+ * A test for whether a text contains an exact phrase (as findPhrase finds it), with the phrase
+ * folded once for all the texts it is tried on.
+ *
+ * ASCII phrases are looked for in the text's lower case first: a match there (on word boundaries)
+ * is a match in the folded text, since the matched piece has single spaces and folding keeps word
+ * characters as they are. When there is none, folding can only add one by joining white space, so
+ * only texts with such white space are folded.
+ */
+export function phraseTester(phrase: string): (text: string) => boolean {
+  const needle = foldPhrase(phrase);
+  if (needle.length === 0) return () => false;
+  if (!ASCII_RE.test(needle)) {
+    return (text) => {
+      if (!mayContainFolded(text, needle)) return false;
+      return scanFolded(foldText(text).folded, needle, null, text.length).length > 0;
+    };
+  }
+  return (text) => {
+    const lower = text.toLowerCase();
+    if (hasMatch(lower, needle)) return true;
+    if (!hasFoldableSpace(text)) return false;
+    return hasMatch(foldText(text).folded, needle);
+  };
+}
+
+/** True when `needle` occurs in `hay` on word boundaries. */
+function hasMatch(hay: string, needle: string): boolean {
+  const checkStart = isWordChar(needle, 0);
+  const checkEnd = isWordChar(needle, needle.length - 1);
+  for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + 1)) {
+    if (checkStart && isWordChar(hay, at - 1)) continue;
+    if (checkEnd && isWordChar(hay, at + needle.length)) continue;
+    return true;
+  }
+  return false;
+}
+
 /** True when the text contains the exact phrase (see findPhrase). */
 export function containsPhrase(text: string, phrase: string): boolean {
-  return findPhrase(text, phrase).length > 0;
+  return phraseTester(phrase)(text);
 }
 
 /** Escapes text for HTML element content and attribute values. */
