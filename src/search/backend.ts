@@ -5,6 +5,7 @@
  *
  * Runtime-free.
  */
+import type { Pace, Steps } from "./pace";
 
 /**
  * A full-text query over index terms (already tokenized and normalised by src/search/text.ts).
@@ -34,6 +35,15 @@ export interface BackendHit {
 export interface SearchBackend {
   /** Runs a query; `filter` (called with ordinals) drops documents before they are returned. */
   search(query: BackendQuery, filter?: (ordinal: number) => boolean): BackendHit[];
+  /**
+   * The same as pausable steps (see ./pace.ts), for backends whose long queries can pause;
+   * without it, `search` runs straight through.
+   */
+  searchSteps?(
+    query: BackendQuery,
+    filter: ((ordinal: number) => boolean) | undefined,
+    pace: Pace,
+  ): Steps<BackendHit[]>;
 }
 
 /** A document given to a backend's build: the ordinal is its id. */

@@ -8,7 +8,8 @@ import { QueryError } from "./errors";
 import { emptyFilters } from "./filters";
 import { type PresentOptions, sessionRef, speakerRefOf } from "./present";
 import { MAX_QUERY_LENGTH, type ParsedQuery, parseQuery } from "./query";
-import { DEFAULT_LIMIT, checkPage, matchQuery, sortMatches, toHit } from "./search";
+import { type Pace, type Steps, NEVER_PAUSE, checkpoint, runToEnd } from "./pace";
+import { DEFAULT_LIMIT, checkPage, matchSteps, sortMatches, toHit } from "./search";
 import type { SearchHit, SessionRef, SpeakerRef } from "./types";
 
 export interface PhraseSessionCount {
@@ -72,15 +73,27 @@ export function phraseTimeline(
   request: PhraseRequest,
   options: PresentOptions = {},
 ): PhraseTimeline {
+  return runToEnd(phraseTimelineSteps(corpus, request, options, NEVER_PAUSE));
+}
+
+/** phraseTimeline as pausable steps (see ./pace.ts); bad requests throw before the first pause. */
+export function* phraseTimelineSteps(
+  corpus: Corpus,
+  request: PhraseRequest,
+  options: PresentOptions,
+  pace: Pace,
+): Steps<PhraseTimeline> {
   const limit = request.limit ?? DEFAULT_LIMIT;
   const offset = request.offset ?? 0;
   checkPage(limit, offset);
   const query = parsePhrase(request.q);
-  const matches = sortMatches(matchQuery(corpus, query), "chronological");
+  const matches = sortMatches(yield* matchSteps(corpus, query, {}, pace), "chronological");
   const columns = corpus.store.utterances;
   const perSession = new Map<number, number>();
   const speakers = new Map<number, PhraseSpeaker>();
-  for (const match of matches) {
+  for (let i = 0; i < matches.length; i++) {
+    if (checkpoint(pace, i)) yield;
+    const match = matches[i]!;
     const session = columns.session[match.ordinal] ?? -1;
     perSession.set(session, (perSession.get(session) ?? 0) + 1);
     const speaker = columns.speaker[match.ordinal] ?? -1;

@@ -4,6 +4,7 @@
  * then phrases are verified against the exact text. Runtime-free.
  */
 import type { BackendHit, BackendQuery } from "./backend";
+import { type Pace, type Steps, NEVER_PAUSE, checkpoint, runToEnd } from "./pace";
 import type { Corpus } from "./corpus";
 import { QueryError } from "./errors";
 import { type FilterSpec, checkDates, emptyFilters, hasFilters, narrowDates } from "./filters";
@@ -121,6 +122,29 @@ export function matchQuery(
   query: ParsedQuery,
   origins: FilterOrigins = {},
 ): Match[] {
+  return runToEnd(matchSteps(corpus, query, origins, NEVER_PAUSE));
+}
+
+/** The backend's hits for a query, pausing where the backend can. */
+function backendSteps(
+  corpus: Corpus,
+  query: BackendQuery,
+  filter: ((ordinal: number) => boolean) | undefined,
+  pace: Pace,
+): Steps<BackendHit[]> | BackendHit[] {
+  const backend = corpus.backend;
+  return backend.searchSteps
+    ? backend.searchSteps(query, filter, pace)
+    : backend.search(query, filter);
+}
+
+/** matchQuery as pausable steps (see ./pace.ts). */
+export function* matchSteps(
+  corpus: Corpus,
+  query: ParsedQuery,
+  origins: FilterOrigins,
+  pace: Pace,
+): Steps<Match[]> {
   const predicate = filterPredicate(corpus, resolveFilters(corpus, query.filters, origins));
   const texts = corpus.store.utterances.text;
   const excludedPhrases = query.exclude
@@ -130,15 +154,20 @@ export function matchQuery(
   const positive = backendQuery(query);
   if (positive === null) {
     const excludedWords = query.exclude.filter((term) => term.type === "word");
-    const excluded = new Set(
-      excludedWords.length > 0
-        ? corpus.backend
-            .search({ kind: "or", queries: excludedWords.map(termNode) })
-            .map((hit) => hit.ordinal)
-        : [],
-    );
+    let excluded = new Set<number>();
+    if (excludedWords.length > 0) {
+      const found = backendSteps(
+        corpus,
+        { kind: "or", queries: excludedWords.map(termNode) },
+        undefined,
+        pace,
+      );
+      const hits = Array.isArray(found) ? found : yield* found;
+      excluded = new Set(hits.map((hit) => hit.ordinal));
+    }
     const matches: Match[] = [];
     for (let ordinal = 0; ordinal < corpus.size; ordinal++) {
+      if (checkpoint(pace, ordinal)) yield;
       const text = texts[ordinal] ?? "";
       if (text.trim() === "" || excluded.has(ordinal) || !predicate(ordinal) || !notExcluded(text))
         continue;
@@ -150,9 +179,13 @@ export function matchQuery(
     .filter((group) => group.some((term) => term.type === "phrase"))
     .map(groupTester);
   const checkText = phraseGroups.length > 0 || excludedPhrases.length > 0;
+  const found = backendSteps(corpus, positive, predicate, pace);
+  const hits = Array.isArray(found) ? found : yield* found;
   const matches: Match[] = [];
-  for (const hit of corpus.backend.search(positive, predicate)) {
+  for (let i = 0; i < hits.length; i++) {
+    const hit = hits[i]!;
     if (checkText) {
+      if (checkpoint(pace, i)) yield;
       const text = texts[hit.ordinal] ?? "";
       let verified = true;
       for (const satisfied of phraseGroups) {
@@ -282,6 +315,16 @@ export function search(
   request: SearchRequest,
   options: PresentOptions = {},
 ): SearchPage {
+  return runToEnd(searchSteps(corpus, request, options, NEVER_PAUSE));
+}
+
+/** search as pausable steps (see ./pace.ts); bad requests throw before the first pause. */
+export function* searchSteps(
+  corpus: Corpus,
+  request: SearchRequest,
+  options: PresentOptions,
+  pace: Pace,
+): Steps<SearchPage> {
   const limit = request.limit ?? DEFAULT_LIMIT;
   const offset = request.offset ?? 0;
   checkPage(limit, offset);
@@ -290,15 +333,16 @@ export function search(
     throw new QueryError("q", "nothing to search for: give words, a phrase or a filter");
   }
   const sort = request.sort ?? (query.groups.length > 0 ? "relevance" : "chronological");
-  const matches = matchQuery(corpus, query);
+  const matches = yield* matchSteps(corpus, query, {}, pace);
+  if (pace.due()) yield;
+  const page = topMatches(matches, sort, offset + limit).slice(offset);
+  if (pace.due()) yield;
   return {
     total: matches.length,
     offset,
     limit,
     sort,
-    results: topMatches(matches, sort, offset + limit)
-      .slice(offset)
-      .map((match) => toHit(corpus, match, query, options)),
+    results: page.map((match) => toHit(corpus, match, query, options)),
     synthetic: corpus.store.synthetic,
     notice: corpus.store.notice,
   };

@@ -21,7 +21,10 @@ import { BM25, CompactIndexData } from "./index-data";
 /** Loads a serialised compact index as a SearchBackend. */
 export function loadCompactIndex(serialised: string): SearchBackend {
   const evaluator = new QueryEvaluator(CompactIndexData.parse(serialised));
-  return { search: (query, filter) => evaluator.search(query, filter) };
+  return {
+    search: (query, filter) => evaluator.search(query, filter),
+    searchSteps: (query, filter, pace) => evaluator.searchSteps(query, filter, pace),
+  };
 }
 
 /** Builds and loads compact indexes. */

@@ -14,6 +14,7 @@
  * Runtime-free.
  */
 import type { BackendHit, BackendQuery } from "../backend";
+import { type Pace, type Steps, NEVER_PAUSE, checkpoint, runToEnd } from "../pace";
 import { normaliseTerm, tokenize } from "../text";
 import type { CompactIndexData } from "./index-data";
 
@@ -73,9 +74,18 @@ export class QueryEvaluator {
    * their (frozen) `terms` and `queryTerms` arrays.
    */
   search(query: BackendQuery, filter?: (ordinal: number) => boolean): BackendHit[] {
-    const run = new QueryRun(this);
-    const result = run.evaluate(query, true);
-    return run.hits(result, filter);
+    return runToEnd(this.searchSteps(query, filter, NEVER_PAUSE));
+  }
+
+  /** search as pausable steps: pauses between the query's terms and while listing hits. */
+  *searchSteps(
+    query: BackendQuery,
+    filter: ((ordinal: number) => boolean) | undefined,
+    pace: Pace,
+  ): Steps<BackendHit[]> {
+    const run = new QueryRun(this, pace);
+    const result = yield* run.evaluate(query, true);
+    return yield* run.hits(result, filter);
   }
 
   /** @internal */
@@ -101,17 +111,24 @@ class QueryRun {
   private readonly leaves: Leaf[] = [];
   private readonly sourceBits = new Map<string, number>();
 
-  constructor(private readonly evaluator: QueryEvaluator) {}
+  constructor(
+    private readonly evaluator: QueryEvaluator,
+    private readonly pace: Pace,
+  ) {}
 
-  evaluate(query: BackendQuery, positive: boolean): ResultSet {
+  /** The documents of a query; may pause before each term and each combination. */
+  *evaluate(query: BackendQuery, positive: boolean): Steps<ResultSet> {
     switch (query.kind) {
       case "term": {
         const parts = queryTerms(query.term);
         if (parts.length === 0) return EMPTY;
         const fuzzy = Math.floor(query.fuzzy);
+        if (this.pace.due()) yield;
         let result = this.leaf(parts[0] ?? "", query.prefix, fuzzy, positive);
-        for (const part of parts.slice(1))
+        for (const part of parts.slice(1)) {
+          if (this.pace.due()) yield;
           result = and(result, this.leaf(part, query.prefix, fuzzy, positive));
+        }
         return result;
       }
       case "and": {
@@ -119,21 +136,28 @@ class QueryRun {
         let result: ResultSet | undefined;
         for (const sub of query.queries) {
           if (result !== undefined && result.size === 0) break;
-          const next = this.evaluate(sub, positive);
+          const next = yield* this.evaluate(sub, positive);
+          if (this.pace.due()) yield;
           result = result === undefined ? next : and(result, next);
         }
         return result ?? EMPTY;
       }
       case "or": {
         let result = EMPTY;
-        for (const sub of query.queries) result = or(result, this.evaluate(sub, positive));
+        for (const sub of query.queries) {
+          const next = yield* this.evaluate(sub, positive);
+          if (this.pace.due()) yield;
+          result = or(result, next);
+        }
         return result;
       }
       case "and_not": {
-        let result = this.evaluate(query.include, positive);
+        let result = yield* this.evaluate(query.include, positive);
         for (const sub of query.exclude) {
           if (result.size === 0) break;
-          result = andNot(result, this.evaluate(sub, false));
+          const excluded = yield* this.evaluate(sub, false);
+          if (this.pace.due()) yield;
+          result = andNot(result, excluded);
         }
         return result;
       }
@@ -317,10 +341,11 @@ class QueryRun {
   }
 
   /** Hits of a result set: filtered, scores multiplied by the number of query terms matched. */
-  hits(result: ResultSet, filter?: (ordinal: number) => boolean): BackendHit[] {
+  *hits(result: ResultSet, filter?: (ordinal: number) => boolean): Steps<BackendHit[]> {
     const hits: BackendHit[] = [];
     this.cursors = new Int32Array(this.leaves.length);
     for (let i = 0; i < result.size; i++) {
+      if (checkpoint(this.pace, i)) yield;
       const ordinal = result.ordinals[i]!;
       if (filter && !filter(ordinal)) continue;
       const mask = result.masks[i]!;
