@@ -10,6 +10,7 @@ import { pathToFileURL } from "node:url";
 import { DEFAULT_ASSETS_DIR, fileAssetReader } from "../ingest/build-index";
 import { consoleLogger } from "../ingest/io/console-logger";
 import { openCorpus } from "./search/load";
+import { DEFAULT_SLICE_MS, SliceScheduler } from "./search/scheduler";
 import { createApp } from "./web/app";
 
 export const DEFAULT_PORT = 8787;
@@ -53,6 +54,18 @@ export function fileServer(root: string): (request: Request) => Promise<Response
   };
 }
 
+/**
+ * The Node server's scheduler: a query that runs past its slice pauses and lets the event loop
+ * read new requests and answer cheap queries before it goes on (see src/search/scheduler.ts).
+ */
+export function nodeScheduler(sliceMs = DEFAULT_SLICE_MS): SliceScheduler {
+  return new SliceScheduler({
+    sliceMs,
+    now: () => performance.now(),
+    defer: (callback) => setImmediate(callback),
+  });
+}
+
 /** Starts the server; resolves once it listens. */
 export function startNodeServer(
   options: { assetsDir?: string; port?: number; host?: string } = {},
@@ -64,6 +77,7 @@ export function startNodeServer(
     loadCorpus: () => openCorpus(fileAssetReader(assetsDir)),
     logger,
     assets: (request) => serveFile(request),
+    runner: nodeScheduler(),
   });
   const port = options.port ?? DEFAULT_PORT;
   const hostname = options.host ?? DEFAULT_HOST;

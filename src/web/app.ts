@@ -10,6 +10,7 @@ import { createMiddleware } from "hono/factory";
 import { secureHeaders } from "hono/secure-headers";
 import { type Logger, silentLogger } from "../domain";
 import type { Corpus } from "../search/corpus";
+import { RUN_STRAIGHT, type TaskRunner } from "../search/scheduler";
 import { catalogRoutes } from "./api/catalog";
 import type { ApiVariables } from "./api/env";
 import { phraseRoutes } from "./api/phrase";
@@ -34,6 +35,11 @@ export interface AppOptions<B extends object = object> {
    * Node: files under dist/assets). Absent: such requests get 404.
    */
   assets?: (request: Request, env: B) => Promise<Response>;
+  /**
+   * Runs searches (default RUN_STRAIGHT: each runs to its end). The Node server gives a
+   * SliceScheduler so that an expensive query pauses and lets cheap ones through.
+   */
+  runner?: TaskRunner;
 }
 
 /**
@@ -49,6 +55,7 @@ export const API_METHODS = ["GET", "HEAD", "OPTIONS"] as const;
 
 export function createApp<B extends object = object>(options: AppOptions<B>): Hono<AppEnv> {
   const logger = options.logger ?? silentLogger;
+  const runner = options.runner ?? RUN_STRAIGHT;
   let corpus: Promise<Corpus> | undefined;
   const getCorpus = (env: B): Promise<Corpus> => {
     corpus ??= options.loadCorpus(env).catch((error: unknown) => {
@@ -76,6 +83,7 @@ export function createApp<B extends object = object>(options: AppOptions<B>): Ho
   const withCorpus = createMiddleware<AppEnv>(async (c, next) => {
     c.set("corpus", await getCorpus(c.env as B));
     c.set("baseUrl", new URL(c.req.url).origin);
+    c.set("runner", runner);
     await next();
   });
   app.use("/api/*", withCorpus);

@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { writeAssets } from "../../ingest/build-index";
-import { startNodeServer } from "../../src/node";
+import { nodeScheduler, startNodeServer } from "../../src/node";
+import { type Pace, type Steps, checkpoint } from "../../src/search/pace";
 import { fixtureAssets } from "../fixtures/corpus";
 
 let dir = "";
@@ -42,5 +43,27 @@ describe("node server", () => {
     for (const path of ["/..%2Fsecret.txt", "/data/..%2F..%2Fsecret.txt", "/missing.css"]) {
       expect((await fetch(`${base}${path}`)).status, path).toBe(404);
     }
+  });
+});
+
+describe("nodeScheduler", () => {
+  test("pauses a task past its slice on the real clock and resumes it on a later turn", async () => {
+    const scheduler = nodeScheduler(0.05);
+    function* busy(pace: Pace): Steps<number> {
+      let sum = 0;
+      for (let i = 0; i < 2_000_000; i++) {
+        sum += i % 7;
+        if (checkpoint(pace, i)) yield;
+      }
+      return sum;
+    }
+    let immediateRan = false;
+    setImmediate(() => (immediateRan = true));
+    const result = scheduler.run(busy);
+    expect(scheduler.stats.waiting).toBe(1); // 2,000,000 items take longer than 0.05 ms
+    expect(immediateRan).toBe(false);
+    expect(await result).toBe(5_999_995); // the same sum as straight through
+    expect(immediateRan).toBe(true); // the event loop turned while the task was paused
+    expect(scheduler.stats.slowSlices).toBeGreaterThan(1);
   });
 });

@@ -1,7 +1,13 @@
 /** GET /api/search: the query language over utterances, JSON or CSV. */
 import { Hono } from "hono";
 import { type FilterKey, addFilter, emptyFilters } from "../../search/filters";
-import { DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET, search } from "../../search/search";
+import {
+  DEFAULT_LIMIT,
+  MAX_LIMIT,
+  MAX_OFFSET,
+  type SearchRequest,
+  searchSteps,
+} from "../../search/search";
 import { SORT_ORDERS } from "../../search/types";
 import { allowParams, enumParam, intParam } from "../middleware/params";
 import { csvHeaders, hitsToCsv } from "./csv";
@@ -22,7 +28,7 @@ export const FORMATS = ["json", "csv"] as const;
 export const searchRoutes = new Hono<ApiEnv>().get(
   "/search",
   allowParams(...SEARCH_PARAMS),
-  (c) => {
+  async (c) => {
     const corpus = c.get("corpus");
     const filters = emptyFilters();
     for (const name of SEARCH_FILTER_PARAMS) {
@@ -30,18 +36,16 @@ export const searchRoutes = new Hono<ApiEnv>().get(
       if (value !== undefined) addFilter(filters, name satisfies FilterKey, value, name);
     }
     const format = enumParam(c, "format", FORMATS, "json");
-    const page = search(
-      corpus,
-      {
-        q: c.req.query("q") ?? "",
-        filters,
-        origins: { speaker: "speaker", session: "session" },
-        sort: enumParam(c, "sort", SORT_ORDERS),
-        limit: intParam(c, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT),
-        offset: intParam(c, "offset", 0, 0, MAX_OFFSET),
-      },
-      { baseUrl: c.get("baseUrl") },
-    );
+    const request: SearchRequest = {
+      q: c.req.query("q") ?? "",
+      filters,
+      origins: { speaker: "speaker", session: "session" },
+      sort: enumParam(c, "sort", SORT_ORDERS),
+      limit: intParam(c, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT),
+      offset: intParam(c, "offset", 0, 0, MAX_OFFSET),
+    };
+    const options = { baseUrl: c.get("baseUrl") };
+    const page = await c.get("runner").run((pace) => searchSteps(corpus, request, options, pace));
     if (format === "csv") {
       return c.body(hitsToCsv(page.results), 200, csvHeaders("wcit-search.csv", page.synthetic));
     }

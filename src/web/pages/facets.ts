@@ -1,12 +1,13 @@
 /**
  * Facet counts for the search page: over the FULL result set of the current query (not just
- * the page shown), computed with the core's own matching (prepareQuery + matchQuery), so the
+ * the page shown), computed with the core's own matching (prepareQuery + matchSteps), so the
  * counts agree with the result count. A dimension whose filter is set is counted with that
  * filter left out, so the other values it could switch to keep their counts.
  */
 import type { Body, SpeakerKind } from "../../domain";
 import type { Corpus } from "../../search/corpus";
-import { matchQuery, prepareQuery } from "../../search/search";
+import { type Pace, type Steps, NEVER_PAUSE, runToEnd } from "../../search/pace";
+import { matchSteps, prepareQuery } from "../../search/search";
 import type { SearchState } from "./search-state";
 import { stateFilters } from "./search-state";
 
@@ -36,12 +37,11 @@ const DIMENSION_FIELDS = {
   date: ["from", "to"],
 } as const satisfies Record<keyof Facets, readonly (keyof SearchState)[]>;
 
-function ordinalsFor(corpus: Corpus, state: SearchState): number[] {
-  const query = prepareQuery(corpus, state.q, stateFilters(state), {
-    speaker: "speaker",
-    session: "session",
-  });
-  return matchQuery(corpus, query).map((match) => match.ordinal);
+function* ordinalsFor(corpus: Corpus, state: SearchState, pace: Pace): Steps<number[]> {
+  const origins = { speaker: "speaker", session: "session" };
+  const query = prepareQuery(corpus, state.q, stateFilters(state), origins);
+  const matches = yield* matchSteps(corpus, query, {}, pace);
+  return matches.map((match) => match.ordinal);
 }
 
 function tally(
@@ -61,14 +61,19 @@ function tally(
  * Throws what the core throws for a bad query (QueryError naming the parameter).
  */
 export function facetCounts(corpus: Corpus, state: SearchState): Facets {
-  const all = ordinalsFor(corpus, state);
-  const forDimension = (dimension: keyof Facets): number[] => {
+  return runToEnd(facetSteps(corpus, state, NEVER_PAUSE));
+}
+
+/** facetCounts as pausable steps (see src/search/pace.ts). */
+export function* facetSteps(corpus: Corpus, state: SearchState, pace: Pace): Steps<Facets> {
+  const all = yield* ordinalsFor(corpus, state, pace);
+  function* forDimension(dimension: keyof Facets): Steps<number[]> {
     const fields = DIMENSION_FIELDS[dimension];
     if (fields.every((field) => state[field] === null)) return all;
     const relaxed: SearchState = { ...state };
     for (const field of fields) relaxed[field] = null;
-    return ordinalsFor(corpus, relaxed);
-  };
+    return yield* ordinalsFor(corpus, relaxed, pace);
+  }
   const { store } = corpus;
   const columns = store.utterances;
   const sessionOf = (ordinal: number) => columns.session[ordinal] ?? -1;
@@ -76,7 +81,7 @@ export function facetCounts(corpus: Corpus, state: SearchState): Facets {
   const sorted = <T extends string>(values: FacetValue<T>[]) =>
     values.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
 
-  const speakers = tally(forDimension("speaker"), speakerOf);
+  const speakers = tally(yield* forDimension("speaker"), speakerOf);
   const speaker = sorted(
     [...speakers].flatMap(([index, count]) => {
       const s = store.speakers[index];
@@ -85,7 +90,7 @@ export function facetCounts(corpus: Corpus, state: SearchState): Facets {
   );
 
   // Sessions stay in date order (the store's order is chronological).
-  const sessions = tally(forDimension("session"), sessionOf);
+  const sessions = tally(yield* forDimension("session"), sessionOf);
   const session = [...sessions]
     .sort(([a], [b]) => a - b)
     .flatMap(([index, count]) => {
@@ -94,21 +99,21 @@ export function facetCounts(corpus: Corpus, state: SearchState): Facets {
     });
 
   const bodies = new Map<Body, number>();
-  for (const [index, count] of tally(forDimension("body"), sessionOf)) {
+  for (const [index, count] of tally(yield* forDimension("body"), sessionOf)) {
     const body = store.sessions[index]?.body;
     if (body) bodies.set(body, (bodies.get(body) ?? 0) + count);
   }
   const body = sorted([...bodies].map(([value, count]) => ({ value, label: value, count })));
 
   const kinds = new Map<SpeakerKind, number>();
-  for (const [index, count] of tally(forDimension("kind"), speakerOf)) {
+  for (const [index, count] of tally(yield* forDimension("kind"), speakerOf)) {
     const kind = store.speakers[index]?.kind;
     if (kind) kinds.set(kind, (kinds.get(kind) ?? 0) + count);
   }
   const kind = sorted([...kinds].map(([value, count]) => ({ value, label: value, count })));
 
   const days = new Map<string, number>();
-  for (const [index, count] of tally(forDimension("date"), sessionOf)) {
+  for (const [index, count] of tally(yield* forDimension("date"), sessionOf)) {
     const date = store.sessions[index]?.date;
     if (date) days.set(date, (days.get(date) ?? 0) + count);
   }

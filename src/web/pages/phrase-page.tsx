@@ -14,8 +14,9 @@ import { listSessions, listSpeakers, speakerDetail } from "../../search/catalog"
 import type { Corpus } from "../../search/corpus";
 import { NotFoundError, QueryError } from "../../search/errors";
 import { emptyFilters } from "../../search/filters";
-import { type PhraseTimeline, parsePhrase, phraseTimeline } from "../../search/phrase";
-import { MAX_LIMIT, matchQuery, search } from "../../search/search";
+import { type Pace, type Steps } from "../../search/pace";
+import { type PhraseTimeline, parsePhrase, phraseTimelineSteps } from "../../search/phrase";
+import { MAX_LIMIT, matchSteps, searchSteps } from "../../search/search";
 import type { SearchHit, SessionSummary } from "../../search/types";
 import type { ApiEnv } from "../api/env";
 import { formatDate, plural, sessionName } from "../views/format";
@@ -65,7 +66,7 @@ function quoted(phrase: string): string {
 }
 
 /** A phrase with no speaker: the core's phrase timeline. */
-function phraseSide(
+function* phraseSide(
   corpus: Corpus,
   sessions: readonly SessionSummary[],
   phrase: string,
@@ -73,10 +74,11 @@ function phraseSide(
   offset: number,
   baseUrl: string,
   parameter: string,
-): PhraseSide {
+  pace: Pace,
+): Steps<PhraseSide> {
   let timeline: PhraseTimeline;
   try {
-    timeline = phraseTimeline(corpus, { q: phrase, limit, offset }, { baseUrl });
+    timeline = yield* phraseTimelineSteps(corpus, { q: phrase, limit, offset }, { baseUrl }, pace);
   } catch (error) {
     if (error instanceof QueryError && error.parameter === "q" && parameter !== "q") {
       throw new QueryError(parameter, error.message.replace(/^q: /, ""));
@@ -97,7 +99,7 @@ function phraseSide(
 }
 
 /** A phrase said by one speaker: the core's phrase parsing and matching with a speaker filter. */
-function speakerSide(
+function* speakerSide(
   corpus: Corpus,
   sessions: readonly SessionSummary[],
   phrase: string,
@@ -106,7 +108,8 @@ function speakerSide(
   offset: number,
   baseUrl: string,
   parameter: string,
-): PhraseSide {
+  pace: Pace,
+): Steps<PhraseSide> {
   let speaker: ReturnType<typeof speakerDetail>;
   try {
     speaker = speakerDetail(corpus, speakerId);
@@ -121,7 +124,7 @@ function speakerSide(
   }
   const query = parsePhrase(phrase, "q");
   query.filters.speaker.push(speaker.id);
-  const matches = matchQuery(corpus, query, { speaker: parameter });
+  const matches = yield* matchSteps(corpus, query, { speaker: parameter }, pace);
   const index = new Map(sessions.map((s, i) => [s.id, i]));
   const counts = sessions.map(() => 0);
   const columns = corpus.store.utterances;
@@ -133,11 +136,13 @@ function speakerSide(
   const filters = emptyFilters();
   filters.speaker.push(speaker.id);
   const q = `"${phrase.trim().replace(/^"(.*)"$/s, "$1")}"`;
-  const page = search(corpus, { q, filters, sort: "chronological", limit, offset }, { baseUrl });
+  const options = { baseUrl };
+  const request = { q, filters, sort: "chronological", limit, offset } as const;
+  const page = yield* searchSteps(corpus, request, options, pace);
   const firstPage =
     offset === 0
       ? page
-      : search(corpus, { q, filters, sort: "chronological", limit: 1 }, { baseUrl });
+      : yield* searchSteps(corpus, { ...request, limit: 1, offset: 0 }, options, pace);
   return {
     phrase,
     speaker: { id: speaker.id, name: speaker.name },
@@ -186,32 +191,37 @@ export async function phrasePage(c: Context<ApiEnv>): Promise<Response> {
       const comparing = params.vs !== null;
       const limit = comparing ? COMPARE_OCCURRENCES : OCCURRENCES_PER_PAGE;
       const offset = comparing ? 0 : (params.page - 1) * OCCURRENCES_PER_PAGE;
-      const side = (
-        phrase: string,
-        speaker: string | null,
-        parameter: string,
-        speakerParameter: string,
-      ) =>
-        speaker === null
-          ? phraseSide(corpus, sessions, phrase, limit, offset, baseUrl, parameter)
-          : speakerSide(
-              corpus,
-              sessions,
-              phrase,
-              speaker,
-              limit,
-              offset,
-              baseUrl,
-              speakerParameter,
-            );
-      sides = [side(params.q, params.speaker, "q", "speaker")];
-      if (params.vs !== null) {
-        sides.push(
-          params.vs.startsWith(VS_SPEAKER_PREFIX)
-            ? side(params.q, params.vs.slice(VS_SPEAKER_PREFIX.length).trim(), "q", "vs")
-            : side(params.vs, params.speaker, "vs", "speaker"),
-        );
-      }
+      const { q, vs, speaker } = params;
+      sides = await c.get("runner").run(function* (pace) {
+        const side = (
+          phrase: string,
+          speaker: string | null,
+          parameter: string,
+          speakerParameter: string,
+        ) =>
+          speaker === null
+            ? phraseSide(corpus, sessions, phrase, limit, offset, baseUrl, parameter, pace)
+            : speakerSide(
+                corpus,
+                sessions,
+                phrase,
+                speaker,
+                limit,
+                offset,
+                baseUrl,
+                speakerParameter,
+                pace,
+              );
+        const found = [yield* side(q, speaker, "q", "speaker")];
+        if (vs !== null) {
+          found.push(
+            vs.startsWith(VS_SPEAKER_PREFIX)
+              ? yield* side(q, vs.slice(VS_SPEAKER_PREFIX.length).trim(), "q", "vs")
+              : yield* side(vs, speaker, "vs", "speaker"),
+          );
+        }
+        return found;
+      });
     }
   } catch (caught) {
     if (!(caught instanceof QueryError)) throw caught;

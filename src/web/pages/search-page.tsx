@@ -7,7 +7,8 @@ import type { Context } from "hono";
 import type { FC } from "hono/jsx";
 import type { Corpus } from "../../search/corpus";
 import { QueryError } from "../../search/errors";
-import { search } from "../../search/search";
+import type { TaskRunner } from "../../search/scheduler";
+import { type SearchRequest, searchSteps } from "../../search/search";
 import { listSessions, listSpeakers } from "../../search/catalog";
 import type { SearchPage as CoreSearchPage, SessionSummary } from "../../search/types";
 import type { ApiEnv } from "../api/env";
@@ -20,7 +21,7 @@ import { SearchForm } from "../views/search-form";
 import { SyntaxHelp } from "../views/syntax-help";
 import { kindLabel, UtteranceCard } from "../views/utterance-card";
 import { corpusNotice, renderPage } from "./render";
-import { type Facets, facetCounts } from "./facets";
+import { type Facets, facetSteps } from "./facets";
 import {
   EMPTY_STATE,
   PAGE_SIZE,
@@ -42,33 +43,39 @@ interface Outcome {
   error: QueryError | null;
 }
 
-function run(corpus: Corpus, params: URLSearchParams, baseUrl: string): Outcome {
+async function run(
+  corpus: Corpus,
+  params: URLSearchParams,
+  baseUrl: string,
+  runner: TaskRunner,
+): Promise<Outcome> {
   let state = EMPTY_STATE;
   try {
     state = parseSearchState(params);
     if (state.q.trim() === "" && !hasStateFilters(state)) {
       return { state, page: null, facets: null, error: null };
     }
-    const page = search(
-      corpus,
-      {
-        q: state.q,
-        filters: {
-          speaker: state.speaker ? [state.speaker] : [],
-          session: state.session ? [state.session] : [],
-          body: state.body ? [state.body] : [],
-          kind: state.kind ? [state.kind] : [],
-          from: state.from,
-          to: state.to,
-        },
-        origins: { speaker: "speaker", session: "session" },
-        sort: state.sort ?? undefined,
-        limit: PAGE_SIZE,
-        offset: (state.page - 1) * PAGE_SIZE,
+    const searched = state;
+    const request: SearchRequest = {
+      q: state.q,
+      filters: {
+        speaker: state.speaker ? [state.speaker] : [],
+        session: state.session ? [state.session] : [],
+        body: state.body ? [state.body] : [],
+        kind: state.kind ? [state.kind] : [],
+        from: state.from,
+        to: state.to,
       },
-      { baseUrl },
-    );
-    return { state, page, facets: facetCounts(corpus, state), error: null };
+      origins: { speaker: "speaker", session: "session" },
+      sort: state.sort ?? undefined,
+      limit: PAGE_SIZE,
+      offset: (state.page - 1) * PAGE_SIZE,
+    };
+    return await runner.run(function* (pace) {
+      const page = yield* searchSteps(corpus, request, { baseUrl }, pace);
+      const facets = yield* facetSteps(corpus, searched, pace);
+      return { state: searched, page, facets, error: null };
+    });
   } catch (error) {
     if (error instanceof QueryError) return { state, page: null, facets: null, error };
     throw error;
@@ -79,7 +86,7 @@ function run(corpus: Corpus, params: URLSearchParams, baseUrl: string): Outcome 
 export async function searchPage(c: Context<ApiEnv>): Promise<Response> {
   const corpus = c.get("corpus");
   const params = new URL(c.req.url).searchParams;
-  const outcome = run(corpus, params, c.get("baseUrl"));
+  const outcome = await run(corpus, params, c.get("baseUrl"), c.get("runner"));
   const sessions = listSessions(corpus).sessions;
   const names = new Map(sessions.map((s) => [s.id, sessionName(s)]));
   const sessionLabel = (id: string) => names.get(id) ?? id;
