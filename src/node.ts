@@ -10,7 +10,7 @@ import { pathToFileURL } from "node:url";
 import { DEFAULT_ASSETS_DIR, fileAssetReader } from "../ingest/build-index";
 import { consoleLogger } from "../ingest/io/console-logger";
 import { openCorpus } from "./search/load";
-import { DEFAULT_SLICE_MS, SliceScheduler } from "./search/scheduler";
+import { DEFAULT_SLICE_MS, RUN_STRAIGHT, SliceScheduler } from "./search/scheduler";
 import { createApp } from "./web/app";
 
 export const DEFAULT_PORT = 8787;
@@ -68,7 +68,13 @@ export function nodeScheduler(sliceMs = DEFAULT_SLICE_MS): SliceScheduler {
 
 /** Starts the server; resolves once it listens. */
 export function startNodeServer(
-  options: { assetsDir?: string; port?: number; host?: string } = {},
+  options: {
+    assetsDir?: string;
+    port?: number;
+    host?: string;
+    /** Slice of the search scheduler in ms (default DEFAULT_SLICE_MS); 0 runs searches straight. */
+    sliceMs?: number;
+  } = {},
 ) {
   const assetsDir = options.assetsDir ?? DEFAULT_ASSETS_DIR;
   const logger = consoleLogger();
@@ -77,7 +83,7 @@ export function startNodeServer(
     loadCorpus: () => openCorpus(fileAssetReader(assetsDir)),
     logger,
     assets: (request) => serveFile(request),
-    runner: nodeScheduler(),
+    runner: options.sliceMs === 0 ? RUN_STRAIGHT : nodeScheduler(options.sliceMs),
   });
   const port = options.port ?? DEFAULT_PORT;
   const hostname = options.host ?? DEFAULT_HOST;

@@ -1,4 +1,5 @@
 /** Command-line options of `npm run bench:load` (bench/load/run.ts). */
+import { DEFAULT_SLICE_MS } from "../../src/search/scheduler";
 import { DEFAULT_SEED } from "../corpus";
 
 /** Defaults of a run. */
@@ -27,6 +28,8 @@ export interface LoadOptions {
   adversarialShare: number;
   timeout: number;
   maxRequests: number;
+  /** The server's search scheduler slice in ms; 0: no scheduler (every search runs straight). */
+  sliceMs: number;
   /** Where to write the report as JSON (atomically), or null. */
   json: string | null;
   /** Where the bundled sample's parsed sessions are read from (manifest.json and <id>.json). */
@@ -44,6 +47,8 @@ export const LOAD_USAGE = `usage: npm run bench:load -- [options]
   --adversarial R    share of adversarial requests in the mixed run, 0 < R < 1 (default ${LOAD_DEFAULTS.adversarialShare})
   --timeout S        per-request timeout; a timed-out request is an error (default ${LOAD_DEFAULTS.timeout})
   --max-requests N   bound on the requests of one run (default ${LOAD_DEFAULTS.maxRequests})
+  --slice MS         the server's search scheduler slice (default ${DEFAULT_SLICE_MS}); 0 runs
+                     every search straight through, as before the scheduler
   --transcripts DIR  parsed sessions of the sample (default transcripts; ingested from
                      DIR/sources into a temporary folder when DIR/manifest.json is missing)
   --json FILE        write the report as JSON to FILE
@@ -82,6 +87,7 @@ export function parseLoadOptions(argv: readonly string[]): LoadOptions {
     adversarialShare: LOAD_DEFAULTS.adversarialShare,
     timeout: LOAD_DEFAULTS.timeout,
     maxRequests: LOAD_DEFAULTS.maxRequests,
+    sliceMs: DEFAULT_SLICE_MS,
     json: null,
     transcripts: "transcripts",
     help: false,
@@ -118,6 +124,9 @@ export function parseLoadOptions(argv: readonly string[]): LoadOptions {
         break;
       case "--max-requests":
         options.maxRequests = number(flag, value(), { integer: true, min: 1, max: 1e9 });
+        break;
+      case "--slice":
+        options.sliceMs = number(flag, value(), { min: 0, max: 10_000 });
         break;
       case "--json":
         options.json = value();

@@ -131,6 +131,7 @@ async function measure(options: LoadOptions, work: string): Promise<LoadReport> 
     server = await startServer({
       assetsDir,
       heapMB: serverHeapMB(options.scale),
+      sliceMs: options.sliceMs,
       onStderr: (line) => log(`server: ${line}`),
     });
     const warm = await fetch(`${server.origin}/api/corpus`);
@@ -201,6 +202,7 @@ async function measure(options: LoadOptions, work: string): Promise<LoadReport> 
         adversarialShare: options.adversarialShare,
         timeout: options.timeout,
         maxRequests: options.maxRequests,
+        sliceMs: options.sliceMs,
       },
       corpus: {
         ...corpus.source,
@@ -238,7 +240,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     const report = await measure(options, work);
     process.stdout.write(
-      `\nLoad run: ${report.corpus.kind} corpus, ${report.corpus.utterances} utterances, ${report.options.connections} connections, ${report.options.duration} s per run, ${report.machine.cpus} x ${report.machine.cpuModel}, Node ${report.machine.node}\n\n`,
+      `\nLoad run: ${report.corpus.kind} corpus, ${report.corpus.utterances} utterances, ${report.options.connections} connections, ${report.options.duration} s per run, ${report.options.sliceMs > 0 ? `search slices of ${report.options.sliceMs} ms` : "no search scheduler"}, ${report.machine.cpus} x ${report.machine.cpuModel}, Node ${report.machine.node}\n\n`,
     );
     process.stdout.write(`${formatReport(report.clean, report.mixed, report.ordinaryP99Ratio)}\n`);
     for (const problem of report.problems) process.stdout.write(`PROBLEM: ${problem}\n`);

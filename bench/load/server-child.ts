@@ -4,7 +4,8 @@
  * `{"port": N}`, on stdout once it listens. Exits when its stdin closes (the load run ended or
  * died) or on SIGTERM.
  *
- * usage: node --import tsx bench/load/server-child.ts ASSETS_DIR
+ * usage: node --import tsx bench/load/server-child.ts ASSETS_DIR [SLICE_MS]
+ * (SLICE_MS: the search scheduler's slice; 0 runs every search straight through)
  */
 import type { AddressInfo } from "node:net";
 import { startNodeServer } from "../../src/node";
@@ -18,7 +19,16 @@ if (!assetsDir) {
   process.exit(2);
 }
 
-const server = startNodeServer({ assetsDir, port: 0, host: LOOPBACK });
+const sliceArg = process.argv[3];
+const sliceMs = sliceArg === undefined ? undefined : Number(sliceArg);
+if (sliceMs !== undefined && !(sliceMs >= 0)) {
+  process.stderr.write(
+    `bench:load server: SLICE_MS ${JSON.stringify(sliceArg)} is not a number >= 0\n`,
+  );
+  process.exit(2);
+}
+
+const server = startNodeServer({ assetsDir, port: 0, host: LOOPBACK, sliceMs });
 server.once("listening", () => {
   const address = server.address() as AddressInfo;
   process.stdout.write(`${JSON.stringify({ port: address.port })}\n`);

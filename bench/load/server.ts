@@ -19,6 +19,8 @@ export interface ServerOptions {
   assetsDir: string;
   /** --max-old-space-size of the server, in MB (a large generated corpus needs more). */
   heapMB?: number;
+  /** The search scheduler's slice in ms; 0 runs every search straight through. */
+  sliceMs?: number;
   /** Receives each line the server writes to stderr (its logger). */
   onStderr?: (line: string) => void;
 }
@@ -50,6 +52,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   const args = ["--import", "tsx"];
   if (options.heapMB !== undefined) args.push(`--max-old-space-size=${Math.round(options.heapMB)}`);
   args.push(CHILD, options.assetsDir);
+  if (options.sliceMs !== undefined) args.push(String(options.sliceMs));
   const child = spawn(process.execPath, args, {
     cwd: PROJECT_ROOT,
     stdio: ["pipe", "pipe", "pipe"],

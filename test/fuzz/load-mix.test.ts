@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { namesParameter } from "../../bench/load/drive";
 import { LOAD_DEFAULTS, parseLoadOptions } from "../../bench/load/options";
+import { DEFAULT_SLICE_MS } from "../../src/search/scheduler";
 import {
   ORDINARY_CLASSES,
   adversarialRequests,
@@ -73,6 +74,7 @@ describe("load run options", () => {
       connections: 50,
       scale: null,
       json: null,
+      sliceMs: DEFAULT_SLICE_MS,
     });
     expect(LOAD_DEFAULTS.duration).toBe(30);
   });
@@ -88,8 +90,11 @@ describe("load run options", () => {
         "0.5",
         "--json",
         "x.json",
+        "--slice",
+        "0",
       ]),
-    ).toMatchObject({ duration: 5, connections: 8, scale: 0.5, json: "x.json" });
+    ).toMatchObject({ duration: 5, connections: 8, scale: 0.5, json: "x.json", sliceMs: 0 });
+    expect(() => parseLoadOptions(["--slice", "-1"])).toThrow(/--slice/);
     expect(() => parseLoadOptions(["--duration", "0"])).toThrow(/--duration/);
     expect(() => parseLoadOptions(["--connections", "2.5"])).toThrow(/--connections/);
     expect(() => parseLoadOptions(["--scale"])).toThrow(/--scale needs a value/);
