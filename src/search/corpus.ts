@@ -4,6 +4,7 @@
  */
 import type { SearchBackend } from "./backend";
 import type { AssetManifest, CorpusStore } from "./schema";
+import { SpacingCache } from "./text";
 
 export interface Corpus {
   manifest: AssetManifest;
@@ -19,6 +20,8 @@ export interface Corpus {
   empty: Set<number>;
   /** Document id -> ordinals of the utterances that mention it (chronological). Built on first use. */
   documentIndex?: Map<string, number[]>;
+  /** Which utterance texts have white space that phrase folding changes (by ordinal, filled as checked). */
+  spacing: SpacingCache;
 }
 
 /** Wraps loaded parts into a Corpus. */
@@ -35,6 +38,7 @@ export function createCorpus(
     speakerIndex: new Map(store.speakers.map((speaker, index) => [speaker.id, index])),
     size: store.utterances.text.length,
     empty: new Set(store.empty),
+    spacing: new SpacingCache(store.utterances.text.length),
   };
 }
 

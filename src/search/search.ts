@@ -12,7 +12,14 @@ import { type FilterOrigins, filterPredicate, resolveFilters } from "./resolve";
 import { type PresentOptions, utteranceView } from "./present";
 import { type ParsedQuery, type QueryTerm, isEmptyQuery, parseQuery } from "./query";
 import { type Span, makeSnippet, mergeSpans } from "./snippet";
-import { findPhrase, foldText, normaliseTerm, phraseTester, tokenizeWithOffsets } from "./text";
+import {
+  type SpacingCache,
+  findPhrase,
+  foldText,
+  normaliseTerm,
+  phraseTester,
+  tokenizeWithOffsets,
+} from "./text";
 import type { SearchHit, SearchPage, SortOrder } from "./types";
 
 export const DEFAULT_LIMIT = 20;
@@ -35,14 +42,15 @@ export interface Match {
   ordinal: number;
   score: number;
   /**
-   * Index terms the backend matched (word clauses and the words of phrases; shared between
-   * matches). Which of them word clauses matched, for highlighting, is worked out by toHit for
-   * the matches shown only.
+   * What the backend matched: its `terms` are the index terms of word clauses and of the words
+   * of phrases. Which of them word clauses matched, for highlighting, is worked out by toHit for
+   * the matches shown only (a backend may compute `terms` when first read).
    */
-  terms: readonly string[];
+  hit: { readonly terms: readonly string[] };
 }
 
-const NO_TERMS: readonly string[] = Object.freeze([]);
+/** The `hit` of matches found without the backend (exclusions only, filters only). */
+const NO_HIT: Match["hit"] = Object.freeze({ terms: Object.freeze([]) as readonly string[] });
 
 function termNode(term: QueryTerm): BackendQuery {
   if (term.type === "word") {
@@ -99,11 +107,14 @@ function wordMatches(term: QueryTerm, docTerm: string): boolean {
 }
 
 /** Per group of a query with phrases, a test of whether a hit satisfies it. */
-function groupTester(group: QueryTerm[]): (hit: BackendHit, text: string) => boolean {
+function groupTester(
+  group: QueryTerm[],
+  spacing: SpacingCache,
+): (hit: BackendHit, text: string) => boolean {
   const tests = group.map((term) => {
     if (term.type === "phrase") {
-      const contains = phraseTester(term.raw);
-      return (_hit: BackendHit, text: string) => contains(text);
+      const contains = phraseTester(term.raw, spacing);
+      return (hit: BackendHit, text: string) => contains(text, hit.ordinal);
     }
     return (hit: BackendHit) => term.terms.every((t) => hit.queryTerms.includes(t));
   });
@@ -149,8 +160,9 @@ export function* matchSteps(
   const texts = corpus.store.utterances.text;
   const excludedPhrases = query.exclude
     .filter((term) => term.type === "phrase")
-    .map((term) => phraseTester(term.raw));
-  const notExcluded = (text: string) => excludedPhrases.every((contains) => !contains(text));
+    .map((term) => phraseTester(term.raw, corpus.spacing));
+  const notExcluded = (text: string, ordinal: number) =>
+    excludedPhrases.every((contains) => !contains(text, ordinal));
   const positive = backendQuery(query);
   if (positive === null) {
     const excludedWords = query.exclude.filter((term) => term.type === "word");
@@ -169,15 +181,20 @@ export function* matchSteps(
     for (let ordinal = 0; ordinal < corpus.size; ordinal++) {
       if (checkpoint(pace, ordinal)) yield;
       const text = texts[ordinal] ?? "";
-      if (text.trim() === "" || excluded.has(ordinal) || !predicate(ordinal) || !notExcluded(text))
+      if (
+        text.trim() === "" ||
+        excluded.has(ordinal) ||
+        !predicate(ordinal) ||
+        !notExcluded(text, ordinal)
+      )
         continue;
-      matches.push({ ordinal, score: 0, terms: NO_TERMS });
+      matches.push({ ordinal, score: 0, hit: NO_HIT });
     }
     return matches;
   }
   const phraseGroups = query.groups
     .filter((group) => group.some((term) => term.type === "phrase"))
-    .map(groupTester);
+    .map((group) => groupTester(group, corpus.spacing));
   const checkText = phraseGroups.length > 0 || excludedPhrases.length > 0;
   const found = backendSteps(corpus, positive, predicate, pace);
   const hits = Array.isArray(found) ? found : yield* found;
@@ -194,9 +211,9 @@ export function* matchSteps(
           break;
         }
       }
-      if (!verified || !notExcluded(text)) continue;
+      if (!verified || !notExcluded(text, hit.ordinal)) continue;
     }
-    matches.push({ ordinal: hit.ordinal, score: hit.score, terms: hit.terms });
+    matches.push({ ordinal: hit.ordinal, score: hit.score, hit });
   }
   return matches;
 }
@@ -300,7 +317,7 @@ export function toHit(
   options: PresentOptions,
 ): SearchHit {
   const view = utteranceView(corpus, match.ordinal, options);
-  const spans = highlightSpans(view.text, query, matchedWordTerms(query, match.terms));
+  const spans = highlightSpans(view.text, query, matchedWordTerms(query, match.hit.terms));
   // The view is ours alone: extend it rather than copy it.
   return Object.assign(view, {
     score: match.score,

@@ -193,8 +193,29 @@ function scanFolded(
 const OTHER_SPACE_RE = /[\t-\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 
 /** True when folding would change the text's white space: a run of two, or other white space. */
-function hasFoldableSpace(text: string): boolean {
+export function hasFoldableSpace(text: string): boolean {
   return text.includes("  ") || OTHER_SPACE_RE.test(text);
+}
+
+/** Whether a text contains a phrase; `key` names the text in a SpacingCache (an ordinal). */
+export type PhraseTest = (text: string, key?: number) => boolean;
+
+/** Remembers hasFoldableSpace per text, by a key the caller gives (an utterance ordinal). */
+export class SpacingCache {
+  /** 0: not known yet; 1: plain spacing; 2: foldable space. */
+  private readonly known: Uint8Array;
+  constructor(size: number) {
+    this.known = new Uint8Array(size);
+  }
+  foldable(key: number, text: string): boolean {
+    let state = this.known[key];
+    if (state === undefined) return hasFoldableSpace(text); // outside the cache
+    if (state === 0) {
+      state = hasFoldableSpace(text) ? 2 : 1;
+      this.known[key] = state;
+    }
+    return state === 2;
+  }
 }
 
 /**
@@ -206,7 +227,11 @@ function hasFoldableSpace(text: string): boolean {
  * characters as they are. When there is none, folding can only add one by joining white space, so
  * only texts with such white space are folded.
  */
-export function phraseTester(phrase: string): (text: string) => boolean {
+export function phraseTester(phrase: string, spacing?: SpacingCache): PhraseTest {
+  const foldable = spacing
+    ? (text: string, key: number | undefined) =>
+        key === undefined ? hasFoldableSpace(text) : spacing.foldable(key, text)
+    : hasFoldableSpace;
   const needle = foldPhrase(phrase);
   if (needle.length === 0) return () => false;
   if (!ASCII_RE.test(needle)) {
@@ -215,10 +240,10 @@ export function phraseTester(phrase: string): (text: string) => boolean {
       return scanFolded(foldText(text).folded, needle, null, text.length).length > 0;
     };
   }
-  return (text) => {
+  return (text, key) => {
     const lower = text.toLowerCase();
     if (hasMatch(lower, needle)) return true;
-    if (!hasFoldableSpace(text)) return false;
+    if (!foldable(text, key)) return false;
     return hasMatch(foldText(text).folded, needle);
   };
 }

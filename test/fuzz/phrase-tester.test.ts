@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { findPhrase, phraseTester } from "../../src/search/text";
+import { SpacingCache, findPhrase, phraseTester } from "../../src/search/text";
 import { check } from "./seed";
 
 const WORDS = ["human", "Human", "HUMAN", "rights", "RIGHTS", "in", "i", "km", "we", "s", "x1"];
@@ -21,6 +21,8 @@ const piece = fc.oneof(
 const text = fc.array(piece, { maxLength: 24 }).map((parts) => parts.join(""));
 const phrase = fc.array(piece, { minLength: 1, maxLength: 5 }).map((parts) => parts.join(""));
 
+const withPhrase = fc.tuple(text, fc.constantFrom("  ", "\n", " \t", "\u00a0"), fc.boolean());
+
 describe("phraseTester", () => {
   test("agrees with findPhrase on 3,000 generated texts and phrases", () => {
     check(
@@ -29,6 +31,28 @@ describe("phraseTester", () => {
         expect(phraseTester(p)(t)).toBe(findPhrase(t, p).length > 0);
       }),
       3000,
+    );
+  });
+
+  test("agrees with findPhrase through a SpacingCache, on first and later checks of a text", () => {
+    check(
+      "phrase-tester-spacing",
+      fc.property(fc.array(withPhrase, { minLength: 1, maxLength: 8 }), phrase, (made, p) => {
+        // Half the texts hold the phrase with its spaces replaced by white space that folds.
+        const texts = made.map(([t, space, inject]) =>
+          inject ? `${t}${space}${p.replace(/ /g, space)}${space}${t}` : t,
+        );
+        const spacing = new SpacingCache(texts.length);
+        const contains = phraseTester(p, spacing);
+        for (let round = 0; round < 2; round++) {
+          texts.forEach((t, key) => {
+            expect(contains(t, key)).toBe(findPhrase(t, p).length > 0);
+          });
+        }
+        // A key outside the cache is checked without it.
+        expect(contains(texts[0]!, texts.length + 5)).toBe(findPhrase(texts[0]!, p).length > 0);
+      }),
+      1000,
     );
   });
 
