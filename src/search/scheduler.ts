@@ -4,11 +4,17 @@
  *
  * A task (a pausable computation, see ./pace.ts) starts at once and runs for up to one slice.
  * Nearly every query ends within it and never notices the scheduler. A task still running when
- * its slice is spent pauses and joins the *slow lane*, a first-in first-out queue that is worked
- * on between turns of the host's event loop: each turn it gets as much time as everything else
- * took since its previous turn (so about half the thread when both have work, and all of it when
- * nothing else is waiting), at least one slice. New requests are read and cheap queries answered
- * in between, so they no longer wait behind a query that takes a second.
+ * its slice is spent pauses and joins the *slow lane*, which is worked on between turns of the
+ * host's event loop, so new requests are read and cheap queries answered in between instead of
+ * waiting behind a query that takes a second.
+ *
+ * The slow lane has two levels. A task that has paused once waits in the first: each turn starts
+ * with these, one more slice each, so a query that only just outran its slice (a busy machine,
+ * a slightly larger page) ends at the next turn. A task that pauses again moves to the second
+ * level, where the oldest runs slice after slice until it ends (first in, first out: the long
+ * ones finish in the order they came, none is passed over indefinitely). A turn lasts as long
+ * as `slowShare` allows given what the rest of the loop took since the previous turn, and at
+ * least one slice.
  *
  * The time source and the way to wait for the next turn are given by the adapter: in Node,
  * `performance.now` and `setImmediate`. Where timers do not advance while code runs (Workers),
@@ -22,6 +28,9 @@ import { runToEnd, NEVER_PAUSE } from "./pace";
 /** Default slice: longer than an ordinary query takes at 30,000 utterances (1-8 ms). */
 export const DEFAULT_SLICE_MS = 10;
 
+/** Default share of the thread the slow lane takes while other work waits (see `slowShare`). */
+export const DEFAULT_SLOW_SHARE = 0.5;
+
 /** Runs pausable tasks. */
 export interface TaskRunner {
   /** Runs `task` with the pace it must check, resolves with its result or rejects with its error. */
@@ -31,6 +40,12 @@ export interface TaskRunner {
 export interface SliceSchedulerOptions {
   /** Milliseconds a task runs before it pauses (default DEFAULT_SLICE_MS). */
   sliceMs?: number;
+  /**
+   * Share of the thread the slow lane takes when other work is waiting, from 0 (one slice per
+   * turn of the event loop) to below 1 (default DEFAULT_SLOW_SHARE). A turn may last
+   * `slowShare / (1 - slowShare)` times what the rest of the loop took since the last turn.
+   */
+  slowShare?: number;
   /** A clock in milliseconds (Node: performance.now). */
   now: () => number;
   /** Calls `callback` on a later turn of the event loop, after pending I/O (Node: setImmediate). */
@@ -43,6 +58,8 @@ export interface SchedulerStats {
   tasks: number;
   /** Tasks that outran their first slice and went to the slow lane. */
   slowTasks: number;
+  /** Tasks that outran their second slice too (the slow lane's second level). */
+  longTasks: number;
   /** Slices run in the slow lane. */
   slowSlices: number;
   /** Tasks in the slow lane now. */
@@ -68,28 +85,37 @@ export const RUN_STRAIGHT: TaskRunner = Object.freeze({
 
 export class SliceScheduler implements TaskRunner {
   private readonly sliceMs: number;
+  /** A turn's budget per millisecond the rest of the loop took. */
+  private readonly turnFactor: number;
   private readonly now: () => number;
   private readonly defer: (callback: () => void) => void;
-  private readonly queue: SlowTask[] = [];
+  /** Tasks that have paused once, first in first out. */
+  private readonly fresh: SlowTask[] = [];
+  /** Tasks that have paused more than once, first in first out. */
+  private readonly long: SlowTask[] = [];
   /** End of the current slice, read by every task's pace. */
   private deadline = 0;
   /** When the slow lane's last turn ended (or it became non-empty). */
   private lastTurnEnd = 0;
   private turnPending = false;
-  private readonly counts = { tasks: 0, slowTasks: 0, slowSlices: 0 };
+  private readonly counts = { tasks: 0, slowTasks: 0, longTasks: 0, slowSlices: 0 };
   private readonly pace: Pace;
 
   constructor(options: SliceSchedulerOptions) {
     const sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
     if (!(sliceMs > 0)) throw new Error(`scheduler: sliceMs must be positive, not ${sliceMs}`);
     this.sliceMs = sliceMs;
+    const share = options.slowShare ?? DEFAULT_SLOW_SHARE;
+    if (!(share >= 0 && share < 1))
+      throw new Error(`scheduler: slowShare must be from 0 to below 1, not ${share}`);
+    this.turnFactor = share / (1 - share);
     this.now = options.now;
     this.defer = options.defer;
     this.pace = { due: () => this.now() >= this.deadline };
   }
 
   get stats(): SchedulerStats {
-    return { ...this.counts, waiting: this.queue.length };
+    return { ...this.counts, waiting: this.waiting() };
   }
 
   run<T>(task: (pace: Pace) => Steps<T>): Promise<T> {
@@ -109,10 +135,14 @@ export class SliceScheduler implements TaskRunner {
     if (step.done) return Promise.resolve(step.value);
     this.counts.slowTasks++;
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ steps, resolve: resolve as (value: unknown) => void, reject });
-      if (this.queue.length === 1) this.lastTurnEnd = this.now();
+      if (this.waiting() === 0) this.lastTurnEnd = this.now();
+      this.fresh.push({ steps, resolve: resolve as (value: unknown) => void, reject });
       this.scheduleTurn();
     });
+  }
+
+  private waiting(): number {
+    return this.fresh.length + this.long.length;
   }
 
   private scheduleTurn(): void {
@@ -122,33 +152,37 @@ export class SliceScheduler implements TaskRunner {
   }
 
   /**
-   * One turn of the slow lane: the head task runs slice after slice, then the next... until the
-   * turn's budget is spent. A turn runs at least one slice, whatever the clock says.
+   * One turn of the slow lane: one slice for each task that has paused once, then the oldest of
+   * the others slice after slice, then the next... until the turn's budget is spent. A turn runs
+   * at least one slice, whatever the clock says.
    */
   private turn(): void {
     this.turnPending = false;
     const start = this.now();
-    const budget = Math.max(this.sliceMs, start - this.lastTurnEnd);
+    const budget = Math.max(this.sliceMs, (start - this.lastTurnEnd) * this.turnFactor);
     const end = start + budget;
-    let head = this.queue[0];
-    while (head) {
+    do {
+      const fromFresh = this.fresh.length > 0;
+      const task = fromFresh ? this.fresh.shift()! : this.long[0]!;
       this.counts.slowSlices++;
       this.deadline = Math.min(end, this.now() + this.sliceMs);
       try {
-        const step = head.steps.next();
+        const step = task.steps.next();
         if (step.done) {
-          this.queue.shift();
-          head.resolve(step.value);
+          if (!fromFresh) this.long.shift();
+          task.resolve(step.value);
+        } else if (fromFresh) {
+          this.counts.longTasks++;
+          this.long.push(task);
         }
       } catch (error) {
-        this.queue.shift();
-        head.reject(error);
+        if (!fromFresh) this.long.shift();
+        task.reject(error);
       } finally {
         this.deadline = 0;
       }
-      head = this.now() < end ? this.queue[0] : undefined;
-    }
+    } while (this.waiting() > 0 && this.now() < end);
     this.lastTurnEnd = this.now();
-    if (this.queue.length > 0) this.scheduleTurn();
+    if (this.waiting() > 0) this.scheduleTurn();
   }
 }

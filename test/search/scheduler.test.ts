@@ -86,7 +86,13 @@ describe("SliceScheduler", () => {
     await expect(result).resolves.toBe("cheap");
     expect(log).toEqual(["cheap done"]);
     expect(h.pendingTurns()).toBe(0);
-    expect(h.scheduler.stats).toEqual({ tasks: 1, slowTasks: 0, slowSlices: 0, waiting: 0 });
+    expect(h.scheduler.stats).toEqual({
+      tasks: 1,
+      slowTasks: 0,
+      longTasks: 0,
+      slowSlices: 0,
+      waiting: 0,
+    });
   });
 
   test("a task past its slice pauses, and a cheap task started after it finishes first", async () => {
@@ -112,7 +118,7 @@ describe("SliceScheduler", () => {
     expect(stats.slowSlices).toBeGreaterThanOrEqual(4);
   });
 
-  test("the slow lane is first in, first out", async () => {
+  test("long tasks end first in, first out", async () => {
     const h = harness(5);
     const log: string[] = [];
     const finished: string[] = [];
@@ -128,14 +134,38 @@ describe("SliceScheduler", () => {
     }
     await settle();
     expect(finished).toEqual(["a", "b", "c"]);
-    const doneAt = ["a", "b", "c"].map((name) => log.indexOf(`${name} done`));
-    expect(doneAt).toEqual([...doneAt].sort((x, y) => x - y));
-    // After their first slices, b and c made no progress before a was done.
+    expect(h.scheduler.stats.longTasks).toBe(3);
+    // After their first two slices, b and c made no progress before a was done.
     const laneEntries = (name: string) =>
-      log.flatMap((entry, at) => (entry.startsWith(`${name} `) ? [at] : [])).slice(1);
+      log.flatMap((entry, at) => (entry.startsWith(`${name} `) ? [at] : [])).slice(2);
     for (const name of ["b", "c"]) {
       expect(Math.min(...laneEntries(name))).toBeGreaterThan(log.indexOf("a done"));
     }
+  });
+
+  test("a task that paused once gets its next slice before the long tasks go on", async () => {
+    const h = harness(5);
+    const log: string[] = [];
+    const finished: string[] = [];
+    void h.scheduler
+      .run(work(h, 40 * CHECK_EVERY, 0.01, log, "long"))
+      .then((n) => finished.push(n));
+    h.advance(1);
+    h.turn(); // long paused twice: it is in the second level now
+    expect(h.scheduler.stats.longTasks).toBe(1);
+    // 3 * CHECK_EVERY items: 7.7 ms, just over one 5 ms slice.
+    void h.scheduler
+      .run(work(h, 3 * CHECK_EVERY, 0.01, log, "short"))
+      .then((n) => finished.push(n));
+    expect(log.at(-1)).toBe("short pauses at 512");
+    h.advance(1);
+    h.turn();
+    await settle();
+    expect(finished).toEqual(["short"]);
+    while (h.turn()) h.advance(1);
+    await settle();
+    expect(finished).toEqual(["short", "long"]);
+    expect(h.scheduler.stats).toMatchObject({ slowTasks: 2, longTasks: 1, waiting: 0 });
   });
 
   test("a turn gets as much time as the rest of the loop took since the last turn", () => {
@@ -206,9 +236,14 @@ describe("SliceScheduler", () => {
     expect(h.pendingTurns()).toBe(0);
   });
 
-  test("refuses a slice that is not positive, naming itself", () => {
+  test("refuses a slice that is not positive and a share outside [0, 1), naming itself", () => {
     expect(() => new SliceScheduler({ sliceMs: 0, now: () => 0, defer: () => {} })).toThrow(
       /^scheduler: sliceMs must be positive/,
     );
+    for (const slowShare of [-0.1, 1, Number.NaN]) {
+      expect(() => new SliceScheduler({ slowShare, now: () => 0, defer: () => {} })).toThrow(
+        /^scheduler: slowShare must be from 0 to below 1/,
+      );
+    }
   });
 });

@@ -343,40 +343,41 @@ class QueryRun {
   /** Hits of a result set: filtered, scores multiplied by the number of query terms matched. */
   *hits(result: ResultSet, filter?: (ordinal: number) => boolean): Steps<BackendHit[]> {
     const hits: BackendHit[] = [];
-    this.cursors = new Int32Array(this.leaves.length);
     for (let i = 0; i < result.size; i++) {
       if (checkpoint(this.pace, i)) yield;
       const ordinal = result.ordinals[i]!;
       if (filter && !filter(ordinal)) continue;
       const mask = result.masks[i]!;
       const info = this.describe(mask);
-      hits.push({
-        ordinal,
-        score: result.scores[i]! * info.quality,
-        terms: info.terms ?? this.documentTerms(ordinal, mask),
-        queryTerms: info.queryTerms,
-      });
+      const score = result.scores[i]! * info.quality;
+      hits.push(
+        info.terms
+          ? { ordinal, score, terms: info.terms, queryTerms: info.queryTerms }
+          : new LazyTermsHit(ordinal, score, info.queryTerms, this, mask),
+      );
     }
     return hits;
   }
 
-  /** Per leaf, where the last documentTerms call found its document (hits come in ordinal order). */
-  private cursors = new Int32Array(0);
   /** Shared term lists of documents that matched one term in the only several-term leaf: mask -> term id -> terms. */
   private readonly singles = new Map<number, Map<number, string[]>>();
 
-  /** Position of `ordinal` in a several-term leaf's ordinals, or -1 (moves the leaf's cursor). */
+  /** Position of `ordinal` in a several-term leaf's ordinals, or -1. */
   private locate(n: number, ordinal: number): number {
     const ordinals = this.leaves[n]!.ordinals;
     if (!ordinals) return -1;
-    let at = this.cursors[n]!;
-    while (at < ordinals.length && ordinals[at]! < ordinal) at++;
-    this.cursors[n] = at;
-    return at < ordinals.length && ordinals[at] === ordinal ? at : -1;
+    let lo = 0;
+    let hi = ordinals.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (ordinals[mid]! < ordinal) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < ordinals.length && ordinals[lo] === ordinal ? lo : -1;
   }
 
   /** The terms a document matched, over the leaves in `mask` (for leaves with several terms). */
-  private documentTerms(ordinal: number, mask: number): string[] {
+  documentTerms(ordinal: number, mask: number): string[] {
     let several = -1;
     let count = 0;
     for (let n = 0; n < this.leaves.length; n++) {
@@ -425,6 +426,33 @@ class QueryRun {
         pushUnique(terms, this.termName(docTerms[k]!));
     }
     return terms;
+  }
+}
+
+/**
+ * A hit of a document that matched a prefix or fuzzy word: which of the word's terms it matched
+ * is worked out when `terms` is first read (only the hits shown are highlighted, out of
+ * thousands).
+ */
+class LazyTermsHit implements BackendHit {
+  readonly #run: QueryRun;
+  readonly #mask: number;
+  #terms: string[] | undefined;
+
+  constructor(
+    readonly ordinal: number,
+    readonly score: number,
+    readonly queryTerms: string[],
+    run: QueryRun,
+    mask: number,
+  ) {
+    this.#run = run;
+    this.#mask = mask;
+  }
+
+  get terms(): string[] {
+    this.#terms ??= this.#run.documentTerms(this.ordinal, this.#mask);
+    return this.#terms;
   }
 }
 
