@@ -20,6 +20,7 @@ import {
 } from "../../src/domain";
 import { buildAssets } from "../../ingest/build-index";
 import { openCorpus } from "../../src/search/load";
+import { SliceScheduler } from "../../src/search/scheduler";
 import { createApp } from "../../src/web/app";
 import { fileServer } from "../../src/node";
 import { FIXTURE_ALIASES, fixtureSessions, memoryReader } from "../fixtures/corpus";
@@ -178,10 +179,18 @@ export function fuzzApp(options: { sourceUrl?: string } = {}): FuzzApp {
   writeFileSync(join(dir, "root-secret.txt"), SECRET);
   const serveFile = fileServer(root);
   const errors: string[] = [];
+  let clockReadings = 0;
   const app = createApp({
     loadCorpus: () => openCorpus(memoryReader(built.files)),
     logger: { info() {}, warn() {}, error: (message) => errors.push(message) },
     assets: (request) => serveFile(request),
+    // Searches pause as on the Node server, and far more often: the clock counts its readings,
+    // so a slice ends after 3 of them and the fuzzed requests go through the slow lane.
+    runner: new SliceScheduler({
+      sliceMs: 3,
+      now: () => clockReadings++,
+      defer: (callback) => setImmediate(callback),
+    }),
   });
   const utterances = records.flatMap((r) => r.utterances.map((u) => u.id));
   return {
