@@ -88,25 +88,15 @@ interface Context {
   request?: LoadRequest;
 }
 
-export function drive(
-  origin: string,
-  requests: readonly LoadRequest[],
-  options: DriveOptions,
-): Promise<DriveResult> {
-  if (requests.length === 0) throw new Error("bench:load: no requests to send");
-  const url = new URL(origin);
-  if (url.hostname !== "127.0.0.1")
-    throw new Error(`bench:load: refusing to load ${origin}: only 127.0.0.1 is driven`);
-  let next = 0;
-  let pending: { request: LoadRequest; status: number; body: string } | null = null;
-  const tallies = new Map<string, ClassTally>();
-  const unexpected: Unexpected[] = [];
-  let unexpectedCount = 0;
-  let untagged = 0;
+/** Tallies responses by class and keeps the unexpected ones (shared by both drivers). */
+export class ResponseTally {
+  readonly tallies = new Map<string, ClassTally>();
+  readonly unexpected: Unexpected[] = [];
+  unexpectedCount = 0;
 
-  const tallyOf = (request: LoadRequest): ClassTally => {
+  private tallyOf(request: LoadRequest): ClassTally {
     const key = `${request.kind}:${request.cls}`;
-    let tally = tallies.get(key);
+    let tally = this.tallies.get(key);
     if (!tally) {
       tally = {
         kind: request.kind,
@@ -116,10 +106,57 @@ export function drive(
         statuses: new Map(),
         unnamed400: 0,
       };
-      tallies.set(key, tally);
+      this.tallies.set(key, tally);
     }
     return tally;
-  };
+  }
+
+  /** Records one answered request: its latency in ms, status and body. */
+  record(request: LoadRequest, status: number, body: string, latencyMs: number): void {
+    const tally = this.tallyOf(request);
+    tally.latencies.push(latencyMs);
+    tally.statuses.set(status, (tally.statuses.get(status) ?? 0) + 1);
+    const named = status !== 400 || namesParameter(body);
+    if (!named) tally.unnamed400++;
+    if (status !== request.expect || !named) {
+      this.unexpectedCount++;
+      if (this.unexpected.length < MAX_EXAMPLES) {
+        this.unexpected.push({
+          path: request.path,
+          cls: request.cls,
+          expected: request.expect,
+          status,
+          body: body.slice(0, BODY_KEPT),
+        });
+      }
+    }
+  }
+
+  /** Responses recorded. */
+  get completed(): number {
+    return [...this.tallies.values()].reduce((sum, t) => sum + t.latencies.length, 0);
+  }
+}
+
+/** Refuses to drive anything but 127.0.0.1. */
+export function checkLoopback(origin: string): void {
+  const url = new URL(origin);
+  if (url.hostname !== "127.0.0.1")
+    throw new Error(`bench:load: refusing to load ${origin}: only 127.0.0.1 is driven`);
+}
+
+/** Drives `origin` with autocannon: a closed loop, each connection's next request sent when the last is answered. */
+export function drive(
+  origin: string,
+  requests: readonly LoadRequest[],
+  options: DriveOptions,
+): Promise<DriveResult> {
+  if (requests.length === 0) throw new Error("bench:load: no requests to send");
+  checkLoopback(origin);
+  let next = 0;
+  let pending: { request: LoadRequest; status: number; body: string } | null = null;
+  const tally = new ResponseTally();
+  let untagged = 0;
 
   return new Promise((resolve, reject) => {
     const instance = autocannon(
@@ -154,14 +191,14 @@ export function drive(
         resolve({
           durationS: result.duration,
           sent: result.requests.sent,
-          completed: [...tallies.values()].reduce((sum, t) => sum + t.latencies.length, 0),
+          completed: tally.completed,
           bytes: result.throughput.total,
           socketErrors: result.errors,
           timeouts: result.timeouts,
           untagged,
-          tallies,
-          unexpected,
-          unexpectedCount,
+          tallies: tally.tallies,
+          unexpected: tally.unexpected,
+          unexpectedCount: tally.unexpectedCount,
         });
       },
     );
@@ -176,24 +213,7 @@ export function drive(
         untagged++;
         return;
       }
-      const { request, body } = answered;
-      const tally = tallyOf(request);
-      tally.latencies.push(responseTime);
-      tally.statuses.set(status, (tally.statuses.get(status) ?? 0) + 1);
-      const named = status !== 400 || namesParameter(body);
-      if (!named) tally.unnamed400++;
-      if (status !== request.expect || !named) {
-        unexpectedCount++;
-        if (unexpected.length < MAX_EXAMPLES) {
-          unexpected.push({
-            path: request.path,
-            cls: request.cls,
-            expected: request.expect,
-            status,
-            body: body.slice(0, BODY_KEPT),
-          });
-        }
-      }
+      tally.record(answered.request, status, answered.body, responseTime);
     });
   });
 }

@@ -30,6 +30,8 @@ export interface LoadOptions {
   maxRequests: number;
   /** The server's search scheduler slice in ms; 0: no scheduler (every search runs straight). */
   sliceMs: number;
+  /** Requests per second over all connections, or null for a closed loop (as fast as answered). */
+  rate: number | null;
   /** Where to write the report as JSON (atomically), or null. */
   json: string | null;
   /** Where the bundled sample's parsed sessions are read from (manifest.json and <id>.json). */
@@ -49,6 +51,10 @@ export const LOAD_USAGE = `usage: npm run bench:load -- [options]
   --max-requests N   bound on the requests of one run (default ${LOAD_DEFAULTS.maxRequests})
   --slice MS         the server's search scheduler slice (default ${DEFAULT_SLICE_MS}); 0 runs
                      every search straight through, as before the scheduler
+  --rate N           an open loop: N requests per second on average, at seeded Poisson times,
+                     over at most --connections connections, latency counted from when each
+                     was due (default: a closed loop, each connection's next request sent as
+                     soon as the last is answered)
   --transcripts DIR  parsed sessions of the sample (default transcripts; ingested from
                      DIR/sources into a temporary folder when DIR/manifest.json is missing)
   --json FILE        write the report as JSON to FILE
@@ -88,6 +94,7 @@ export function parseLoadOptions(argv: readonly string[]): LoadOptions {
     timeout: LOAD_DEFAULTS.timeout,
     maxRequests: LOAD_DEFAULTS.maxRequests,
     sliceMs: DEFAULT_SLICE_MS,
+    rate: null,
     json: null,
     transcripts: "transcripts",
     help: false,
@@ -127,6 +134,9 @@ export function parseLoadOptions(argv: readonly string[]): LoadOptions {
         break;
       case "--slice":
         options.sliceMs = number(flag, value(), { min: 0, max: 10_000 });
+        break;
+      case "--rate":
+        options.rate = number(flag, value(), { min: 0, max: 100_000, minExclusive: true });
         break;
       case "--json":
         options.json = value();

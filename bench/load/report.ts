@@ -16,6 +16,14 @@ export interface Latency {
   max: number;
 }
 
+/** The server's event-loop delay over a run (perf_hooks.monitorEventLoopDelay, 1 ms resolution). */
+export interface EventLoopDelay {
+  p50: number;
+  p99: number;
+  max: number;
+  mean: number;
+}
+
 export interface ClassFigures extends Latency {
   expect: number;
   /** Status -> count. */
@@ -37,6 +45,11 @@ export interface RunFigures {
   untagged: number;
   /** 5xx answers, any request. */
   status5xx: number;
+  /**
+   * How long the server's event loop was kept from turning during the run, in ms: how long a
+   * request that arrived at a random moment waited before the server could read it.
+   */
+  eventLoopDelay: EventLoopDelay | null;
   ordinary: Latency & { non2xx: number; perClass: Record<string, ClassFigures> };
   adversarial: Latency & {
     /** Accepted adversarial requests answered 200. */
@@ -64,7 +77,10 @@ export function latency(values: readonly number[]): Latency {
 }
 
 /** Figures of one run. */
-export function runFigures(result: DriveResult): RunFigures {
+export function runFigures(
+  result: DriveResult,
+  eventLoopDelay: EventLoopDelay | null = null,
+): RunFigures {
   const tallies = [...result.tallies.values()];
   const perClass = (kind: "ordinary" | "adversarial"): Record<string, ClassFigures> =>
     Object.fromEntries(
@@ -98,6 +114,7 @@ export function runFigures(result: DriveResult): RunFigures {
     timeouts: result.timeouts,
     untagged: result.untagged,
     status5xx: count(tallies, (s) => s >= 500),
+    eventLoopDelay,
     ordinary: {
       ...latency(ordinary.flatMap((t) => t.latencies)),
       non2xx: count(ordinary, (s) => s < 200 || s > 299),
@@ -139,6 +156,10 @@ export function runProblems(name: string, run: RunFigures): string[] {
 const ms = (value: number): string => (Number.isFinite(value) ? value.toFixed(1) : "-");
 const int = (value: number): string => Math.round(value).toLocaleString("en-US");
 
+function loopDelay(delay: EventLoopDelay | null): string {
+  return delay ? `${ms(delay.p99)} / ${ms(delay.max)}` : "-";
+}
+
 /** The printed table: both runs side by side, then the classes. */
 export function formatReport(clean: RunFigures, mixed: RunFigures, ratio: number): string {
   const rows: [string, string, string][] = [
@@ -175,6 +196,11 @@ export function formatReport(clean: RunFigures, mixed: RunFigures, ratio: number
       `${ms(mixed.adversarial.refusals.p50)} / ${ms(mixed.adversarial.refusals.p99)}`,
     ],
     ["unexpected answers", int(clean.unexpected), int(mixed.unexpected)],
+    [
+      "server event-loop delay: p99 / max (ms)",
+      loopDelay(clean.eventLoopDelay),
+      loopDelay(mixed.eventLoopDelay),
+    ],
   ];
   const width = Math.max(...rows.map((r) => r[0].length));
   const col = Math.max(12, ...rows.map((r) => Math.max(r[1].length, r[2].length)));

@@ -15,6 +15,7 @@ import type { Logger } from "../../src/domain";
 import { writeJsonAtomic } from "../../ingest/io/atomic";
 import { buildLoadAssets, generatedCorpus, type LoadCorpus, sampleCorpus } from "./assets";
 import { drive, type DriveOptions, namesParameter } from "./drive";
+import { driveOpenLoop } from "./open-loop";
 import { LOAD_USAGE, type LoadOptions, parseLoadOptions } from "./options";
 import { adversarialRequests, type LoadRequest, mixRequests, ordinaryRequests } from "./queries";
 import { P99_RATIO_GOAL, type RunFigures, formatReport, runFigures, runProblems } from "./report";
@@ -147,11 +148,24 @@ async function measure(options: LoadOptions, work: string): Promise<LoadReport> 
       maxRequests: options.maxRequests,
       timeoutS: options.timeout,
     };
+    const origin = server.origin;
+    // A closed loop (autocannon) by default; with --rate, an open loop: the same seeded arrival
+    // times in every run, whatever the server answers.
+    const run = (requests: readonly LoadRequest[], durationS: number) =>
+      options.rate === null
+        ? drive(origin, requests, { ...driveOptions, durationS })
+        : driveOpenLoop(origin, requests, {
+            rate: options.rate,
+            durationS,
+            connections: options.connections,
+            maxRequests: options.maxRequests,
+            timeoutS: options.timeout,
+            seed: options.seed,
+          });
     if (options.warmup > 0) {
       log(`warm-up: ${options.warmup} s of the mix (not measured)`);
-      await drive(server.origin, mixed, { ...driveOptions, durationS: options.warmup });
+      await run(mixed, options.warmup);
     }
-    const origin = server.origin;
     const settled = async (phase: string) => {
       const ms = await settle(origin);
       if (ms > 100)
@@ -167,12 +181,16 @@ async function measure(options: LoadOptions, work: string): Promise<LoadReport> 
     );
     log(`clean run: ${options.connections} connections, ${options.duration} s, ordinary queries`);
     await settled("clean run");
-    const clean = runFigures(await drive(server.origin, ordinary, driveOptions));
+    await server.eventLoopDelay(); // resets the server's figures
+    const cleanResult = await run(ordinary, options.duration);
+    const clean = runFigures(cleanResult, await server.eventLoopDelay());
     log(
       `mixed run: ${options.connections} connections, ${options.duration} s, ${Math.round(options.adversarialShare * 100)} % adversarial`,
     );
     await settled("mixed run");
-    const mixedRun = runFigures(await drive(server.origin, mixed, driveOptions));
+    await server.eventLoopDelay();
+    const mixedResult = await run(mixed, options.duration);
+    const mixedRun = runFigures(mixedResult, await server.eventLoopDelay());
 
     const ratio = mixedRun.ordinary.p99 / clean.ordinary.p99;
     const problems = [...runProblems("clean", clean), ...runProblems("mixed", mixedRun)];
@@ -203,6 +221,7 @@ async function measure(options: LoadOptions, work: string): Promise<LoadReport> 
         timeout: options.timeout,
         maxRequests: options.maxRequests,
         sliceMs: options.sliceMs,
+        rate: options.rate,
       },
       corpus: {
         ...corpus.source,
@@ -240,7 +259,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     const report = await measure(options, work);
     process.stdout.write(
-      `\nLoad run: ${report.corpus.kind} corpus, ${report.corpus.utterances} utterances, ${report.options.connections} connections, ${report.options.duration} s per run, ${report.options.sliceMs > 0 ? `search slices of ${report.options.sliceMs} ms` : "no search scheduler"}, ${report.machine.cpus} x ${report.machine.cpuModel}, Node ${report.machine.node}\n\n`,
+      `\nLoad run: ${report.corpus.kind} corpus, ${report.corpus.utterances} utterances, ${report.options.connections} connections${report.options.rate ? ` at ${report.options.rate} req/s` : ""}, ${report.options.duration} s per run, ${report.options.sliceMs > 0 ? `search slices of ${report.options.sliceMs} ms` : "no search scheduler"}, ${report.machine.cpus} x ${report.machine.cpuModel}, Node ${report.machine.node}\n\n`,
     );
     process.stdout.write(`${formatReport(report.clean, report.mixed, report.ordinaryP99Ratio)}\n`);
     for (const problem of report.problems) process.stdout.write(`PROBLEM: ${problem}\n`);

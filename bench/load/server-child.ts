@@ -8,6 +8,7 @@
  * (SLICE_MS: the search scheduler's slice; 0 runs every search straight through)
  */
 import type { AddressInfo } from "node:net";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { startNodeServer } from "../../src/node";
 
 /** The only address a load run serves on. */
@@ -47,6 +48,29 @@ function shutdown(): void {
   server.close(() => process.exit(0));
   setTimeout(() => process.exit(0), 2000).unref();
 }
+// Asked `event-loop-delay` on a line of stdin, prints the event-loop delay since the last ask
+// (or since listening) as one line of JSON, {"eventLoopDelay": {p50, p99, max, mean}} in ms.
+const delay = monitorEventLoopDelay({ resolution: 1 });
+server.once("listening", () => delay.enable());
+let commands = "";
+process.stdin.setEncoding("utf8");
+process.stdin.on("data", (chunk: string) => {
+  commands += chunk;
+  for (let newline = commands.indexOf("\n"); newline >= 0; newline = commands.indexOf("\n")) {
+    const command = commands.slice(0, newline).trim();
+    commands = commands.slice(newline + 1);
+    if (command !== "event-loop-delay") continue;
+    const msOf = (ns: number) => Math.round(ns / 1e4) / 100;
+    const figures = {
+      p50: msOf(delay.percentile(50)),
+      p99: msOf(delay.percentile(99)),
+      max: msOf(delay.max),
+      mean: msOf(delay.mean),
+    };
+    delay.reset();
+    process.stdout.write(`${JSON.stringify({ eventLoopDelay: figures })}\n`);
+  }
+});
 process.stdin.on("end", shutdown);
 process.stdin.on("error", shutdown);
 process.stdin.resume();

@@ -4,6 +4,7 @@
  * when this process closes its stdin or dies.
  */
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import type { EventLoopDelay } from "./report";
 import { fileURLToPath } from "node:url";
 
 /** The project root: the child runs there so that `--import tsx` resolves. */
@@ -34,6 +35,8 @@ export interface RunningServer {
   stderr(): string;
   /** Stops the server (stdin closed, then SIGTERM, then SIGKILL) and waits for it to exit. */
   stop(): Promise<void>;
+  /** The server's event-loop delay since the previous call (or since it listened), in ms. */
+  eventLoopDelay(): Promise<EventLoopDelay>;
 }
 
 function waitForExit(child: ChildProcessWithoutNullStreams, ms: number): Promise<boolean> {
@@ -91,6 +94,34 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       fail(`exited before listening (${signal ?? `exit code ${String(code)}`})`);
     });
     child.stdout.setEncoding("utf8");
+    // After the port line, each stdout line answers the oldest `event-loop-delay` ask.
+    const asks: ((line: string) => void)[] = [];
+    let later = "";
+    child.stdout.on("data", (chunk: string) => {
+      if (!out.includes("\n")) return;
+      later += chunk;
+      for (let newline = later.indexOf("\n"); newline >= 0; newline = later.indexOf("\n")) {
+        const line = later.slice(0, newline);
+        later = later.slice(newline + 1);
+        asks.shift()?.(line);
+      }
+    });
+    const eventLoopDelay = (): Promise<EventLoopDelay> =>
+      new Promise((answer, refuse) => {
+        const timer = setTimeout(
+          () => refuse(new Error("bench:load: server: no event-loop delay within 5 s")),
+          5000,
+        );
+        asks.push((line) => {
+          clearTimeout(timer);
+          try {
+            answer((JSON.parse(line) as { eventLoopDelay: EventLoopDelay }).eventLoopDelay);
+          } catch {
+            refuse(new Error(`bench:load: server: unexpected line ${JSON.stringify(line)}`));
+          }
+        });
+        child.stdin.write("event-loop-delay\n");
+      });
     child.stdout.on("data", (chunk: string) => {
       if (out.includes("\n")) return;
       out += chunk;
@@ -114,6 +145,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
         pid: child.pid ?? -1,
         stderr: () => stderr,
         stop,
+        eventLoopDelay,
       });
     });
   });

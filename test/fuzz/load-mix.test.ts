@@ -75,6 +75,7 @@ describe("load run options", () => {
       scale: null,
       json: null,
       sliceMs: DEFAULT_SLICE_MS,
+      rate: null,
     });
     expect(LOAD_DEFAULTS.duration).toBe(30);
   });
@@ -92,8 +93,18 @@ describe("load run options", () => {
         "x.json",
         "--slice",
         "0",
+        "--rate",
+        "120",
       ]),
-    ).toMatchObject({ duration: 5, connections: 8, scale: 0.5, json: "x.json", sliceMs: 0 });
+    ).toMatchObject({
+      duration: 5,
+      connections: 8,
+      scale: 0.5,
+      json: "x.json",
+      sliceMs: 0,
+      rate: 120,
+    });
+    expect(() => parseLoadOptions(["--rate", "0"])).toThrow(/--rate/);
     expect(() => parseLoadOptions(["--slice", "-1"])).toThrow(/--slice/);
     expect(() => parseLoadOptions(["--duration", "0"])).toThrow(/--duration/);
     expect(() => parseLoadOptions(["--connections", "2.5"])).toThrow(/--connections/);
