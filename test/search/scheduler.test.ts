@@ -6,14 +6,15 @@
  */
 import { describe, expect, test } from "vitest";
 import { type Pace, type Steps, checkpoint, CHECK_EVERY, runToEnd } from "../../src/search/pace";
-import { RUN_STRAIGHT, SliceScheduler } from "../../src/search/scheduler";
+import { DEFAULT_SLOW_SHARE, RUN_STRAIGHT, SliceScheduler } from "../../src/search/scheduler";
 
 /** A clock the test moves, and the deferred turns it runs by hand. */
-function harness(sliceMs = 10) {
+function harness(sliceMs = 10, slowShare = 0.5) {
   let time = 0;
   const turns: (() => void)[] = [];
   const scheduler = new SliceScheduler({
     sliceMs,
+    slowShare,
     now: () => time,
     defer: (callback) => turns.push(callback),
   });
@@ -202,6 +203,17 @@ describe("SliceScheduler", () => {
     expect(done).toBe(true);
     expect(count).toBe(scheduler.stats.slowSlices);
     expect(count).toBeLessThanOrEqual(4);
+  });
+
+  test("with the default share, a turn runs one slice however long the rest of the loop took", () => {
+    const h = harness(5, DEFAULT_SLOW_SHARE);
+    void h.scheduler.run(work(h, 400 * CHECK_EVERY, 0.01, [], "long"));
+    for (const other of [1, 40, 400]) {
+      h.advance(other);
+      const before = h.scheduler.stats.slowSlices;
+      h.turn();
+      expect(h.scheduler.stats.slowSlices - before).toBe(1);
+    }
   });
 
   test("an error after a pause rejects that task only", async () => {
