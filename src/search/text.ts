@@ -10,8 +10,6 @@ const WORD_RE = /[\p{L}\p{N}\p{M}]+/gu;
 const MARKS_RE = /\p{M}+/gu;
 const WORD_CHAR_RE = /[\p{L}\p{N}\p{M}]/u;
 const ASCII_RE = /^[^\u0080-\uffff]*$/;
-/** Text whose folding changes nothing but case: printable ASCII words separated by single spaces. */
-const PLAIN_ASCII_RE = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
 
 /**
  * Names of the tokenizer and term normaliser below. They go into the index options hash: change
@@ -138,33 +136,27 @@ function mayContainFolded(text: string, needle: string): boolean {
 /**
  * Where an exact phrase occurs in a text: case-insensitive, white space normalised, and on word
  * boundaries (a phrase that begins or ends with a word character must not begin or end inside a
- * word). Returns spans in the original text, in order, not overlapping.
- *
- * Without a `folded` text, texts that cannot contain the phrase are rejected before folding, and
- * plain ASCII texts (single spaces) are matched on their lower case, whose offsets are the text's.
+ * word). Returns spans in the original text, in order, not overlapping. `folded` is the text's
+ * foldText, when the caller has it. This is the definition phraseTester (the fast yes/no test
+ * used to verify hits) is checked against.
  */
 export function findPhrase(
   text: string,
   phrase: string,
-  folded?: FoldedText,
+  folded: FoldedText = foldText(text),
 ): { start: number; end: number }[] {
   const needle = foldPhrase(phrase);
   if (needle.length === 0) return [];
-  if (folded === undefined) {
-    if (!mayContainFolded(text, needle)) return [];
-    if (PLAIN_ASCII_RE.test(text)) return scanFolded(text.toLowerCase(), needle, null, text.length);
-    folded = foldText(text);
-  }
-  return scanFolded(folded.folded, needle, folded, text.length);
+  return scanFolded(folded, needle, text.length);
 }
 
-/** The matches of `needle` in `hay` on word boundaries; offsets mapped through `folded` (identity when null). */
+/** The matches of `needle` in a folded text on word boundaries, as spans of the original text. */
 function scanFolded(
-  hay: string,
+  folded: FoldedText,
   needle: string,
-  folded: FoldedText | null,
   textLength: number,
 ): { start: number; end: number }[] {
+  const hay = folded.folded;
   const spans: { start: number; end: number }[] = [];
   const checkStart = isWordChar(needle, 0);
   const checkEnd = isWordChar(needle, needle.length - 1);
@@ -176,11 +168,7 @@ function scanFolded(
     const startOk = !checkStart || !isWordChar(hay, at - 1);
     const endOk = !checkEnd || !isWordChar(hay, endAt);
     if (startOk && endOk) {
-      spans.push(
-        folded
-          ? { start: folded.starts[at] ?? 0, end: folded.ends[endAt - 1] ?? textLength }
-          : { start: at, end: endAt },
-      );
+      spans.push({ start: folded.starts[at] ?? 0, end: folded.ends[endAt - 1] ?? textLength });
       from = endAt;
     } else {
       from = at + 1;
@@ -237,7 +225,7 @@ export function phraseTester(phrase: string, spacing?: SpacingCache): PhraseTest
   if (!ASCII_RE.test(needle)) {
     return (text) => {
       if (!mayContainFolded(text, needle)) return false;
-      return scanFolded(foldText(text).folded, needle, null, text.length).length > 0;
+      return hasMatch(foldText(text).folded, needle);
     };
   }
   return (text, key) => {
