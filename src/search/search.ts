@@ -122,7 +122,7 @@ function groupTester(
 }
 
 /** The terms of a match that the query's word clauses matched (for highlighting). */
-export function matchedWordTerms(query: ParsedQuery, docTerms: readonly string[]): string[] {
+function matchedWordTerms(query: ParsedQuery, docTerms: readonly string[]): string[] {
   const words = query.groups.flat().filter((term) => term.type === "word");
   return docTerms.filter((docTerm) => words.some((term) => wordMatches(term, docTerm)));
 }
@@ -137,16 +137,15 @@ export function matchQuery(
 }
 
 /** The backend's hits for a query, pausing where the backend can. */
-function backendSteps(
+function* backendSteps(
   corpus: Corpus,
   query: BackendQuery,
   filter: ((ordinal: number) => boolean) | undefined,
   pace: Pace,
-): Steps<BackendHit[]> | BackendHit[] {
+): Steps<BackendHit[]> {
   const backend = corpus.backend;
-  return backend.searchSteps
-    ? backend.searchSteps(query, filter, pace)
-    : backend.search(query, filter);
+  if (!backend.searchSteps) return backend.search(query, filter);
+  return yield* backend.searchSteps(query, filter, pace);
 }
 
 /** matchQuery as pausable steps (see ./pace.ts). */
@@ -168,13 +167,8 @@ export function* matchSteps(
     const excludedWords = query.exclude.filter((term) => term.type === "word");
     let excluded = new Set<number>();
     if (excludedWords.length > 0) {
-      const found = backendSteps(
-        corpus,
-        { kind: "or", queries: excludedWords.map(termNode) },
-        undefined,
-        pace,
-      );
-      const hits = Array.isArray(found) ? found : yield* found;
+      const anyExcluded: BackendQuery = { kind: "or", queries: excludedWords.map(termNode) };
+      const hits = yield* backendSteps(corpus, anyExcluded, undefined, pace);
       excluded = new Set(hits.map((hit) => hit.ordinal));
     }
     const matches: Match[] = [];
@@ -196,8 +190,7 @@ export function* matchSteps(
     .filter((group) => group.some((term) => term.type === "phrase"))
     .map((group) => groupTester(group, corpus.spacing));
   const checkText = phraseGroups.length > 0 || excludedPhrases.length > 0;
-  const found = backendSteps(corpus, positive, predicate, pace);
-  const hits = Array.isArray(found) ? found : yield* found;
+  const hits = yield* backendSteps(corpus, positive, predicate, pace);
   const matches: Match[] = [];
   for (let i = 0; i < hits.length; i++) {
     const hit = hits[i]!;
