@@ -150,29 +150,35 @@ export function findPhrase(
   return scanFolded(folded, needle, text.length);
 }
 
-/** The matches of `needle` in a folded text on word boundaries, as spans of the original text. */
+/**
+ * Where `needle` next occurs in `hay` at or after `from` on word boundaries (a needle that begins
+ * or ends with a word character must not begin or end inside a word), or -1.
+ */
+function nextMatch(hay: string, needle: string, from: number): number {
+  const checkStart = isWordChar(needle, 0);
+  const checkEnd = isWordChar(needle, needle.length - 1);
+  for (let at = hay.indexOf(needle, from); at >= 0; at = hay.indexOf(needle, at + 1)) {
+    if (checkStart && isWordChar(hay, at - 1)) continue;
+    if (checkEnd && isWordChar(hay, at + needle.length)) continue;
+    return at;
+  }
+  return -1;
+}
+
+/** The matches of `needle` in a folded text, not overlapping, as spans of the original text. */
 function scanFolded(
   folded: FoldedText,
   needle: string,
   textLength: number,
 ): { start: number; end: number }[] {
-  const hay = folded.folded;
   const spans: { start: number; end: number }[] = [];
-  const checkStart = isWordChar(needle, 0);
-  const checkEnd = isWordChar(needle, needle.length - 1);
-  let from = 0;
-  while (from <= hay.length - needle.length) {
-    const at = hay.indexOf(needle, from);
-    if (at < 0) break;
+  for (
+    let at = nextMatch(folded.folded, needle, 0);
+    at >= 0;
+    at = nextMatch(folded.folded, needle, at + needle.length)
+  ) {
     const endAt = at + needle.length;
-    const startOk = !checkStart || !isWordChar(hay, at - 1);
-    const endOk = !checkEnd || !isWordChar(hay, endAt);
-    if (startOk && endOk) {
-      spans.push({ start: folded.starts[at] ?? 0, end: folded.ends[endAt - 1] ?? textLength });
-      from = endAt;
-    } else {
-      from = at + 1;
-    }
+    spans.push({ start: folded.starts[at] ?? 0, end: folded.ends[endAt - 1] ?? textLength });
   }
   return spans;
 }
@@ -216,10 +222,8 @@ export class SpacingCache {
  * only texts with such white space are folded.
  */
 export function phraseTester(phrase: string, spacing?: SpacingCache): PhraseTest {
-  const foldable = spacing
-    ? (text: string, key: number | undefined) =>
-        key === undefined ? hasFoldableSpace(text) : spacing.foldable(key, text)
-    : hasFoldableSpace;
+  const foldable = (text: string, key: number | undefined) =>
+    spacing && key !== undefined ? spacing.foldable(key, text) : hasFoldableSpace(text);
   const needle = foldPhrase(phrase);
   if (needle.length === 0) return () => false;
   if (!ASCII_RE.test(needle)) {
@@ -238,14 +242,7 @@ export function phraseTester(phrase: string, spacing?: SpacingCache): PhraseTest
 
 /** True when `needle` occurs in `hay` on word boundaries. */
 function hasMatch(hay: string, needle: string): boolean {
-  const checkStart = isWordChar(needle, 0);
-  const checkEnd = isWordChar(needle, needle.length - 1);
-  for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + 1)) {
-    if (checkStart && isWordChar(hay, at - 1)) continue;
-    if (checkEnd && isWordChar(hay, at + needle.length)) continue;
-    return true;
-  }
-  return false;
+  return nextMatch(hay, needle, 0) >= 0;
 }
 
 /** True when the text contains the exact phrase (see findPhrase). */
