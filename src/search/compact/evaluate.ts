@@ -70,8 +70,9 @@ export class QueryEvaluator {
   constructor(private readonly index: CompactIndexData) {}
 
   /**
-   * Runs a query; hits in ascending ordinal order. Hits with the same matched terms share
-   * their (frozen) `terms` and `queryTerms` arrays.
+   * Runs a query; hits in ascending ordinal order. Hits that matched the same query terms share
+   * their (frozen) `queryTerms` array, and their `terms` too unless a prefix or fuzzy word is
+   * among them (those hits work out their terms when first read).
    */
   search(query: BackendQuery, filter?: (ordinal: number) => boolean): BackendHit[] {
     return runToEnd(this.searchSteps(query, filter, NEVER_PAUSE));
@@ -359,9 +360,6 @@ class QueryRun {
     return hits;
   }
 
-  /** Shared term lists of documents that matched one term in the only several-term leaf: mask -> term id -> terms. */
-  private readonly singles = new Map<number, Map<number, string[]>>();
-
   /** Position of `ordinal` in a several-term leaf's ordinals, or -1. */
   private locate(n: number, ordinal: number): number {
     const ordinals = this.leaves[n]!.ordinals;
@@ -378,39 +376,6 @@ class QueryRun {
 
   /** The terms a document matched, over the leaves in `mask` (for leaves with several terms). */
   documentTerms(ordinal: number, mask: number): string[] {
-    let several = -1;
-    let count = 0;
-    for (let n = 0; n < this.leaves.length; n++) {
-      if ((mask & (1 << n)) !== 0 && this.leaves[n]!.termIds.length > 1) {
-        several = n;
-        count++;
-      }
-    }
-    if (count === 1) {
-      // The common case: one several-term leaf (a prefix or fuzzy word) and one term matched.
-      const leaf = this.leaves[several]!;
-      const at = this.locate(several, ordinal);
-      const starts = leaf.docTermStarts;
-      if (at >= 0 && starts && leaf.docTerms && starts[at + 1]! - starts[at]! === 1) {
-        const id = leaf.docTerms[starts[at]!]!;
-        let byTerm = this.singles.get(mask);
-        if (!byTerm) {
-          byTerm = new Map();
-          this.singles.set(mask, byTerm);
-        }
-        let shared = byTerm.get(id);
-        if (!shared) {
-          shared = [];
-          for (let n = 0; n < this.leaves.length; n++) {
-            if ((mask & (1 << n)) === 0) continue;
-            pushUnique(shared, this.termName(n === several ? id : this.leaves[n]!.termIds[0]!));
-          }
-          Object.freeze(shared);
-          byTerm.set(id, shared);
-        }
-        return shared;
-      }
-    }
     const terms: string[] = [];
     for (let n = 0; n < this.leaves.length; n++) {
       if ((mask & (1 << n)) === 0) continue;
