@@ -13,10 +13,16 @@ import type { FC } from "hono/jsx";
 import { listSessions, listSpeakers, speakerDetail } from "../../search/catalog";
 import type { Corpus } from "../../search/corpus";
 import { NotFoundError, QueryError } from "../../search/errors";
-import { emptyFilters } from "../../search/filters";
 import { type Pace, type Steps } from "../../search/pace";
 import { type PhraseTimeline, parsePhrase, phraseTimelineSteps } from "../../search/phrase";
-import { MAX_LIMIT, matchSteps, searchSteps } from "../../search/search";
+import {
+  MAX_LIMIT,
+  type Match,
+  checkPage,
+  matchSteps,
+  sortMatches,
+  toHit,
+} from "../../search/search";
 import type { SearchHit, SessionSummary } from "../../search/types";
 import type { ApiEnv } from "../api/env";
 import { formatDate, plural, sessionName } from "../views/format";
@@ -98,7 +104,10 @@ function* phraseSide(
   };
 }
 
-/** A phrase said by one speaker: the core's phrase parsing and matching with a speaker filter. */
+/**
+ * A phrase said by one speaker: the core's phrase parsing and matching with a speaker filter,
+ * once; the counts, the page and the first occurrence all come from those matches.
+ */
 function* speakerSide(
   corpus: Corpus,
   sessions: readonly SessionSummary[],
@@ -122,9 +131,11 @@ function* speakerSide(
     }
     throw error;
   }
+  checkPage(limit, offset);
   const query = parsePhrase(phrase, "q");
   query.filters.speaker.push(speaker.id);
-  const matches = yield* matchSteps(corpus, query, { speaker: parameter }, pace);
+  const found = yield* matchSteps(corpus, query, { speaker: parameter }, pace);
+  const matches = sortMatches(found, "chronological");
   const index = new Map(sessions.map((s, i) => [s.id, i]));
   const counts = sessions.map(() => 0);
   const columns = corpus.store.utterances;
@@ -133,23 +144,15 @@ function* speakerSide(
     const at = session ? index.get(session.id) : undefined;
     if (at !== undefined) counts[at] = (counts[at] ?? 0) + 1;
   }
-  const filters = emptyFilters();
-  filters.speaker.push(speaker.id);
-  const q = `"${phrase.trim().replace(/^"(.*)"$/s, "$1")}"`;
-  const options = { baseUrl };
-  const request = { q, filters, sort: "chronological", limit, offset } as const;
-  const page = yield* searchSteps(corpus, request, options, pace);
-  const firstPage =
-    offset === 0
-      ? page
-      : yield* searchSteps(corpus, { ...request, limit: 1, offset: 0 }, options, pace);
+  const present = (match: Match) => toHit(corpus, match, query, { baseUrl });
+  const first = matches[0];
   return {
     phrase,
     speaker: { id: speaker.id, name: speaker.name },
     counts,
-    total: page.total,
-    occurrences: page.results,
-    first: firstPage.results[0] ?? null,
+    total: matches.length,
+    occurrences: matches.slice(offset, offset + limit).map(present),
+    first: first ? present(first) : null,
     speakers: [],
     label: `${quoted(phrase)} — ${speaker.name}`,
   };
