@@ -5,6 +5,7 @@
 import { CAPTION_CAVEAT, CONFERENCE, SYNTHETIC_NOTICE, type SessionSource } from "../domain";
 import { type Corpus, utteranceId } from "./corpus";
 import type { StoreSession } from "./schema";
+import { formatDate, sessionName } from "./session-name";
 import { foldName } from "./text";
 import type { Citation, SessionRef, SessionSummary, SpeakerRef, UtteranceView } from "./types";
 
@@ -22,6 +23,7 @@ export function utterancePath(id: string): string {
 export function sessionRef(session: StoreSession): SessionRef {
   return {
     id: session.id,
+    name: sessionName(session),
     title: session.title,
     body: session.body,
     number: session.number,
@@ -44,28 +46,6 @@ export function sessionSummary(session: StoreSession): SessionSummary {
     source: session.source,
     utterances: session.count,
   };
-}
-
-/** English month names, January first: used by citations and the pages alike. */
-export const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-] as const;
-
-/** "2012-12-03" -> "3 December 2012". */
-export function formatDate(date: string): string {
-  const [year, month, day] = date.split("-").map(Number);
-  return `${day ?? ""} ${MONTH_NAMES[(month ?? 1) - 1] ?? ""} ${year ?? ""}`;
 }
 
 function sentenceCase(text: string): string {

@@ -13,6 +13,8 @@ import type {
 /** A session as named in a result. */
 export interface SessionRef {
   id: string;
+  /** Human name, as citations and pages say it: "Committee 5, 1st meeting" (session-name.ts). */
+  name: string;
   title: string | null;
   body: Body | null;
   number: number | null;

@@ -271,6 +271,11 @@ export const openApiDocument = {
         type: "object",
         properties: {
           id: { type: "string" },
+          name: {
+            type: "string",
+            description:
+              'Human name: "Committee 5, 1st meeting", "Plenary 13 - Closing ceremony (announced as the 17th plenary meeting)"',
+          },
           title: nullable("string"),
           body: { type: ["string", "null"], enum: [...BODIES, null] },
           number: nullable("integer"),

@@ -11,14 +11,7 @@ import { listSessions, sessionTranscript } from "../../search/catalog";
 import type { SessionSummary, UtteranceView } from "../../search/types";
 import type { ApiEnv } from "../api/env";
 import { CopyButton, citationId } from "../views/citation";
-import {
-  bodyName,
-  formatDate,
-  formatTime,
-  plural,
-  sessionName,
-  spokenNumberNote,
-} from "../views/format";
+import { bodyName, formatDate, formatTime, plural, sessionName } from "../views/format";
 import { Layout } from "../views/layout";
 import {
   documentHref,
@@ -59,7 +52,6 @@ export async function sessionPage(c: Context<ApiEnv>): Promise<Response> {
   const { previous, next } = neighbours(sessions, transcript.id);
   const linked = linkedSeq(c.req.query("u"));
   const name = sessionName(transcript);
-  const spoken = spokenNumberNote(transcript);
   const variants = transcript.variants
     .map((v) => sessions.find((s) => s.id === v))
     .filter((s): s is SessionSummary => s !== undefined);
@@ -75,10 +67,7 @@ export async function sessionPage(c: Context<ApiEnv>): Promise<Response> {
           <p class="lede">
             <a href="/sessions">Sessions</a> › {bodyName(transcript.body)}
           </p>
-          <h1 id="session-title">
-            {name}
-            {spoken ? <span class="kind"> {spoken}</span> : null}
-          </h1>
+          <h1 id="session-title">{name}</h1>
           <dl class="facts">
             <dt>Date</dt>
             <dd>
@@ -276,12 +265,10 @@ export async function sessionsPage(c: Context<ApiEnv>): Promise<Response> {
           <tbody>
             {finished.map((s) => {
               const roughVersion = rough.get(s.id);
-              const spoken = spokenNumberNote(s);
               return (
                 <tr>
                   <th scope="row">
                     <a href={sessionHref(s.id)}>{sessionName(s)}</a>
-                    {spoken ? <div class="hint">{spoken}</div> : null}
                   </th>
                   <td class="nowrap">
                     <time datetime={datetimeAttr(s.date, null)}>{formatDate(s.date)}</time>

@@ -3,20 +3,12 @@
  * here; the views escape what these return.
  */
 import type { Body } from "../../domain";
-import { MONTH_NAMES } from "../../search/present";
+import { BODY_NAMES, MONTH_NAMES, type SessionNameFacts } from "../../search/session-name";
+
+export { ordinal, sessionName, sessionShortLabel, titleCase } from "../../search/session-name";
 
 /** The session facts the views need to name a session. */
-export interface SessionFacts {
-  id: string;
-  title?: string | null;
-  body: Body | null;
-  number: number | null;
-  spokenNumber?: number | null;
-  date: string | null;
-  time: string | null;
-  endTime?: string | null;
-  version?: "finished" | "rough";
-}
+export type SessionFacts = SessionNameFacts;
 
 /** "Jan".."Dec": the first three letters of the month names the citations use. */
 const MONTHS = MONTH_NAMES.map((name) => name.slice(0, 3));
@@ -62,70 +54,9 @@ export function formatDateTime(date: string | null, time: string | null): string
   return t ? `${formatDate(date)}, ${t}` : formatDate(date);
 }
 
-const BODY_NAMES: Record<Body, string> = {
-  plenary: "Plenary",
-  "committee-5": "Committee 5",
-  "working-group": "Working Group of the Plenary",
-  other: "Meeting",
-};
-
 /** "plenary" -> "Plenary"; null -> "Meeting". */
 export function bodyName(body: Body | null): string {
   return body ? BODY_NAMES[body] : "Meeting";
-}
-
-/**
- * A session's human name: "Plenary 1", "Committee 5, meeting 3", "Plenary meeting" (no number),
- * with the rough live version said so. The header's number is kept even when the room announced
- * another one (see {@link spokenNumberNote}).
- */
-export function sessionName(s: SessionFacts): string {
-  let name: string;
-  if (s.body === "committee-5") {
-    name = s.number !== null ? `Committee 5, meeting ${s.number}` : "Committee 5 meeting";
-  } else if (s.body === null || s.body === "other") {
-    name = s.title ? titleCase(s.title) : "Meeting";
-  } else {
-    name = s.number !== null ? `${bodyName(s.body)} ${s.number}` : `${bodyName(s.body)} meeting`;
-  }
-  return s.version === "rough" ? `${name} (rough live version)` : name;
-}
-
-/** "announced in the room as the 17th" when the spoken number differs from the header's. */
-export function spokenNumberNote(s: SessionFacts): string | null {
-  if (s.spokenNumber == null || s.spokenNumber === s.number) return null;
-  return `announced in the room as the ${ordinal(s.spokenNumber)} meeting`;
-}
-
-/** Compact axis label: "P1", "C5·3", "WG2", "P?" when no number. */
-export function sessionShortLabel(s: SessionFacts): string {
-  const n = s.number !== null ? String(s.number) : "?";
-  switch (s.body) {
-    case "plenary":
-      return `P${n}`;
-    case "committee-5":
-      return `C5·${n}`;
-    case "working-group":
-      return `WG${n}`;
-    default:
-      return s.number !== null ? `#${n}` : "?";
-  }
-}
-
-/** 1 -> "1st", 2 -> "2nd", 11 -> "11th", 17 -> "17th", 23 -> "23rd". */
-export function ordinal(n: number): string {
-  const mod100 = n % 100;
-  if (mod100 >= 11 && mod100 <= 13) return `${n}th`;
-  switch (n % 10) {
-    case 1:
-      return `${n}st`;
-    case 2:
-      return `${n}nd`;
-    case 3:
-      return `${n}rd`;
-    default:
-      return `${n}th`;
-  }
 }
 
 /** "1 result" / "12 results" with thousands separated: "1,234 results". */
@@ -136,16 +67,4 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 /** 1234 -> "1,234" (fixed, locale-independent). */
 export function formatCount(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-}
-
-/** "THIRD MEETING OF COMMITTEE 5" -> "Third Meeting of Committee 5". */
-export function titleCase(text: string): string {
-  const small = new Set(["of", "the", "and", "on", "for", "in", "to", "a"]);
-  return text
-    .toLowerCase()
-    .split(/(\s+)/)
-    .map((word, i) =>
-      i > 0 && small.has(word) ? word : word.charAt(0).toUpperCase() + word.slice(1),
-    )
-    .join("");
 }

@@ -351,7 +351,7 @@ describe("transcript page", () => {
   test("header facts, caveat, source, versions and neighbours", async () => {
     const { $ } = await page("/sessions/plenary-3");
     expect($("h1").text()).toContain("Plenary 3");
-    expect($("h1").text()).toContain("announced in the room as the 5th meeting");
+    expect($("h1").text()).toContain("(announced as the 5th plenary meeting)");
     const facts = $("dl.facts").text();
     expect(facts).toContain("7 Dec 2012, 14:30");
     expect(facts).toContain("FINISHED TRANSCRIPT");

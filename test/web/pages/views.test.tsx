@@ -12,7 +12,6 @@ import {
   ordinal,
   sessionName,
   sessionShortLabel,
-  spokenNumberNote,
 } from "../../../src/web/views/format";
 import { kwicParts, KwicLine } from "../../../src/web/views/kwic";
 import { RichText, segmentText } from "../../../src/web/views/rich-text";
@@ -58,19 +57,12 @@ describe("format", () => {
     expect(ordinal(n)).toBe(expected);
   });
 
-  it("names sessions, keeps the header number and notes the spoken one", () => {
+  it("names sessions with the core's rules (session-name.ts)", () => {
     expect(sessionName(sessions[0])).toBe("Plenary 1");
-    expect(sessionName(sessions[1])).toBe("Committee 5, meeting 1");
-    expect(sessionName(sessions[3])).toBe("Plenary meeting");
-    expect(sessionName({ ...sessions[0], version: "rough" })).toBe(
-      "Plenary 1 (rough live version)",
-    );
+    expect(sessionName(sessions[1])).toBe("Committee 5, 1st meeting");
+    expect(sessionName(sessions[3])).toBe("Plenary, 10 December 2012, evening (number not stated)");
     expect(sessionShortLabel(sessions[1])).toBe("C5·1");
-    expect(sessionShortLabel(sessions[3])).toBe("P?");
-    const closing = { ...sessions[0], number: 13, spokenNumber: 17 };
-    expect(sessionName(closing)).toBe("Plenary 13");
-    expect(spokenNumberNote(closing)).toBe("announced in the room as the 17th meeting");
-    expect(spokenNumberNote({ ...closing, spokenNumber: 13 })).toBeNull();
+    expect(sessionShortLabel(sessions[3])).toBe("P 10 Dec");
   });
 
   it("groups thousands", () => {
@@ -124,7 +116,7 @@ describe("timeline chart", () => {
     expect($("svg").attr("role")).toBe("img");
     expect($("svg title#t-title").text()).toBe("Occurrences of a phrase");
     expect($("svg desc").text()).toContain(
-      "6 occurrences in 2 sessions, first in Committee 5, meeting 1 on 4 Dec 2012",
+      "6 occurrences in 2 sessions, first in Committee 5, 1st meeting on 4 Dec 2012",
     );
     expect($(".chart-data tbody tr").length).toBe(4);
     expect($(".chart-data tbody tr").eq(1).text()).toContain("2 (first)");
@@ -132,7 +124,7 @@ describe("timeline chart", () => {
       $("svg .label")
         .map((_, el) => $(el).text())
         .get(),
-    ).toEqual(["P1", "C5·1", "P2", "P?"]);
+    ).toEqual(["P1", "C5·1", "P2", "P 10 Dec"]);
   });
 
   it("draws two series side by side, each with its own first use", async () => {
