@@ -149,7 +149,14 @@ function generateSession(writer: TurnWriter, plan: SessionPlan): SessionRecord {
       text: turn.text,
       annotations: turn.annotations,
       documents: turn.documents,
-      source: { start, end: start + turn.text.length, line, endLine: line },
+      source: {
+        start,
+        end: start + turn.text.length,
+        line,
+        endLine: line,
+        column: 1,
+        endColumn: turn.text.length,
+      },
     });
     parts.push(marker, turn.text, "\n");
     offset = start + turn.text.length + 1;

@@ -7,7 +7,7 @@
  */
 
 /** Version of the per-session JSON files and the manifest. Bump on any incompatible change. */
-export const CORPUS_SCHEMA_VERSION = 1;
+export const CORPUS_SCHEMA_VERSION = 2;
 
 /** The conference this corpus covers. */
 export const CONFERENCE = {
@@ -100,6 +100,43 @@ export interface SourceSpan {
   /** 1-based line numbers in the extracted text where the turn starts and ends. */
   line: number;
   endLine: number;
+  /** 1-based columns: of the turn's first character in `line`, of its last in `endLine`. */
+  column: number;
+  endColumn: number;
+}
+
+/**
+ * How far back a captioner's attribution note reaches:
+ * "turn": the words since the turn's label (or since the previous note);
+ * "after-break": only the words after a line break, where the chair had handed the floor to two
+ *   speakers and the second one's words ran on under the first one's label;
+ * "none": the evidence does not settle it; the words stay where the captions put them.
+ */
+export type AttributionReach = "turn" | "after-break" | "none";
+
+/**
+ * Set on an utterance whose attribution a captioner's note such as "(That was Egypt speaking)"
+ * touched: who the captions labelled, who the note names, how far it reaches and why.
+ */
+export interface Attribution {
+  /** The label the captions gave the words ("LEBANON"); null for an unlabelled turn. */
+  labelled: string | null;
+  /** Speaker id of that label ("LBN"; "unknown" for an unlabelled turn). */
+  labelledId: string;
+  /** The note as written, brackets included: "(That was Egypt speaking)". */
+  note: string;
+  /** Who the note names, as written in it: "Egypt". */
+  named: string;
+  /** Speaker id of the named speaker ("EGY"). */
+  namedId: string;
+  reach: AttributionReach;
+  /**
+   * True when the transcript does not settle who said the words: they stay with the label, and
+   * every view and citation of the utterance says the attribution is uncertain.
+   */
+  uncertain: boolean;
+  /** The evidence the reach was decided from, as a sentence a reader can check. */
+  evidence: string;
 }
 
 /** One speaker turn, as parsed (before session ids are assigned). */
@@ -115,8 +152,11 @@ export interface ParsedUtterance {
   /** Document references spoken in `text`. */
   documents: DocumentRef[];
   source: SourceSpan;
-  /** Set when an attribution note such as "(That was Egypt speaking)" moved these words. */
-  attribution?: { labelled: string | null; note: string };
+  /**
+   * Set when an attribution note such as "(That was Egypt speaking)" moved these words, or might
+   * have (`uncertain`).
+   */
+  attribution?: Attribution;
   /** True for a label with no words (a button pressed by mistake). */
   empty?: boolean;
 }

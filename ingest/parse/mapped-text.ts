@@ -218,6 +218,11 @@ export class LineIndex {
     }
   }
 
+  /** 1-based column of the character at `offset` in its line. */
+  columnOf(offset: number): number {
+    return offset - (this.lineStarts[this.lineOf(offset) - 1] ?? 0) + 1;
+  }
+
   /** Line of the character at `offset` (an offset at a line's end belongs to that line). */
   lineOf(offset: number): number {
     let lo = 0;

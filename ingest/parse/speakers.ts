@@ -294,3 +294,15 @@ export function listSpeakerAliases(): SpeakerAliasEntry[] {
   }));
   return [...delegations, ...roles];
 }
+
+/**
+ * The keys (speakerKey form) by which a speaker is named in running text, for finding the
+ * chair's hand-offs ("Norway, then Chile"): a delegation's names and captioner forms, without
+ * its code or acronyms ("can", "us" are words); for others, the key of the name given.
+ */
+export function speakerNameKeys(speaker: Pick<Speaker, "id" | "kind" | "name">): string[] {
+  const delegation = speaker.kind === "delegation" ? table.byCode.get(speaker.id) : undefined;
+  if (delegation) return delegation.nameKeys;
+  const key = speakerKey(speaker.name);
+  return key === "" ? [] : [key];
+}

@@ -30,7 +30,8 @@ import {
   type SessionHeader,
   type Speaker,
 } from "../../src/domain";
-import { attributedSpeaker, findAnnotations } from "./annotations";
+import { findAnnotations } from "./annotations";
+import { type AttributedPiece, estimateWrapWidth, splitAtAttributions } from "./attribution";
 import { findDocumentRefs } from "../../src/document-refs";
 import { parseHeader } from "./header";
 import { cleanCharacters, removeBodyJunk } from "./junk";
@@ -107,51 +108,8 @@ function safeDocuments(text: string): ParsedUtterance["documents"] {
   }
 }
 
-interface Piece {
-  /** The piece's text (a range of the turn's collapsed text, trimmed). */
-  text: MappedText;
-  /** Label the words are given to (the named speaker of an attribution note, or the turn's). */
-  raw: string | null;
-  attribution?: { labelled: string | null; note: string };
-  first: boolean;
-}
-
-/** Splits a turn's text at attribution notes. */
-function splitAtAttributions(text: MappedText, label: string | null, cache: SpeakerCache): Piece[] {
-  const isName = (name: string): boolean => cache.isKnown(name);
-  const notes = findAnnotations(text.text, isName).filter((a) => a.kind === "attribution");
-  const pieces: Piece[] = [];
-  let from = 0;
-  for (const note of notes) {
-    const inner = note.text.slice(1, -1);
-    const name = attributedSpeaker(inner, isName);
-    if (name === null) continue;
-    pieces.push({
-      text: trimmed(text, from, note.end),
-      raw: name,
-      attribution: { labelled: label, note: note.text },
-      first: pieces.length === 0,
-    });
-    from = note.end;
-  }
-  const rest = trimmed(text, from, text.text.length);
-  if (pieces.length === 0 || rest.text !== "") {
-    pieces.push({ text: rest, raw: label, first: pieces.length === 0 });
-  }
-  return pieces;
-}
-
-/** m.text[start, end) without the spaces at its ends. */
-function trimmed(m: MappedText, start: number, end: number): MappedText {
-  let s = start;
-  let e = end;
-  while (s < e && m.text[s] === " ") s++;
-  while (e > s && m.text[e - 1] === " ") e--;
-  return sliceText(m, s, e);
-}
-
 function utteranceFrom(
-  piece: Piece,
+  piece: AttributedPiece,
   speaker: Speaker,
   source: ParsedUtterance["source"],
   isKnown: (name: string) => boolean,
@@ -179,25 +137,38 @@ function parse(input: string, logger: Logger): ParsedTranscript {
   const isKnown = (raw: string): boolean => cache.isKnown(raw);
   const turns = scanTurns(body.text, { isKnownLabel: isKnown });
 
-  const span = (start: number, end: number): ParsedUtterance["source"] => ({
-    start,
-    end,
-    line: lines.lineOf(start),
-    endLine: lines.lineOf(Math.max(start, end - 1)),
-  });
+  const span = (start: number, end: number): ParsedUtterance["source"] => {
+    const last = Math.max(start, end - 1);
+    return {
+      start,
+      end,
+      line: lines.lineOf(start),
+      endLine: lines.lineOf(last),
+      column: lines.columnOf(start),
+      endColumn: lines.columnOf(last),
+    };
+  };
 
+  const texts = turns.map((turn) => collapseWhitespace(sliceText(body, turn.textStart, turn.end)));
+  const presiding = (k: number): string | null => {
+    const turn = turns[k];
+    const label = turn?.label?.raw ?? null;
+    const kind = label === null ? null : cache.speaker(label).kind;
+    return kind === "chair" || kind === "official" ? (texts[k]?.text ?? null) : null;
+  };
+  const wrapWidth = estimateWrapWidth(input);
   const utterances: ParsedUtterance[] = [];
   const warnedLabels = new Set<string>();
-  for (const turn of turns) {
+  turns.forEach((turn, k) => {
     const label = turn.label?.raw ?? null;
-    const text = collapseWhitespace(sliceText(body, turn.textStart, turn.end));
+    const text = texts[k] ?? identityText("");
     const turnStart = turnSourceStart(body, turn, text);
     if (label !== null && !cache.isKnown(label) && !warnedLabels.has(label)) {
       warnedLabels.add(label);
       warnings.push(`line ${lines.lineOf(turnStart)}: speaker label "${label}" not recognised`);
     }
     if (text.text === "") {
-      if (label === null) continue;
+      if (label === null) return;
       const labelEnd = sourceSpanOf(body, turn.start, turn.textStart).end;
       utterances.push({
         speaker: cache.speaker(label),
@@ -207,16 +178,25 @@ function parse(input: string, logger: Logger): ParsedTranscript {
         source: span(turnStart, Math.max(turnStart, labelEnd)),
         empty: true,
       });
-      continue;
+      return;
     }
-    for (const piece of splitAtAttributions(text, label, cache)) {
+    const context = {
+      input,
+      wrapWidth,
+      label,
+      before: presiding(k - 1),
+      after: presiding(k + 1),
+      isKnown,
+      speaker: (raw: string | null) => cache.speaker(raw),
+    };
+    for (const piece of splitAtAttributions(text, context)) {
       const inner = sourceSpanOf(piece.text, 0, piece.text.text.length);
       const start = piece.first ? turnStart : inner.start;
       utterances.push(
         utteranceFrom(piece, cache.speaker(piece.raw), span(start, inner.end), isKnown),
       );
     }
-  }
+  });
 
   const session: SessionHeader = { ...head.header };
   const opening = utterances

@@ -88,7 +88,7 @@ export async function fakeProcess(input: SourceInput): Promise<ProcessedSource> 
       text: t,
       annotations: [],
       documents: [],
-      source: { start: 0, end: 0, line: 1, endLine: 1 },
+      source: { start: 0, end: 0, line: 1, endLine: 1, column: 1, endColumn: 1 },
     })),
   } satisfies SessionRecord;
   return { record, text: extracted.text };

@@ -99,9 +99,27 @@ function payloadUtterances(): Utterance[] {
             ]
           : [],
       documents,
-      source: { start: offset, end: offset + text.length, line: 10 + seq, endLine: 10 + seq },
+      source: {
+        start: offset,
+        end: offset + text.length,
+        line: 10 + seq,
+        endLine: 10 + seq,
+        column: 1,
+        endColumn: text.length,
+      },
       ...(note >= 0
-        ? { attribution: { labelled: '"><FZX-TAG FZX-ATTR=1>', note: text.slice(note) } }
+        ? {
+            attribution: {
+              labelled: '"><FZX-TAG FZX-ATTR=1>',
+              labelledId: "unknown",
+              note: text.slice(note),
+              named: "<FZX-TAG>",
+              namedId: "unknown",
+              reach: seq % 2 === 0 ? ("turn" as const) : ("none" as const),
+              uncertain: seq % 2 !== 0,
+              evidence: '"><FZX-TAG FZX-ATTR=2>',
+            },
+          }
         : {}),
     };
     offset += text.length + 1;

@@ -55,7 +55,14 @@ export function makeProcessed(
         text: options.words ?? "Good afternoon.",
         annotations: [],
         documents: [],
-        source: { start: 10, end: text.length, line: 1, endLine: 1 },
+        source: {
+          start: 10,
+          end: text.length,
+          line: 1,
+          endLine: 1,
+          column: 11,
+          endColumn: text.length,
+        },
       },
     ],
   };

@@ -215,7 +215,14 @@ function record(spec: SessionSpec): SessionRecord {
       text,
       annotations: annotationsOf(text),
       documents: documentsOf(text),
-      source: { start, end: start + text.length, line, endLine: line + 1 },
+      source: {
+        start,
+        end: start + text.length,
+        line,
+        endLine: line + 1,
+        column: 1,
+        endColumn: 10,
+      },
     };
   });
   return {
