@@ -89,6 +89,8 @@ export function buildAssets(
       end: [],
       line: [],
       endLine: [],
+      column: [],
+      endColumn: [],
     },
     annotations: {},
     documents: {},
@@ -154,6 +156,8 @@ export function buildAssets(
       columns.end.push(utterance.source.end);
       columns.line.push(utterance.source.line);
       columns.endLine.push(utterance.source.endLine);
+      columns.column.push(utterance.source.column);
+      columns.endColumn.push(utterance.source.endColumn);
       if (utterance.annotations.length > 0) store.annotations[ordinal] = utterance.annotations;
       if (utterance.documents.length > 0) store.documents[ordinal] = utterance.documents;
       if (utterance.attribution) store.attributions[ordinal] = utterance.attribution;

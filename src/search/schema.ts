@@ -7,6 +7,7 @@
  * Runtime-free.
  */
 import type {
+  Attribution,
   Annotation,
   Body,
   DocumentRef,
@@ -17,7 +18,7 @@ import type {
 import { TERM_NORMALISER_NAME, TOKENIZER_NAME } from "./text";
 
 /** Version of the asset format (manifest, store, index envelope). Bump on incompatible change. */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
 /** Folder of the data assets, relative to the assets root (dist/assets). */
 export const DATA_DIR = "data";
@@ -100,6 +101,9 @@ export interface UtteranceColumns {
   end: number[];
   line: number[];
   endLine: number[];
+  /** 1-based columns of the first character in `line` and the last in `endLine`. */
+  column: number[];
+  endColumn: number[];
 }
 
 /** The utterance store: everything needed to show a result, kept out of the search index. */
@@ -115,7 +119,7 @@ export interface CorpusStore {
   /** Sparse columns, keyed by ordinal. */
   annotations: Record<string, Annotation[]>;
   documents: Record<string, DocumentRef[]>;
-  attributions: Record<string, { labelled: string | null; note: string }>;
+  attributions: Record<string, Attribution>;
   /** Ordinals of empty turns. */
   empty: number[];
   /** The speaker alias table, for resolving speaker: filters to ids. */

@@ -3,6 +3,7 @@
  */
 import type {
   Annotation,
+  Attribution,
   Body,
   DocumentRef,
   SessionSource,
@@ -58,32 +59,57 @@ export interface SourceRef {
   textFile: string;
   line: number;
   endLine: number;
+  /** 1-based columns of the first character in `line` and of the last in `endLine`. */
+  column: number;
+  endColumn: number;
   start: number;
   end: number;
+  /**
+   * Where the words stand, as a person reads it: "line 12", "lines 12-14", or, where the turn
+   * shares its line with other turns (a one-paragraph copy), "line 4, characters 220-487".
+   * Never the same for two turns of a session.
+   */
+  locator: string;
 }
 
 /** A citation ready to paste: the parts, and `text`, one line with all of them. */
 export interface Citation {
-  /** Canonical speaker name ("Egypt", "Chair"). */
+  /** Canonical speaker name ("Egypt", "Chair"): who the words are attributed to. */
   speaker: string;
-  /** Label as captioned. */
+  /** Label as captioned (for words moved by a note: the name the note gives). */
   speakerLabel: string | null;
   speakerKind: SpeakerKind;
   conference: string;
   place: string;
-  /** Session title as in the header, or the session id when there is none. */
+  /** The session's human name: "Committee 5, 1st meeting" (session-name.ts). */
   session: string;
+  /** The title line as in the header, null when there is none. */
+  sessionTitle: string | null;
   sessionId: string;
   date: string | null;
+  /** When the session began (HH:MM), not when the words were said. */
   time: string | null;
-  /** Transcript status as written in the header ("FINISHED TRANSCRIPT"), or null. */
-  status: string | null;
+  /** "session began 18:30 (Dubai)", null when the header gives no time. */
+  began: string | null;
+  /** 1-based number of the turn in its session. */
+  turn: number;
+  /** Normalised status: "finished", "final", "rough live", "status not stated". */
+  status: string;
+  /** The status line as written in the header ("FINISHED TRANSCRIPT"), or null. */
+  statusLine: string | null;
+  /**
+   * Set when a captioner's note moved these words, or might have: "Captioned under the label
+   * LEBANON; attributed to Egypt by the captioner's note "(That was Egypt speaking)"."
+   */
+  attribution: string | null;
+  /** True when who said these words is uncertain (the utterance's attribution.uncertain). */
+  uncertain: boolean;
   /** CAPTION_CAVEAT: captions are not a verbatim record. */
   caveat: string;
   synthetic: boolean;
   /** SYNTHETIC_NOTICE for the synthetic sample, else null. */
   notice: string | null;
-  /** "file, line N". */
+  /** "file, line N" (with the extracted text named for Word, PDF and HTML sources). */
   source: string;
   permalink: string;
   /** Everything above as one line. */
@@ -97,11 +123,18 @@ export interface UtteranceView {
   seq: number;
   session: SessionRef;
   speaker: SpeakerRef;
-  /** The full text as captioned (not HTML-escaped). */
+  /** 1-based number of the turn in its session (seq + 1). */
+  turn: number;
+  /** The full text as captioned, the captioner's notes included (not HTML-escaped). */
   text: string;
+  /**
+   * The words to put between quotation marks: only the speaker's words, notes taken out or
+   * turned into editorial brackets (src/search/quote.ts, rules Q1-Q6). "" when nothing was said.
+   */
+  quote: string;
   annotations: Annotation[];
   documents: DocumentRef[];
-  attribution: { labelled: string | null; note: string } | null;
+  attribution: Attribution | null;
   empty: boolean;
   source: SourceRef;
   /** URL of the utterance's page (absolute when a base URL was given, else a path). */

@@ -170,10 +170,16 @@ describe("results", () => {
     expect(hit.permalink).toBe("/utterances/plenary-2.4");
     expect(hit.citation).toMatchObject({
       speaker: "Korea (Republic of)",
-      session: "PLENARY 2",
+      session: "Plenary 2",
+      sessionTitle: "PLENARY 2",
       date: "2012-12-05",
       time: "09:30",
-      status: "FINISHED TRANSCRIPT",
+      began: "session began 09:30 (Dubai)",
+      turn: 5,
+      status: "finished",
+      statusLine: "FINISHED TRANSCRIPT",
+      attribution: null,
+      uncertain: false,
       caveat: CAPTION_CAVEAT,
       synthetic: true,
       notice: SYNTHETIC_NOTICE,
@@ -181,9 +187,13 @@ describe("results", () => {
     expect(hit.citation.text).toContain(
       "World Conference on International Telecommunications (WCIT-12)",
     );
-    expect(hit.citation.text).toContain("5 December 2012, 09:30");
+    expect(hit.citation.text).toContain(
+      "Plenary 2, turn 5, 5 December 2012, session began 09:30 (Dubai).",
+    );
+    expect(hit.citation.text).toContain("Finished transcript.");
     expect(hit.citation.text).toContain(CAPTION_CAVEAT);
-    expect(hit.citation.text).toContain(`line ${hit.source.line}`);
+    expect(hit.citation.text).toContain(hit.source.locator);
+    expect(hit.source.locator).toMatch(/^lines? \d+/);
     expect(hit.citation.text).toContain("SYNTHETIC SAMPLE");
     expect(hit.citation.text).not.toMatch(/\n/);
   });

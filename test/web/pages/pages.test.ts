@@ -532,7 +532,7 @@ describe("document and utterance pages", () => {
     expect($("h1 a").attr("href")).toBe("/speakers/EGY");
     expect($("blockquote.quote").text()).toContain(PHRASE);
     expect($(".citation").text()).toContain("SYNTHETIC");
-    expect($(".citation").text()).toContain("line 23");
+    expect($(".citation").text()).toContain("lines 23-24");
     expect($("a:contains('full transcript')").attr("href")).toBe("/sessions/plenary-1?u=1#u-1");
     expect($("h2:contains('Just before') + ol > li").length).toBe(1);
     expect($("h2:contains('Just after') + ol > li").length).toBe(2);
