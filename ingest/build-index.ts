@@ -52,11 +52,15 @@ function contentHash(text: string): string {
   return createHash("sha256").update(text).digest("hex").slice(0, 12);
 }
 
-/** Builds the store and the index from session records. Pure. */
+/**
+ * Builds the store and the index from session records, with each session's extracted text
+ * (`texts`: session id -> text; sessions without one get no text asset). Pure.
+ */
 export function buildAssets(
   records: readonly SessionRecord[],
   aliases: readonly SpeakerAlias[] = [],
   backend: BackendFactory = DEFAULT_BACKEND,
+  texts: ReadonlyMap<string, string> = new Map(),
 ): BuiltAssets {
   const seen = new Set<string>();
   for (const record of records) {
@@ -171,6 +175,7 @@ export function buildAssets(
   const storeText = JSON.stringify(store);
   const indexName = `index.${contentHash(indexText)}.json`;
   const storeName = `store.${contentHash(storeText)}.json`;
+  const textFiles = textAssets(store.sessions, texts);
   const manifest: AssetManifest = {
     formatVersion: INDEX_FORMAT_VERSION,
     optionsHash: indexOptionsHash(backend.options),
@@ -178,7 +183,11 @@ export function buildAssets(
     corpus: CONFERENCE.id,
     synthetic,
     notice: store.notice,
-    files: { index: indexName, store: storeName },
+    files: {
+      index: indexName,
+      store: storeName,
+      texts: Object.fromEntries([...textFiles].map(([id, file]) => [id, file.name])),
+    },
     counts: {
       sessions: store.sessions.length,
       utterances: columns.text.length,
@@ -188,9 +197,47 @@ export function buildAssets(
   const files = new Map<string, string>([
     [indexName, indexText],
     [storeName, storeText],
+    ...[...textFiles.values()].map((file) => [file.name, file.text] as [string, string]),
     [MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`],
   ]);
   return { manifest, files };
+}
+
+/** The extracted-text assets of the stored sessions: session id -> content-hashed file. */
+function textAssets(
+  sessions: readonly StoreSession[],
+  texts: ReadonlyMap<string, string>,
+): Map<string, { name: string; text: string }> {
+  const out = new Map<string, { name: string; text: string }>();
+  for (const session of sessions) {
+    const text = texts.get(session.id);
+    if (text !== undefined) out.set(session.id, { name: `text.${contentHash(text)}.txt`, text });
+  }
+  return out;
+}
+
+/**
+ * The extracted texts of the records (transcripts/text/<id>.txt, as each record's
+ * source.textFile names it, relative to the transcripts folder). A missing one is reported and
+ * left out: its session's text view says so, its search works.
+ */
+export async function readSourceTexts(
+  transcriptsDir: string,
+  records: readonly SessionRecord[],
+  logger: Logger = silentLogger,
+): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  for (const record of records) {
+    const path = join(transcriptsDir, record.source.textFile);
+    try {
+      texts.set(record.id, await readFile(path, "utf8"));
+    } catch (error) {
+      logger.warn(
+        `build: ${path}: ${(error as Error).message}; its extracted-text view is left out`,
+      );
+    }
+  }
+  return texts;
 }
 
 /**
@@ -211,7 +258,10 @@ export async function writeAssets(assetsDir: string, built: BuiltAssets): Promis
   written.push(join(dataDir, MANIFEST_FILE));
   const keep = new Set(built.files.keys());
   for (const name of await readdir(dataDir)) {
-    if (/^(index|store)\.[0-9a-f]+\.json$/.test(name) && !keep.has(name)) {
+    if (
+      /^(?:(?:index|store)\.[0-9a-f]+\.json|text\.[0-9a-f]+\.txt)$/.test(name) &&
+      !keep.has(name)
+    ) {
       await rm(join(dataDir, name), { force: true });
     }
   }

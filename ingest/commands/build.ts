@@ -14,6 +14,7 @@ import {
   DEFAULT_TRANSCRIPTS_DIR,
   buildAssets,
   readSessionRecords,
+  readSourceTexts,
   writeAssets,
 } from "../build-index";
 import { consoleLogger } from "../io/console-logger";
@@ -59,7 +60,13 @@ export async function runBuild(options: BuildOptions = {}): Promise<string[]> {
   const logger = options.logger ?? consoleLogger();
   await ensureTranscripts(transcriptsDir, logger);
   const { records } = await readSessionRecords(transcriptsDir, logger);
-  const built = buildAssets(records, listSpeakerAliases(), options.backend ?? DEFAULT_BACKEND);
+  const texts = await readSourceTexts(transcriptsDir, records, logger);
+  const built = buildAssets(
+    records,
+    listSpeakerAliases(),
+    options.backend ?? DEFAULT_BACKEND,
+    texts,
+  );
   const written = await writeAssets(assetsDir, built);
   const { counts, synthetic } = built.manifest;
   logger.info(

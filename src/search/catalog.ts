@@ -242,3 +242,20 @@ export function documentMentions(
     limit,
   };
 }
+
+/** A session's extracted source text, with the session it belongs to. */
+export interface SourceTextView {
+  session: SessionSummary;
+  /** The extracted text, exactly as offsets, lines and columns of citations refer to it. */
+  text: string;
+}
+
+/** The extracted text of a session (404 for an unknown session or one built without it). */
+export async function sessionSourceText(corpus: Corpus, id: string): Promise<SourceTextView> {
+  const index = corpus.sessionIndex.get(id);
+  const session = index === undefined ? undefined : corpus.store.sessions[index];
+  if (!session) throw new NotFoundError("session", id);
+  const text = await corpus.sourceText(id);
+  if (text === null) throw new NotFoundError("extracted text of session", id);
+  return { session: sessionSummary(session), text };
+}

@@ -22,15 +22,43 @@ export interface Corpus {
   documentIndex?: Map<string, number[]>;
   /** Which utterance texts have white space that phrase folding changes (by ordinal, filled as checked). */
   spacing: SpacingCache;
+  /**
+   * A session's extracted source text (what offsets, lines and columns refer to), read on first
+   * use; null when the build has none for it.
+   */
+  sourceText(sessionId: string): Promise<string | null>;
 }
+
+/** How many sessions' extracted texts are kept in memory once read. */
+export const SOURCE_TEXTS_KEPT = 16;
+
+/** Reads one asset by name (src/search/load.ts ReadAsset). */
+type ReadText = (name: string) => Promise<string>;
 
 /** Wraps loaded parts into a Corpus. */
 export function createCorpus(
   manifest: AssetManifest,
   store: CorpusStore,
   backend: SearchBackend,
+  read?: ReadText,
 ): Corpus {
+  const texts = new Map<string, Promise<string | null>>();
+  const sourceText = (sessionId: string): Promise<string | null> => {
+    const name = manifest.files.texts?.[sessionId];
+    if (!read || name === undefined) return Promise.resolve(null);
+    let text = texts.get(sessionId);
+    if (!text) {
+      if (texts.size >= SOURCE_TEXTS_KEPT) texts.clear();
+      text = read(name).catch((error: unknown) => {
+        texts.delete(sessionId);
+        throw error;
+      });
+      texts.set(sessionId, text);
+    }
+    return text;
+  };
   return {
+    sourceText,
     manifest,
     store,
     backend,

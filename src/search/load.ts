@@ -94,5 +94,5 @@ export async function openCorpus(
       `search: ${DATA_DIR}/${manifest.files.index}: ${(error as Error).message}: run npm run build`,
     );
   }
-  return createCorpus(manifest, store, loaded);
+  return createCorpus(manifest, store, loaded, read);
 }

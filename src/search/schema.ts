@@ -136,7 +136,11 @@ export interface AssetManifest {
   synthetic: boolean;
   notice: string | null;
   /** File names inside DATA_DIR; content-hashed, so a new build never overwrites a file in use. */
-  files: { index: string; store: string };
+  /**
+   * `texts`: session id -> the asset holding the session's extracted source text (what offsets,
+   * lines and columns refer to), read only when a page shows it.
+   */
+  files: { index: string; store: string; texts: Record<string, string> };
   counts: { sessions: number; utterances: number; speakers: number };
 }
 

@@ -159,6 +159,21 @@ export const openApiDocument = {
         },
       },
     },
+    "/api/sessions/{id}/text": {
+      get: {
+        summary:
+          "A session's extracted source text: what every offset, line, column and locator of its utterances refers to",
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+        responses: {
+          "200": {
+            description: "The text",
+            content: { "text/plain": { schema: { type: "string" } } },
+          },
+          ...notFound,
+          ...errors,
+        },
+      },
+    },
     "/api/speakers": {
       get: {
         summary: "Delegations and roles with counts",
@@ -328,22 +343,63 @@ export const openApiDocument = {
       Citation: {
         type: "object",
         properties: {
-          speaker: { type: "string" },
+          speaker: { type: "string", description: "Who the words are attributed to." },
           speakerLabel: nullable("string"),
           speakerKind: { type: "string" },
           conference: { type: "string" },
           place: { type: "string" },
-          session: { type: "string" },
+          session: {
+            type: "string",
+            description: 'The session\'s human name: "Committee 5, 1st meeting".',
+          },
+          sessionTitle: nullable("string"),
           sessionId: { type: "string" },
           date: nullable("string"),
-          time: nullable("string"),
-          status: nullable("string"),
+          time: { ...nullable("string"), description: "When the session began (HH:MM)." },
+          began: {
+            ...nullable("string"),
+            description: '"session began 18:30 (Dubai)": never the time of the words.',
+          },
+          turn: { type: "integer", description: "1-based turn number in the session." },
+          status: {
+            type: "string",
+            enum: ["finished", "final", "rough live", "status not stated"],
+          },
+          statusLine: nullable("string"),
+          attribution: {
+            ...nullable("string"),
+            description:
+              "Set when a captioner's note moved the words or might have: \"Captioned under the label LEBANON; attributed to Egypt by the captioner's note ...\"",
+          },
+          uncertain: { type: "boolean", description: "Who said the words is uncertain." },
           caveat: { type: "string" },
           synthetic: { type: "boolean" },
           notice: nullable("string"),
-          source: { type: "string" },
+          source: { type: "string", description: "The source file and a locator of the words." },
           permalink: { type: "string" },
           text: { type: "string", description: "The whole citation as one line, ready to paste." },
+        },
+      },
+      Attribution: {
+        type: "object",
+        description:
+          "What a captioner's note such as (That was Egypt speaking) did to the attribution.",
+        properties: {
+          labelled: {
+            ...nullable("string"),
+            description: "The label the captions gave the words.",
+          },
+          labelledId: { type: "string" },
+          note: { type: "string" },
+          named: { type: "string", description: "Who the note names." },
+          namedId: { type: "string" },
+          reach: { type: "string", enum: ["turn", "after-break", "none"] },
+          uncertain: {
+            type: "boolean",
+            description:
+              "True when the words were kept under the label because the evidence does not settle who said them.",
+          },
+          evidence: { type: "string" },
         },
       },
       Utterance: {
@@ -351,12 +407,22 @@ export const openApiDocument = {
         properties: {
           id: { type: "string" },
           seq: { type: "integer" },
+          turn: { type: "integer", description: "1-based turn number in the session." },
           session: ref("SessionRef"),
           speaker: ref("Speaker"),
-          text: { type: "string", description: "Full verbatim caption text (not escaped)." },
+          text: {
+            type: "string",
+            description:
+              "Full verbatim caption text, the captioner's notes included (not escaped).",
+          },
+          quote: {
+            type: "string",
+            description:
+              "The words to put between quotation marks: only the speaker's words; notes left out at the ends and shown as editorial brackets ([laughter], [?], […]) between words.",
+          },
           annotations: { type: "array", items: { type: "object" } },
           documents: { type: "array", items: { type: "object" } },
-          attribution: { type: ["object", "null"] },
+          attribution: { oneOf: [ref("Attribution"), { type: "null" }] },
           empty: { type: "boolean" },
           source: {
             type: "object",
@@ -367,8 +433,14 @@ export const openApiDocument = {
               textFile: { type: "string" },
               line: { type: "integer" },
               endLine: { type: "integer" },
+              column: { type: "integer" },
+              endColumn: { type: "integer" },
               start: { type: "integer" },
               end: { type: "integer" },
+              locator: {
+                type: "string",
+                description: '"line 12", or "line 4, characters 220-487" where turns share a line.',
+              },
             },
           },
           permalink: { type: "string" },

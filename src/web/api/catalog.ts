@@ -10,6 +10,7 @@ import {
   listDocuments,
   listSessions,
   listSpeakers,
+  sessionSourceText,
   sessionTranscript,
   speakerDetail,
   utteranceWithContext,
@@ -35,6 +36,13 @@ export const catalogRoutes = new Hono<ApiEnv>()
   .get("/sessions/:id", allowParams(), (c) =>
     c.json(sessionTranscript(c.get("corpus"), c.req.param("id"), { baseUrl: c.get("baseUrl") })),
   )
+  .get("/sessions/:id/text", allowParams(), async (c) => {
+    const { session, text } = await sessionSourceText(c.get("corpus"), c.req.param("id"));
+    return c.text(text, 200, {
+      "X-Source-File": encodeURIComponent(session.source.file),
+      "X-Corpus-Synthetic": String(session.synthetic),
+    });
+  })
   .get("/speakers", allowParams(), (c) => c.json(listSpeakers(c.get("corpus"))))
   .get("/speakers/:id", allowParams(), (c) =>
     c.json(speakerDetail(c.get("corpus"), c.req.param("id"))),

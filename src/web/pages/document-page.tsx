@@ -12,7 +12,7 @@ import {
   utteranceWithContext,
 } from "../../search/catalog";
 import type { ApiEnv } from "../api/env";
-import { CitationBlock, CopyButton } from "../views/citation";
+import { AttributionNote, CitationBlock, CopyButton } from "../views/citation";
 import { formatCount, formatDateTime, plural, sessionName } from "../views/format";
 import { Layout } from "../views/layout";
 import { documentHref, inContextHref, sessionHref, speakerHref } from "../views/links";
@@ -147,15 +147,17 @@ export async function utterancePage(c: Context<ApiEnv>): Promise<Response> {
     c,
     <Layout title={`${u.speaker.name}, ${session}`} section={null} corpus={corpusNotice(corpus)}>
       <p class="lede">
-        <a href={sessionHref(u.session.id)}>{session}</a> › turn {u.seq}
+        <a href={sessionHref(u.session.id)}>{session}</a> › turn {u.turn}
       </p>
       <h1>
         <a href={speakerHref(u.speaker.id)}>{u.speaker.name}</a>{" "}
         <span class="kind">{kindLabel(u.speaker.kind)}</span>
       </h1>
       <p>
-        {session}, {formatDateTime(u.session.date, u.session.time)}
-        {u.speaker.raw && u.speaker.raw !== u.speaker.name ? ` · captioned “${u.speaker.raw}”` : ""}
+        {session}, turn {u.turn}, {formatDateTime(u.session.date, u.citation.began)}
+        {u.speaker.raw && !u.attribution && u.speaker.raw !== u.speaker.name
+          ? ` · captioned “${u.speaker.raw}”`
+          : ""}
       </p>
       <blockquote class="quote" cite={u.permalink}>
         <RichText
@@ -165,6 +167,7 @@ export async function utterancePage(c: Context<ApiEnv>): Promise<Response> {
           documentHref={documentHref}
         />
       </blockquote>
+      <AttributionNote utterance={u} />
       <ul class="actions">
         <li>
           <CopyButton utterance={u} scope="p" />
@@ -175,7 +178,9 @@ export async function utterancePage(c: Context<ApiEnv>): Promise<Response> {
       </ul>
       <h2>Quote it</h2>
       <p class="hint">
-        Select the text below, or use the copy button; it says where the words come from.
+        Select the text below, or use the copy button: only the speaker's words stand between the
+        quotation marks (the captioner's notes are left out or shown in square brackets), and the
+        citation says where the words come from.
       </p>
       <CitationBlock utterance={u} scope="p" />
       {before.length > 0 ? (

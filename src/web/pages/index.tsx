@@ -28,6 +28,7 @@ import { phrasePage } from "./phrase-page";
 import { corpusNotice, renderPage } from "./render";
 import { searchPage } from "./search-page";
 import { sessionPage, sessionsPage } from "./session-page";
+import { sourceTextPage } from "./source-text-page";
 import { speakerPage, speakersPage } from "./speaker-page";
 import { suggest } from "./suggest";
 
@@ -118,6 +119,7 @@ export function pageRoutes(options: PageRoutesOptions): Hono<ApiEnv> {
   });
   pages.get("/sessions", withCorpus, sessionsPage);
   pages.get("/sessions/:id", withCorpus, sessionPage);
+  pages.get("/sessions/:id/text", withCorpus, sourceTextPage);
   pages.get("/speakers", withCorpus, speakersPage);
   pages.get("/speakers/:id", withCorpus, speakerPage);
   pages.get("/phrase", withCorpus, phrasePage);

@@ -10,12 +10,13 @@ import { CAPTION_CAVEAT } from "../../domain";
 import { listSessions, sessionTranscript } from "../../search/catalog";
 import type { SessionSummary, UtteranceView } from "../../search/types";
 import type { ApiEnv } from "../api/env";
-import { CopyButton, citationId } from "../views/citation";
+import { AttributionNote, CopyButton, citationId } from "../views/citation";
 import { bodyName, formatDate, formatTime, plural, sessionName } from "../views/format";
 import { Layout } from "../views/layout";
 import {
   documentHref,
   sessionHref,
+  sourceTextHref,
   speakerHref,
   utteranceAnchor,
   utteranceHref,
@@ -172,10 +173,6 @@ const UtteranceRow: FC<{ utterance: UtteranceView; linked: boolean }> = ({
 }) => {
   const anchor = utteranceAnchor(u.seq);
   const textId = citationId(u.id, "t");
-  const lines =
-    u.source.line === u.source.endLine
-      ? `line ${u.source.line}`
-      : `lines ${u.source.line}–${u.source.endLine}`;
   return (
     <li
       class={linked ? "utterance is-linked" : "utterance"}
@@ -187,7 +184,7 @@ const UtteranceRow: FC<{ utterance: UtteranceView; linked: boolean }> = ({
         <span class="raw">
           {u.speaker.raw === null
             ? "unlabelled turn"
-            : u.speaker.raw.toLowerCase() === u.speaker.name.toLowerCase()
+            : u.attribution || u.speaker.raw.toLowerCase() === u.speaker.name.toLowerCase()
               ? kindLabel(u.speaker.kind)
               : `captioned “${u.speaker.raw}”`}
         </span>
@@ -204,20 +201,15 @@ const UtteranceRow: FC<{ utterance: UtteranceView; linked: boolean }> = ({
           />
         )}
       </p>
+      <AttributionNote utterance={u} />
       <div class="utterance-meta">
         {linked ? <span class="linked-note">Linked utterance · </span> : null}
-        <a href={`#${anchor}`} aria-label={`Anchor of turn ${u.seq}`}>
-          #{u.seq}
+        <a href={`#${anchor}`} aria-label={`Anchor of turn ${u.turn}`}>
+          Turn {u.turn}
         </a>
-        <span>
-          {u.source.textFile.split("/").pop()}, {lines}
-        </span>
-        {u.attribution ? (
-          <span>
-            attributed by the captioner’s note “{u.attribution.note}”
-            {u.attribution.labelled ? ` (labelled ${u.attribution.labelled})` : ""}
-          </span>
-        ) : null}
+        <a href={sourceTextHref(u.session.id, u.source)}>
+          {u.source.textFile.split("/").pop()}, {u.source.locator}
+        </a>
         <a href={utteranceHref(u.id)}>Permalink and citation</a>
         {u.empty ? null : <CopyButton utterance={u} scope="t" />}
       </div>

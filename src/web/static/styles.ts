@@ -211,6 +211,13 @@ blockquote.quote { border-left: 3px solid var(--line); padding: 0.1rem 0 0.1rem 
 .utterance.is-linked .linked-note { display: inline; }
 .linked-note { display: none; font-weight: 700; color: var(--banner-text); }
 .empty-turn { color: var(--muted); font-style: italic; }
+.attribution { font-size: 0.9rem; margin: 0.3rem 0; padding-left: 0.6rem; border-left: 3px solid var(--line); }
+.attribution .evidence { color: var(--muted); }
+.attribution.is-uncertain { border-left-color: var(--accent-2); }
+.uncertain-badge { color: var(--accent-2); }
+ol.source-text { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.85rem; white-space: pre-wrap; overflow-wrap: anywhere; padding-left: 4.5em; }
+ol.source-text li::marker { color: var(--muted); }
+ol.source-text li:target { background: var(--panel); }
 
 /* Charts */
 .chart { margin: 1rem 0 1.5rem; }

@@ -1,7 +1,9 @@
 /**
- * Quoting: the exact words of an utterance with its citation, as shown (a selectable
- * blockquote and citation line, for readers without JavaScript) and as copied by the copy
- * button (the same text, in one string).
+ * Quoting: the speaker's words of an utterance (its `quote`: the captioner's notes taken out,
+ * src/search/quote.ts) with its citation, as shown (a selectable blockquote and citation line,
+ * for readers without JavaScript) and as copied by the copy button (the same text, in one
+ * string). A re-attribution by a captioner's note is stated with both, and an uncertain one is
+ * marked wherever the utterance is shown.
  */
 import type { FC } from "hono/jsx";
 import type { Citation, UtteranceView } from "../../search/types";
@@ -20,9 +22,12 @@ export function citationLine(citation: Citation): string {
   return citation.text;
 }
 
-/** The quote in typographic quotes, followed by the citation on its own line. */
-export function quoteForCopy(utterance: Pick<UtteranceView, "text" | "citation">): string {
-  return `“${utterance.text}”\n— ${citationLine(utterance.citation)}`;
+/**
+ * The quote in typographic quotes, followed by the citation on its own line (which states any
+ * re-attribution). Only the speaker's words stand between the quotation marks.
+ */
+export function quoteForCopy(utterance: Pick<UtteranceView, "quote" | "citation">): string {
+  return `“${utterance.quote}”\n— ${citationLine(utterance.citation)}`;
 }
 
 /** Element id of an utterance's citation block (the copy button's fallback selection target). */
@@ -31,7 +36,7 @@ export function citationId(utteranceId: string, scope = "cite"): string {
 }
 
 export interface CitationBlockProps {
-  utterance: Pick<UtteranceView, "id" | "text" | "citation" | "permalink">;
+  utterance: Pick<UtteranceView, "id" | "quote" | "citation" | "permalink">;
   /** Prefix of the block's element id, unique per place on the page. */
   scope?: string;
 }
@@ -40,25 +45,49 @@ export interface CitationBlockProps {
 export const CitationBlock: FC<CitationBlockProps> = ({ utterance, scope }) => (
   <div class="citation" id={citationId(utterance.id, scope)}>
     <blockquote cite={utterance.permalink}>
-      <p>“{utterance.text}”</p>
+      <p>“{utterance.quote}”</p>
     </blockquote>
     <p>— {citationLine(utterance.citation)}</p>
   </div>
 );
 
-/** A copy button: hidden until the progressive script shows it (it needs JavaScript). */
+/**
+ * A copy button: hidden until the progressive script shows it (it needs JavaScript). None for
+ * a turn with no spoken words (nothing to quote).
+ */
 export const CopyButton: FC<CitationBlockProps & { label?: string }> = ({
   utterance,
   scope,
   label,
-}) => (
-  <button
-    type="button"
-    class="secondary copy"
-    data-copy={quoteForCopy(utterance)}
-    data-copy-target={citationId(utterance.id, scope)}
-    hidden
-  >
-    {label ?? "Copy quote"}
-  </button>
-);
+}) =>
+  utterance.quote === "" ? null : (
+    <button
+      type="button"
+      class="secondary copy"
+      data-copy={quoteForCopy(utterance)}
+      data-copy-target={citationId(utterance.id, scope)}
+      hidden
+    >
+      {label ?? "Copy quote"}
+    </button>
+  );
+
+/**
+ * What a captioner's note did to the attribution of the words, where the utterance is shown:
+ * the citation's statement and the evidence it was decided from; an uncertain attribution is
+ * marked as such in words (not only by colour).
+ */
+export const AttributionNote: FC<{
+  utterance: Pick<UtteranceView, "attribution" | "citation">;
+}> = ({ utterance }) => {
+  const a = utterance.attribution;
+  const statement = utterance.citation.attribution;
+  if (!a || !statement) return null;
+  return (
+    <p class={a.uncertain ? "attribution is-uncertain" : "attribution"}>
+      {a.uncertain ? <strong class="uncertain-badge">Attribution uncertain. </strong> : null}
+      {statement.replace(/^Attribution uncertain: (.)/, (_m, c: string) => c.toUpperCase())}{" "}
+      <span class="evidence">{a.evidence}</span>
+    </p>
+  );
+};

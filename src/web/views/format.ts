@@ -48,10 +48,12 @@ export function formatTime(time: string | null, endTime?: string | null): string
   return endTime ? `${time}–${endTime}` : time;
 }
 
-/** "3 Dec 2012, 14:30" or "3 Dec 2012". */
-export function formatDateTime(date: string | null, time: string | null): string {
-  const t = formatTime(time);
-  return t ? `${formatDate(date)}, ${t}` : formatDate(date);
+/**
+ * "3 Dec 2012, session began 14:30 (Dubai)": the session's date and when it began (a citation's
+ * `began`), never presented as the time of the words; "3 Dec 2012" without a time.
+ */
+export function formatDateTime(date: string | null, began: string | null): string {
+  return began ? `${formatDate(date)}, ${began}` : formatDate(date);
 }
 
 /** "plenary" -> "Plenary"; null -> "Meeting". */

@@ -13,6 +13,14 @@ export function inContextHref(sessionId: string, seq: number): string {
   return `${sessionHref(sessionId)}?u=${seq}#${utteranceAnchor(seq)}`;
 }
 
+/** A session's extracted text with the span [start, end) marked, scrolled to its first line. */
+export function sourceTextHref(
+  sessionId: string,
+  span: { start: number; end: number; line: number },
+): string {
+  return `${sessionHref(sessionId)}/text?start=${span.start}&end=${span.end}#L${span.line}`;
+}
+
 /** The anchor id of an utterance in a transcript page. */
 export function utteranceAnchor(seq: number): string {
   return `u-${seq}`;

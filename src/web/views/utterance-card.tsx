@@ -7,7 +7,7 @@
 import type { FC } from "hono/jsx";
 import { raw } from "hono/html";
 import type { UtteranceView } from "../../search/types";
-import { CitationBlock, CopyButton } from "./citation";
+import { AttributionNote, CitationBlock, CopyButton } from "./citation";
 import { formatDateTime, sessionName } from "./format";
 import { documentHref, inContextHref, sessionHref, speakerHref, utteranceHref } from "./links";
 import { RichText } from "./rich-text";
@@ -53,7 +53,7 @@ export const UtteranceCard: FC<UtteranceCardProps> = (props) => {
   const Heading = props.headingLevel === 2 ? "h2" : "h3";
   const headingId = `h-${u.id.replace(/[^A-Za-z0-9_-]/g, "-")}`;
   const session = sessionName(u.session);
-  const when = formatDateTime(u.session.date, u.session.time);
+  const when = formatDateTime(u.session.date, u.citation.began);
   return (
     <li class="result">
       <article aria-labelledby={headingId}>
@@ -70,7 +70,7 @@ export const UtteranceCard: FC<UtteranceCardProps> = (props) => {
             {props.hideSpeaker ? null : (
               <>
                 <a href={sessionHref(u.session.id)}>{session}</a>
-                {" · "}
+                {` · turn ${u.turn} · `}
               </>
             )}
             <time datetime={datetimeAttr(u.session.date, u.session.time)}>{when}</time>
@@ -91,6 +91,7 @@ export const UtteranceCard: FC<UtteranceCardProps> = (props) => {
             />
           )}
         </blockquote>
+        <AttributionNote utterance={u} />
         <ul class="actions">
           <li>
             <CopyButton utterance={u} />

@@ -271,9 +271,23 @@ export const FINISHED_SESSIONS = [
   "plenary-3",
 ] as const;
 
+/**
+ * An extracted text for a record: each utterance's words at its source offsets (blanks
+ * between), so a text view can be checked to mark exactly the cited words.
+ */
+export function testSourceText(record: SessionRecord): string {
+  let text = "";
+  for (const u of record.utterances) {
+    text = text.padEnd(u.source.start, " ") + u.text;
+  }
+  return text.padEnd(record.source.bytes, " ");
+}
+
 /** The built assets of the fixture, in memory (file name -> text). */
 export function testAssets(): Map<string, string> {
-  return buildAssets(testRecords()).files;
+  const records = testRecords();
+  const texts = new Map(records.map((r) => [r.id, testSourceText(r)]));
+  return buildAssets(records, [], undefined, texts).files;
 }
 
 /** Loads the fixture corpus through the real loader. */

@@ -336,9 +336,26 @@ describe("transcript page", () => {
       expect($(el).find(".utterance-text").text()).toBe(
         `Agenda item ${i + 1} of this invented meeting is noted.`,
       );
-      expect($(el).find(".utterance-meta").text()).toMatch(/committee-5-2\.txt, lines \d+–\d+/);
+      expect($(el).find(".utterance-meta").text()).toMatch(/committee-5-2\.txt, lines \d+-\d+/);
+      expect($(el).find(`a[href="#u-${i}"]`).text()).toBe(`Turn ${i + 1}`);
+      expect($(el).find("a[href*='/text?start=']").attr("href")).toMatch(
+        /^\/sessions\/committee-5-2\/text\?start=\d+&end=\d+#L\d+$/,
+      );
     });
     expect($(".is-linked").length).toBe(0);
+  });
+
+  test("the extracted text marks exactly the words a turn's locator names", async () => {
+    const transcript = await page("/sessions/plenary-1");
+    const row = transcript.$("li#u-3");
+    const href = row.find("a[href*='/text?start=']").attr("href") ?? "";
+    const { $ } = await page(href.replace(/#.*$/, ""));
+    expect($("h1").text()).toContain("Extracted text of Plenary 1");
+    expect($("ol.source-text mark").text()).toBe(
+      "We thank the Chair for this invented opening session. (Applause)",
+    );
+    await page("/sessions/plenary-1/text?start=9&end=3", 400);
+    await page("/sessions/no-such-session/text", 404);
   });
 
   test("?u= highlights the linked turn on the server", async () => {
@@ -533,9 +550,36 @@ describe("document and utterance pages", () => {
     expect($("blockquote.quote").text()).toContain(PHRASE);
     expect($(".citation").text()).toContain("SYNTHETIC");
     expect($(".citation").text()).toContain("lines 23-24");
+    expect($(".citation").text()).toContain("Plenary 1, turn 2,");
     expect($("a:contains('full transcript')").attr("href")).toBe("/sessions/plenary-1?u=1#u-1");
     expect($("h2:contains('Just before') + ol > li").length).toBe(1);
     expect($("h2:contains('Just after') + ol > li").length).toBe(2);
+  });
+});
+
+describe("quotes", () => {
+  test("the API serves each session's extracted text; every utterance's span in it holds its words", async () => {
+    const session = (await (await app.request("/api/sessions/plenary-1")).json()) as {
+      utterances: { text: string; source: { start: number; end: number } }[];
+    };
+    const response = await app.request("/api/sessions/plenary-1/text");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toMatch(/^text\/plain/);
+    const text = await response.text();
+    for (const u of session.utterances)
+      expect(text.slice(u.source.start, u.source.end)).toBe(u.text);
+    expect((await app.request("/api/sessions/nope/text")).status).toBe(404);
+  });
+
+  test("copy quote copies only the speaker's words, the captioned note stays in the text", async () => {
+    const { $ } = await page("/utterances/plenary-1.3");
+    expect($("blockquote.quote").text()).toContain("(Applause)");
+    const copied = $("button.copy").attr("data-copy") ?? "";
+    expect(copied.startsWith("“We thank the Chair for this invented opening session.”\n— ")).toBe(
+      true,
+    );
+    expect(copied).not.toContain("Applause");
+    expect($(".citation blockquote").text()).not.toContain("Applause");
   });
 });
 

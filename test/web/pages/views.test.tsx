@@ -252,8 +252,8 @@ describe("citation", () => {
     expect(citationLine({ ...citation, synthetic: false })).toBe(citation.text);
   });
 
-  it("copies the exact words, then the citation", () => {
-    expect(quoteForCopy({ text: "We agree.", citation })).toBe(
+  it("copies the speaker's words (the quote, not the captioned text), then the citation", () => {
+    expect(quoteForCopy({ quote: "We agree.", citation })).toBe(
       `“We agree.”\n— ${SYNTHETIC_CITATION_MARK} ${citation.text}`,
     );
   });
