@@ -107,6 +107,29 @@ describe("the sample corpus, parsed", () => {
     expect(moved?.attribution?.labelled).toBe("LEBANON");
   });
 
+  it("a hand-off to two speakers: only the words after the line break move to Chile", () => {
+    const { utterances } = bySource("committee-5-4").parsed;
+    const norway = utterances.find((u) => u.text.startsWith("Thank you, Chair. Norway can live"));
+    const chile = utterances.find((u) => u.text.includes("(That was Chile speaking)"));
+    expect(norway?.speaker.country).toBe("NOR");
+    expect(norway?.attribution).toBeUndefined();
+    expect(chile?.speaker.country).toBe("CHL");
+    expect(chile?.text.startsWith("We cannot.")).toBe(true);
+    expect(chile?.attribution).toMatchObject({
+      labelled: "NORWAY",
+      reach: "after-break",
+      uncertain: false,
+    });
+  });
+
+  it("two speakers called and no line break: uncertain, the words stay with Mexico", () => {
+    const noted = bySource("committee-5-4").parsed.utterances.find((u) =>
+      u.text.includes("(That was Peru speaking)"),
+    );
+    expect(noted?.speaker.country).toBe("MEX");
+    expect(noted?.attribution).toMatchObject({ named: "Peru", namedId: "PER", uncertain: true });
+  });
+
   it("the button pressed by mistake is an empty turn of Ghana", () => {
     const empty = bySource("plenary-1").parsed.utterances.filter((u) => u.empty);
     expect(empty.map((u) => u.speaker.country)).toEqual(["GHA"]);

@@ -120,6 +120,16 @@ const QUIRKS: readonly (readonly [string, string, Probe])[] = [
     "plenary3-copy.html",
     /Egypt, you have the floor\. >> LEBANON: .*\(That was Egypt speaking\) >> CHAIRMAN: Thank you, Egypt\./,
   ],
+  [
+    "two speakers called, the second one's words under the first one's label",
+    "com5-4.txt",
+    /I have Norway, then Chile[^>]*>> NORWAY: [^>]*as it stands\.\r?\nWe cannot\.[^>]*\(That was Chile\s+speaking\)/,
+  ],
+  [
+    "an attribution note the evidence does not settle",
+    "com5-4.txt",
+    /Mexico, then Peru[^>]*>> MEXICO: [^>]*\(That was Peru\s+speaking\)/,
+  ],
   ["chair names who speaks next", "plenary2-copy.pdf", /Kenya\?\n+>> KENYA: /],
   // Annotations
   ["(Applause)", "plenary1.docx", "(Applause)"],
