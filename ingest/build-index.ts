@@ -102,6 +102,19 @@ export function buildAssets(
     empty: [],
     aliases: [...aliases],
   };
+  /** The store index of a speaker, added on first sight with its aliases. */
+  const speakerEntry = (
+    speaker: Pick<StoreSpeaker, "id" | "name" | "kind" | "country">,
+  ): number => {
+    let index = speakerAt.get(speaker.id);
+    if (index === undefined) {
+      const alias = aliasById.get(speaker.id);
+      index = speakers.length;
+      speakers.push({ ...speaker, aliases: alias ? [...alias.aliases] : [] });
+      speakerAt.set(speaker.id, index);
+    }
+    return index;
+  };
   const columns = store.utterances;
   for (const [sessionIndex, record] of sessions.entries()) {
     const storeSession: StoreSession = {
@@ -127,19 +140,7 @@ export function buildAssets(
     for (const utterance of record.utterances) {
       const ordinal = columns.text.length;
       const { speaker } = utterance;
-      let speakerIndex = speakerAt.get(speaker.id);
-      if (speakerIndex === undefined) {
-        const alias = aliasById.get(speaker.id);
-        speakerIndex = speakers.length;
-        speakers.push({
-          id: speaker.id,
-          name: speaker.name,
-          kind: speaker.kind,
-          country: speaker.country,
-          aliases: alias ? [...alias.aliases] : [],
-        });
-        speakerAt.set(speaker.id, speakerIndex);
-      }
+      const speakerIndex = speakerEntry(speaker);
       const entry = speakers[speakerIndex];
       if (entry && speaker.raw !== null && !entry.aliases.includes(speaker.raw))
         entry.aliases.push(speaker.raw);
@@ -164,7 +165,15 @@ export function buildAssets(
       columns.endColumn.push(utterance.source.endColumn);
       if (utterance.annotations.length > 0) store.annotations[ordinal] = utterance.annotations;
       if (utterance.documents.length > 0) store.documents[ordinal] = utterance.documents;
-      if (utterance.attribution) store.attributions[ordinal] = utterance.attribution;
+      if (utterance.attribution) {
+        store.attributions[ordinal] = utterance.attribution;
+        // Both speakers a note ties together have a record (a page), even with no words of their own.
+        for (const id of [utterance.attribution.labelledId, utterance.attribution.namedId]) {
+          const alias = aliasById.get(id);
+          if (alias)
+            speakerEntry({ id, name: alias.name, kind: alias.kind, country: alias.country });
+        }
+      }
       if (utterance.empty) store.empty.push(ordinal);
     }
   }

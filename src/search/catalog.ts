@@ -90,12 +90,55 @@ export function listSpeakers(corpus: Corpus): Catalog & { speakers: SpeakerSumma
   return { ...catalog(corpus), speakers };
 }
 
-/** One speaker: counts per session (date order) and the first utterance. */
+/**
+ * An utterance of another speaker's record that a captioner's note ties to this one: words
+ * captioned under this speaker's label that a note gave to someone else ("labelled"), or words
+ * kept under another label that an uncertain note may give to this speaker ("named").
+ */
+export interface AttributionLink {
+  /** The utterance id. */
+  id: string;
+  relation: "labelled" | "named";
+  /** Who the utterance is attributed to now. */
+  speaker: string;
+  uncertain: boolean;
+}
+
+/** AttributionLinks of a speaker, in corpus order, finished sessions only. */
+function attributionLinks(corpus: Corpus, speakerId: string): AttributionLink[] {
+  const links: AttributionLink[] = [];
+  for (const [key, a] of Object.entries(corpus.store.attributions)) {
+    const ordinal = Number(key);
+    const session = corpus.store.sessions[corpus.store.utterances.session[ordinal] ?? -1];
+    const speaker = corpus.store.speakers[corpus.store.utterances.speaker[ordinal] ?? -1];
+    if (!session || !speaker || session.version !== "finished") continue;
+    const relation =
+      a.labelledId === speakerId && speaker.id !== speakerId
+        ? "labelled"
+        : a.namedId === speakerId && speaker.id !== speakerId
+          ? "named"
+          : null;
+    if (relation === null) continue;
+    const id = `${session.id}.${corpus.store.utterances.seq[ordinal] ?? -1}`;
+    links.push({ id, relation, speaker: speaker.name, uncertain: a.uncertain });
+  }
+  return links; // integer keys come in ascending order: corpus order
+}
+
+/**
+ * One speaker: counts per session (date order), the first utterance, and the utterances a
+ * captioner's note ties to the speaker although they are not counted as its own (so no words
+ * captioned under its label leave its record unsaid).
+ */
 export function speakerDetail(
   corpus: Corpus,
   id: string,
 ): Catalog &
-  SpeakerSummary & { perSession: { session: SessionRef; count: number }[]; first: string | null } {
+  SpeakerSummary & {
+    perSession: { session: SessionRef; count: number }[];
+    first: string | null;
+    attributionNotes: AttributionLink[];
+  } {
   const index = corpus.speakerIndex.get(id);
   const speaker = index === undefined ? undefined : corpus.store.speakers[index];
   if (index === undefined || !speaker) throw new NotFoundError("speaker", id);
@@ -125,6 +168,7 @@ export function speakerDetail(
     sessions: counts.length,
     perSession: counts,
     first,
+    attributionNotes: attributionLinks(corpus, speaker.id),
   };
 }
 

@@ -149,13 +149,13 @@ describe.skipIf(!available)("web UI in Chromium", () => {
       await fetch(
         `${server.url}/api/search?q=${encodeURIComponent(`"${PHRASE}"`)}&sort=chronological`,
       )
-    ).json()) as { results: { text: string; citation: { text: string } }[] };
+    ).json()) as { results: { quote: string; citation: { text: string } }[] };
     const expected = api.results[0]!;
     await page.locator("button.copy").first().click();
     await page.getByRole("status").filter({ hasText: "Copied" }).first().waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toBe(`“${expected.text}”\n— ${expected.citation.text}`);
-    expect(copied).toContain(expected.text);
+    expect(copied).toBe(`“${expected.quote}”\n— ${expected.citation.text}`);
+    expect(copied).toContain(expected.quote);
     expect(copied).toContain("SYNTHETIC");
     expect(copied).toContain("not an official verbatim record");
   });

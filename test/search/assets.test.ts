@@ -25,6 +25,7 @@ import {
   fixtureAssets,
   fixtureSessions,
   memoryReader,
+  sourceTextOf,
   writeFixtureTranscripts,
 } from "../fixtures/corpus";
 
@@ -40,11 +41,16 @@ function withManifest(change: (manifest: AssetManifest) => AssetManifest): Map<s
 describe("buildAssets", () => {
   test("is deterministic and names files by content", () => {
     const a = fixtureAssets();
-    const b = buildAssets([...fixtureSessions()].reverse(), FIXTURE_ALIASES);
+    const reversed = [...fixtureSessions()].reverse();
+    const texts = new Map(reversed.map((r) => [r.id, sourceTextOf(r)]));
+    const b = buildAssets(reversed, FIXTURE_ALIASES, undefined, texts);
     expect([...a.files.keys()]).toEqual([...b.files.keys()]);
     expect([...a.files.values()]).toEqual([...b.files.values()]);
     expect(a.manifest.files.index).toMatch(/^index\.[0-9a-f]{12}\.json$/);
     expect(a.manifest.files.store).toMatch(/^store\.[0-9a-f]{12}\.json$/);
+    for (const name of Object.values(a.manifest.files.texts)) {
+      expect(name).toMatch(/^text\.[0-9a-f]{12}\.txt$/);
+    }
   });
 
   test("keeps utterance text out of the index and in the store, in chronological order", () => {
@@ -143,11 +149,18 @@ describe("on disk", () => {
     await mkdir(data, { recursive: true });
     await writeFile(join(data, "index.aaaaaaaaaaaa.json"), "old");
     await writeFile(join(data, "store.bbbbbbbbbbbb.json"), "old");
+    await writeFile(join(data, "text.cccccccccccc.txt"), "old");
     await writeFile(join(data, "notes.txt"), "kept");
     const built = fixtureAssets();
     await writeAssets(join(dir, "assets"), built);
     expect((await readdir(data)).sort()).toEqual(
-      [built.manifest.files.index, MANIFEST_FILE, "notes.txt", built.manifest.files.store].sort(),
+      [
+        built.manifest.files.index,
+        MANIFEST_FILE,
+        "notes.txt",
+        built.manifest.files.store,
+        ...new Set(Object.values(built.manifest.files.texts)),
+      ].sort(),
     );
     const corpus = await openCorpus(fileAssetReader(join(dir, "assets")));
     expect(search(corpus, { q: '"digital divide"' }).total).toBe(3);

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { buildAssets, readSessionRecords } from "../../ingest/build-index";
 import { listSpeakerAliases } from "../../ingest/parse/speakers";
 import type { Corpus } from "../../src/search/corpus";
+import { speakerDetail } from "../../src/search/catalog";
 import { openCorpus } from "../../src/search/load";
 import { utteranceView } from "../../src/search/present";
 import type { UtteranceView } from "../../src/search/types";
@@ -80,5 +81,34 @@ describe("the bundled sample's citations", () => {
     expect(oneParagraph.every((v) => v.source.locator.startsWith("line 4, characters "))).toBe(
       true,
     );
+  });
+
+  test("no labelled delegation's words leave its record unsaid", () => {
+    expect(speakerDetail(corpus, "LBN").attributionNotes).toContainEqual({
+      id: "plenary-3.1",
+      relation: "labelled",
+      speaker: "Egypt",
+      uncertain: false,
+    });
+    const norway = speakerDetail(corpus, "NOR").attributionNotes;
+    expect(norway.map((l) => [l.relation, l.speaker])).toEqual([["labelled", "Chile"]]);
+    expect(speakerDetail(corpus, "PER").attributionNotes).toEqual([
+      {
+        id: expect.stringMatching(/^committee-5-4\./),
+        relation: "named",
+        speaker: "Mexico",
+        uncertain: true,
+      },
+    ]);
+    // Every moved or uncertain utterance is tied to both speakers' records.
+    for (const u of views.filter((v) => v.attribution && v.session.version === "finished")) {
+      const a = u.attribution!;
+      const other = u.speaker.id === a.labelledId ? a.namedId : a.labelledId;
+      if (other === "unknown") continue;
+      expect(
+        speakerDetail(corpus, other).attributionNotes.map((l) => l.id),
+        u.id,
+      ).toContain(u.id);
+    }
   });
 });

@@ -7,6 +7,8 @@ import type { FC } from "hono/jsx";
 import { listSessions, listSpeakers, speakerDetail } from "../../search/catalog";
 import { QueryError } from "../../search/errors";
 import { emptyFilters } from "../../search/filters";
+import { ordinalOf } from "../../search/corpus";
+import { utteranceView } from "../../search/present";
 import { search } from "../../search/search";
 import type { ApiEnv } from "../api/env";
 import { formatCount, plural } from "../views/format";
@@ -70,6 +72,24 @@ export async function speakerPage(c: Context<ApiEnv>): Promise<Response> {
         </div>
         <button type="submit">Search</button>
       </form>
+      {detail.attributionNotes.length > 0 ? (
+        <section aria-labelledby="attribution-notes">
+          <h2 id="attribution-notes">Words a captioner’s note ties to {detail.name}</h2>
+          <p class="hint">
+            Not counted above. Each was captioned under one label and named otherwise by a note; the
+            note and its reach are given with the words.
+          </p>
+          <ol class="results">
+            {detail.attributionNotes.map((link) => (
+              <UtteranceCard
+                utterance={utteranceView(corpus, ordinalOf(corpus, link.id) ?? 0, {
+                  baseUrl: c.get("baseUrl"),
+                })}
+              />
+            ))}
+          </ol>
+        </section>
+      ) : null}
       <h2>Interventions per session</h2>
       <TimelineChart
         id="speaker-chart"

@@ -17,6 +17,7 @@ const documented = Object.entries(openApiDocument.paths).flatMap(([path, item]) 
 const SAMPLES: Record<string, string> = { id: "", ref: "DT/30-REV3" };
 const SAMPLE_IDS: Record<string, string> = {
   "/api/sessions/{id}": "plenary-1",
+  "/api/sessions/{id}/text": "plenary-1",
   "/api/speakers/{id}": "EGY",
   "/api/utterances/{id}": "plenary-1.2",
 };

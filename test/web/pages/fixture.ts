@@ -25,6 +25,7 @@ import {
 import { buildAssets } from "../../../ingest/build-index";
 import type { Corpus } from "../../../src/search/corpus";
 import { openCorpus } from "../../../src/search/load";
+import { sourceTextOf } from "../../fixtures/corpus";
 
 export const SPEAKERS = {
   chair: { raw: "CHAIR", kind: "chair", country: null, id: "chair", name: "Chair" },
@@ -271,22 +272,10 @@ export const FINISHED_SESSIONS = [
   "plenary-3",
 ] as const;
 
-/**
- * An extracted text for a record: each utterance's words at its source offsets (blanks
- * between), so a text view can be checked to mark exactly the cited words.
- */
-export function testSourceText(record: SessionRecord): string {
-  let text = "";
-  for (const u of record.utterances) {
-    text = text.padEnd(u.source.start, " ") + u.text;
-  }
-  return text.padEnd(record.source.bytes, " ");
-}
-
 /** The built assets of the fixture, in memory (file name -> text). */
 export function testAssets(): Map<string, string> {
   const records = testRecords();
-  const texts = new Map(records.map((r) => [r.id, testSourceText(r)]));
+  const texts = new Map(records.map((r) => [r.id, sourceTextOf(r)]));
   return buildAssets(records, [], undefined, texts).files;
 }
 
