@@ -11,7 +11,8 @@
  *      <user>", "Uploaded by <user>") are J2's.
  *   F2 furniture only beside other furniture: an upload date ("Dec 07, 2012", "JAN 3, 2013",
  *      "7 Dec 2012"), "Download", "Transcript" alone. Removed when the line before or after it
- *      (blank lines skipped) is furniture or junk; alone between lines of speech it is speech.
+ *      (blank lines skipped, and one bare user name looked past) is furniture or junk; alone
+ *      between lines of speech it is speech.
  *   F3 a bare user name ("jdoe1984", "Mira Kovacs": one to three words of letters, digits and
  *      _ . @ -, no sentence punctuation): removed only between two lines of the site's furniture
  *      (F1, F2 or an uploader line), at least one of them F1 or F2 (a page names its uploader
@@ -83,10 +84,14 @@ export function contextFurnitureLines(
   const sure = (k: number): boolean => k >= 0 && k < filled.length && removed(filled[k] ?? -1);
   const context = (k: number): boolean =>
     k >= 0 && k < filled.length && isContextFurniture(lines[filled[k] ?? -1] ?? "");
+  const furniture = (k: number): boolean => sure(k) || context(k);
+  const user = (k: number): boolean => isUserName(lines[filled[k] ?? -1] ?? "");
+  // Furniture next to line k on one side, looking past one bare user name ("Download / jdoe").
+  const beside = (k: number, dir: number): boolean =>
+    furniture(k + dir) || (user(k + dir) && furniture(k + 2 * dir));
   const out = new Set<number>();
   filled.forEach((i, k) => {
-    if (sure(k) || !context(k)) return;
-    if (sure(k - 1) || sure(k + 1) || context(k - 1) || context(k + 1)) out.add(i);
+    if (!sure(k) && context(k) && (beside(k, -1) || beside(k, 1))) out.add(i);
   });
   const page = (k: number): boolean => {
     const i = filled[k] ?? -1;
@@ -94,7 +99,7 @@ export function contextFurnitureLines(
   };
   const site = (k: number): boolean => page(k) || isUploader(filled[k] ?? -1);
   filled.forEach((i, k) => {
-    if (sure(k) || out.has(i) || !isUserName(lines[i] ?? "")) return;
+    if (sure(k) || out.has(i) || !user(k)) return;
     if (site(k - 1) && site(k + 1) && (page(k - 1) || page(k + 1))) out.add(i);
   });
   return out;
