@@ -11,13 +11,16 @@
  *      provider block and disclaimer, glued or not) is removed. Speech never runs such fields
  *      together: "the FINAL COPY of the text" is one field and stays.
  *   K2 the opening turns again after the copy: the words after it are compared, word by word,
- *      with the body's opening (from its start to the first copy). When the whole opening is
+ *      with the body's opening (from its start, or from one of its first OPENING_ALIGN turns when
+ *      the copy leaves out what came before it, such as a stand-by line, up to the first copy).
+ *      When the whole opening is
  *      repeated (the text before the copy was a preview page of what follows), the repeated
  *      words are removed, so a turn the preview cut off continues into its remainder. Otherwise
  *      only whole repeated turns are removed, up to the start of the first turn that differs.
  *      So a word said once appears once, and a word said only after the copy is never lost. The
  *      first occurrence is kept (its locators point at the earlier lines).
- *   K3 a final marker cut off: at the very end, a lone marker (">", ">>", "> >"), or one followed
+ *   K3 a final marker cut off: at the very end, after a sentence end or at a line start (so "A >
+ *      B" in speech stays), a lone marker (">", ">>", "> >"), or one followed
  *      by a label fragment in capitals without its colon (">> INTERPRE"), or a last line that is
  *      only the start of a label used in the transcript ("INTERPRE" where INTERPRETER: occurs),
  *      is removed. It is neither speech nor a turn; a complete empty turn (">> CHAIR:") stays.
@@ -29,6 +32,8 @@ import { MAX_LABEL_CHARS, scanTurns } from "./turns";
 
 /** Fewest header fields that make a run of text a second copy of the header (K1). */
 export const MIN_COPY_FIELDS = 2;
+/** K2: how many opening turns the repeated run may start at. */
+export const OPENING_ALIGN = 3;
 /** How much text after a K1 anchor the header reader sees. */
 const COPY_WINDOW = 20_000;
 
@@ -84,14 +89,25 @@ function repeatedOpeningEnd(
   limit: number,
   turnStarts: readonly number[],
 ): number {
-  const same = (a: Span, b: Span): boolean =>
-    text.slice(a.start, a.end) === text.slice(b.start, b.end);
+  const same = (a: Span | undefined, b: Span | undefined): boolean =>
+    a !== undefined && b !== undefined && text.slice(a.start, a.end) === text.slice(b.start, b.end);
   const follow = wordsOf(text, copy.end, limit).slice(0, opening.length + 1);
-  let n = 0;
-  while (n < opening.length && n < follow.length && same(opening[n]!, follow[n]!)) n++;
   const first = follow[0];
-  if (n === 0 || first === undefined) return copy.end;
-  if (n === opening.length) {
+  if (first === undefined) return copy.end;
+  const length = (from: number): number => {
+    let n = 0;
+    while (from + n < opening.length && same(opening[from + n], follow[n])) n++;
+    return n;
+  };
+  // Where the repeat starts in the opening: its start or one of its first turns, the longest.
+  const aligned = [0, ...turnStarts.slice(0, OPENING_ALIGN)]
+    .map((t) => (t === 0 ? 0 : opening.findIndex((w) => w.start === t)))
+    .filter((k) => k >= 0)
+    .map((from) => ({ from, n: length(from) }))
+    .reduce((best, c) => (c.n > best.n ? c : best), { from: 0, n: 0 });
+  const { from, n } = aligned;
+  if (n === 0) return copy.end;
+  if (from + n === opening.length) {
     let end = follow[n - 1]!.end;
     while (end < limit && /\s/.test(text[end] ?? "")) end++;
     return end;
@@ -118,7 +134,9 @@ function repeatEdits(text: string): Edit[] {
 /** K3: the edit removing a cut final marker or label fragment, if any. */
 function cutMarkerEdit(text: string): Edit[] {
   const marker = CUT_MARKER_RE.exec(text);
-  if (marker) return [{ start: marker.index, end: text.length, replacement: "" }];
+  if (marker && /(?:^|\n|[.?!)\]"”’])\s*$/.test(text.slice(0, marker.index))) {
+    return [{ start: marker.index, end: text.length, replacement: "" }];
+  }
   const line = LAST_CAPS_LINE_RE.exec(text);
   const fragment = line?.[1];
   if (!line || fragment === undefined) return [];
