@@ -11,8 +11,10 @@
  *      provider block and disclaimer, glued or not) is removed. Speech never runs such fields
  *      together: "the FINAL COPY of the text" is one field and stays.
  *   K2 the opening turns again after the copy: the words after it are compared, word by word,
- *      with the body's opening (from its start, or from one of its first OPENING_ALIGN turns when
- *      the copy leaves out what came before it, such as a stand-by line, up to the first copy).
+ *      with the body's opening (from its start, or from its first marked or labelled turn when
+ *      the copy leaves out the text before the first marker, such as a stand-by line; up to the
+ *      first copy). A turn of the copy counts as repeated only when a turn starts at the same word
+ *      in both.
  *      When the whole opening is
  *      repeated (the text before the copy was a preview page of what follows), the repeated
  *      words are removed, so a turn the preview cut off continues into its remainder. Otherwise
@@ -32,8 +34,6 @@ import { MAX_LABEL_CHARS, scanTurns } from "./turns";
 
 /** Fewest header fields that make a run of text a second copy of the header (K1). */
 export const MIN_COPY_FIELDS = 2;
-/** K2: how many opening turns the repeated run may start at. */
-export const OPENING_ALIGN = 3;
 /** How much text after a K1 anchor the header reader sees. */
 const COPY_WINDOW = 20_000;
 
@@ -70,12 +70,12 @@ function findCopies(text: string): Span[] {
   return copies;
 }
 
-/** The words (runs of non-space) of text[from, to). */
-function wordsOf(text: string, from: number, to: number): Span[] {
+/** The words (runs of non-space) of text[from, to), at most `max` of them. */
+function wordsOf(text: string, from: number, to: number, max = Infinity): Span[] {
   const out: Span[] = [];
   const re = /\S+/g;
   re.lastIndex = from;
-  for (let m = re.exec(text); m !== null && m.index < to; m = re.exec(text)) {
+  for (let m = re.exec(text); m !== null && m.index < to && out.length < max; m = re.exec(text)) {
     out.push({ start: m.index, end: Math.min(to, m.index + m[0].length) });
   }
   return out;
@@ -88,10 +88,11 @@ function repeatedOpeningEnd(
   copy: Span,
   limit: number,
   turnStarts: readonly number[],
+  firstTurnStart: number,
 ): number {
   const same = (a: Span | undefined, b: Span | undefined): boolean =>
     a !== undefined && b !== undefined && text.slice(a.start, a.end) === text.slice(b.start, b.end);
-  const follow = wordsOf(text, copy.end, limit).slice(0, opening.length + 1);
+  const follow = wordsOf(text, copy.end, limit, opening.length + 1);
   const first = follow[0];
   if (first === undefined) return copy.end;
   const length = (from: number): number => {
@@ -99,22 +100,26 @@ function repeatedOpeningEnd(
     while (from + n < opening.length && same(opening[from + n], follow[n])) n++;
     return n;
   };
-  // Where the repeat starts in the opening: its start or one of its first turns, the longest.
-  const aligned = [0, ...turnStarts.slice(0, OPENING_ALIGN)]
-    .map((t) => (t === 0 ? 0 : opening.findIndex((w) => w.start === t)))
+  // Where the repeat starts in the opening: its start or its first turn, the longer match.
+  const firstTurn = opening.findIndex((w) => w.start === firstTurnStart);
+  const { from, n } = [0, firstTurn]
     .filter((k) => k >= 0)
-    .map((from) => ({ from, n: length(from) }))
+    .map((k) => ({ from: k, n: length(k) }))
     .reduce((best, c) => (c.n > best.n ? c : best), { from: 0, n: 0 });
-  const { from, n } = aligned;
   if (n === 0) return copy.end;
   if (from + n === opening.length) {
     let end = follow[n - 1]!.end;
     while (end < limit && /\s/.test(text[end] ?? "")) end++;
     return end;
   }
-  const differs = follow[n]?.start ?? limit;
-  const cut = turnStarts.filter((t) => t > first.start && t <= differs).pop();
-  return cut ?? copy.end;
+  // Whole turns only: the last word j where a turn starts in both the copy and the opening.
+  const isStart = new Set(turnStarts);
+  for (let j = n; j > 0; j--) {
+    const a = opening[from + j];
+    const b = follow[j];
+    if (a && b && isStart.has(a.start) && isStart.has(b.start)) return b.start;
+  }
+  return copy.end;
 }
 
 /** K1 and K2 edits. */
@@ -123,10 +128,12 @@ function repeatEdits(text: string): Edit[] {
   const firstCopy = copies[0];
   if (firstCopy === undefined) return [];
   const opening = wordsOf(text, 0, firstCopy.start);
-  const turnStarts = scanTurns(text).map((t) => t.start);
+  const turns = scanTurns(text);
+  const turnStarts = turns.map((t) => t.start);
+  const firstTurn = turns.find((t) => t.marker !== null || t.label !== null)?.start ?? -1;
   return copies.map((copy, k) => {
     const limit = copies[k + 1]?.start ?? text.length;
-    const end = repeatedOpeningEnd(text, opening, copy, limit, turnStarts);
+    const end = repeatedOpeningEnd(text, opening, copy, limit, turnStarts, firstTurn);
     return { start: copy.start, end, replacement: "" };
   });
 }

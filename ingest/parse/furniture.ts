@@ -11,8 +11,10 @@
  *      <user>", "Uploaded by <user>") are J2's.
  *   F2 furniture only beside other furniture: an upload date ("Dec 07, 2012", "JAN 3, 2013",
  *      "7 Dec 2012"), "Download", "Transcript" alone. Removed when the line before or after it
- *      (blank lines skipped, and one bare user name looked past) is furniture or junk; alone
- *      between lines of speech it is speech.
+ *      (blank lines skipped, and one bare user name looked past) is the site's furniture (F1, F2
+ *      or an uploader line); alone between lines of speech, or beside conversion junk only (a page
+ *      number, `advertisement`), it stays: a header's date repeated mid-text beside a page number
+ *      is left for copy-site.ts K1 to read with the rest of its header.
  *   F3 a bare user name ("jdoe1984", "Mira Kovacs": one to three words of letters, digits and
  *      _ . @ -, no sentence punctuation): removed only between two lines of the site's furniture
  *      (F1, F2 or an uploader line), at least one of them F1 or F2 (a page names its uploader
@@ -84,8 +86,12 @@ export function contextFurnitureLines(
   const sure = (k: number): boolean => k >= 0 && k < filled.length && removed(filled[k] ?? -1);
   const context = (k: number): boolean =>
     k >= 0 && k < filled.length && isContextFurniture(lines[filled[k] ?? -1] ?? "");
-  const furniture = (k: number): boolean => sure(k) || context(k);
   const user = (k: number): boolean => isUserName(lines[filled[k] ?? -1] ?? "");
+  const siteLine = (k: number): boolean => {
+    const i = filled[k] ?? -1;
+    return isSureFurniture(lines[i] ?? "") || isUploader(i);
+  };
+  const furniture = (k: number): boolean => siteLine(k) || context(k);
   // Furniture next to line k on one side, looking past one bare user name ("Download / jdoe").
   const beside = (k: number, dir: number): boolean =>
     furniture(k + dir) || (user(k + dir) && furniture(k + 2 * dir));
@@ -93,10 +99,8 @@ export function contextFurnitureLines(
   filled.forEach((i, k) => {
     if (!sure(k) && context(k) && (beside(k, -1) || beside(k, 1))) out.add(i);
   });
-  const page = (k: number): boolean => {
-    const i = filled[k] ?? -1;
-    return out.has(i) || isSureFurniture(lines[i] ?? "");
-  };
+  const page = (k: number): boolean =>
+    out.has(filled[k] ?? -1) || isSureFurniture(lines[filled[k] ?? -1] ?? "");
   const site = (k: number): boolean => page(k) || isUploader(filled[k] ?? -1);
   filled.forEach((i, k) => {
     if (sure(k) || out.has(i) || !user(k)) return;
