@@ -8,7 +8,8 @@
  *      capitals starts a word, the header reader (header.ts) reads a header; when it finds at
  *      least MIN_COPY_FIELDS fields (status, conference, city, date, time, title, provider,
  *      disclaimer), the whole run (the page title again, the header, what J7 left of the
- *      provider block and disclaimer, glued or not) is removed. Speech never runs such fields
+ *      provider block and disclaimer, glued or not) is removed, with a "Transcript of <page
+ *      title>" line directly above it (junk.ts isTranscriptOfLine). Speech never runs such fields
  *      together: "the FINAL COPY of the text" is one field and stays.
  *   K2 the opening turns again after the copy: the words after it are compared, word by word,
  *      with the body's opening (from its start, or from its first marked or labelled turn when
@@ -29,6 +30,7 @@
  */
 import type { SessionHeader } from "../../src/domain";
 import { parseHeader } from "./header";
+import { isTranscriptOfLine } from "./junk";
 import { applyEdits, type Edit, type MappedText } from "./mapped-text";
 import { MAX_LABEL_CHARS, scanTurns } from "./turns";
 
@@ -56,6 +58,14 @@ function fieldCount(h: SessionHeader): number {
   return [...fields, h.provider, h.disclaimer].filter((v) => v !== null).length;
 }
 
+/** K1: where a copy starting at `start` begins, with a "Transcript of" line above it. */
+function withTitleAbove(text: string, start: number): number {
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  if (lineStart === 0 || text.slice(lineStart, start).trim() !== "") return start;
+  const above = text.lastIndexOf("\n", lineStart - 2) + 1;
+  return isTranscriptOfLine(text.slice(above, lineStart - 1)) ? above : start;
+}
+
 /** K1: the second copies of the header in the body. */
 function findCopies(text: string): Span[] {
   const copies: Span[] = [];
@@ -64,7 +74,7 @@ function findCopies(text: string): Span[] {
     if (m.index > 0 && !/\s/.test(text[m.index - 1] ?? "")) continue;
     const head = parseHeader(text.slice(m.index, m.index + COPY_WINDOW));
     if (!head.found || fieldCount(head.header) < MIN_COPY_FIELDS) continue;
-    copies.push({ start: m.index, end: m.index + head.end });
+    copies.push({ start: withTitleAbove(text, m.index), end: m.index + head.end });
     re.lastIndex = m.index + head.end;
   }
   return copies;

@@ -22,6 +22,12 @@ describe("a second copy of the beginning (K1)", () => {
     );
   });
 
+  test("a Transcript of <page title> line right above the copy goes with it", () => {
+    expect(
+      squash(clean(`>> CHAIR: One two\nTranscript of Plenary 4 (copy)\n${HEADER}\nthree.`)),
+    ).toBe(">> CHAIR: One two three.");
+  });
+
   test.each([
     ">> CHAIR: We adopt the FINAL COPY of the text.",
     ">> CHAIR: The WORLD CONFERENCE is open.",

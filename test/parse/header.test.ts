@@ -222,6 +222,15 @@ describe("where the header starts and ends", () => {
     expect(parsed.warnings).toEqual(["header: no date, no time"]);
   });
 
+  test("a Transcript of <page title> line holding header fields is not the header", () => {
+    const title =
+      "Transcript of FINISHED TRANSCRIPT WORLD CONFERENCE ON INTERNATIONAL TELECOMMUNICATIONS";
+    const parsed = header([title, "FINISHED TRANSCRIPT", "PLENARY 2", "4 DECEMBER 2012"]);
+    expect(parsed.start).toBe(title.length + 1);
+    expect(parsed.header).toMatchObject({ conference: null, title: "PLENARY 2" });
+    expect(parsed.warnings).toEqual(["header: no time"]);
+  });
+
   test("a flattened header followed by its provider block is not a page title", () => {
     const parsed = header([
       "FINISHED TRANSCRIPT WORLD CONFERENCE ON INTERNATIONAL TELECOMMUNICATIONS PLENARY 2 4 DECEMBER 2012 9:30",
