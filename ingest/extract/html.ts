@@ -10,6 +10,9 @@
  * - Table cells in a row are separated by a tab.
  * - <header>/<footer> are dropped only when they are the page's (not inside article/main/section),
  *   where a transcript's own header could sit.
+ * - A copy site's navigation and footer blocks are dropped wherever they sit, as elements of any
+ *   kind (mostly divs) whose class or id names them (COPY_SITE_BLOCKS: footer, meta, views,
+ *   categories, download, uploader...): they hold view counts, categories and upload dates.
  */
 import * as cheerio from "cheerio";
 import type { AnyNode, Element } from "domhandler";
@@ -42,9 +45,46 @@ const CHROME_NAMES = [
   "advert",
   "ads",
 ];
+/** A copy site's navigation and footer blocks, by class/id name (one class of the list). */
+const COPY_SITE_BLOCKS = [
+  "footer",
+  "page-footer",
+  "doc-footer",
+  "document-footer",
+  "site-info",
+  "doc-info",
+  "document-info",
+  "doc-meta",
+  "document-meta",
+  "meta",
+  "views",
+  "view-count",
+  "views-count",
+  "stats",
+  "doc-stats",
+  "category",
+  "categories",
+  "tags",
+  "related",
+  "related-documents",
+  "recommended",
+  "pagination",
+  "pager",
+  "toolbar",
+  "download",
+  "downloads",
+  "download-box",
+  "uploader",
+  "author-info",
+  "user-info",
+  "comments",
+];
 const CHROME_SELECTOR = [
   ...CHROME_ROLES.map((role) => `[role="${role}"]`),
-  ...CHROME_NAMES.flatMap((name) => [`[class~="${name}"]`, `[id="${name}"]`]),
+  ...[...CHROME_NAMES, ...COPY_SITE_BLOCKS].flatMap((name) => [
+    `[class~="${name}"]`,
+    `[id="${name}"]`,
+  ]),
 ].join(", ");
 
 const BLOCK_ELEMENTS = new Set([

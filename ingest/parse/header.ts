@@ -5,8 +5,18 @@
  * H1 Where it starts: the first status line, "WORLD CONFERENCE...", "SYNTHETIC SAMPLE" or
  *    "Services provided by:" within the first PREAMBLE_WINDOW characters (and before the first
  *    ">>"). Anything before it is a copy site's teaser/page count and is dropped (a warning says
- *    so). Without such an anchor, leading teaser lines (junk.ts isTeaserLine) are dropped and the
- *    header is read from the top; a rough live version may have no header at all.
+ *    so, unless every dropped line is a teaser line, junk.ts isTeaserLine). Without such an
+ *    anchor, leading teaser lines are dropped, then a site's own preamble (site-preamble.ts: a
+ *    blog headline and date line, an introduction about the transcript; a warning says so), and
+ *    the header is read from there; a rough live version may have no header at all.
+ *    Copy sites add two more cases:
+ *    - the page title before the header: a "Transcript of <page title>" line, or a line running
+ *      header fields together ("FINISHED TRANSCRIPT WORLD CONFERENCE ... DUBAI, ...") whose
+ *      first field starts a later line again before the first turn (after `advertisement`, say):
+ *      the header starts at the next anchor after that line (up to MAX_TITLE_TEASERS times);
+ *    - a copy that cut the top of the page: when the anchor is "Services provided by:", a date
+ *      or time in capitals directly above it (same line or lines above, blank lines between) is
+ *      the header's first field. An upload date ("Dec 07, 2012", lower case) is not.
  * H2 Fields are read one after another at a cursor, in ANY order, one per line or all on one
  *    flattened line: status, conference, city, date, time, title, provider block, disclaimer,
  *    SYNTHETIC SAMPLE marker (header-fields.ts). Between fields: whitespace and , ; | - separators,
@@ -44,7 +54,8 @@ import {
   matchTime,
   squash,
 } from "./header-fields";
-import { PAGE_PREFIX_RE, isJunkLine, isTeaserLine } from "./junk";
+import { PAGE_PREFIX_RE, isJunkLine, isTeaserLine, isTranscriptOfLine } from "./junk";
+import { sitePreambleEnd } from "./site-preamble";
 import { classifyTitle } from "./title";
 
 /** How far from the top a header may start (teasers before it are dropped). */
@@ -53,6 +64,12 @@ export const PREAMBLE_WINDOW = 20_000;
 export const MAX_HEADER_LINE = 200;
 /** Safety bound on the number of header fields. */
 const MAX_FIELDS = 100;
+/** Most page-title lines skipped before a header (H1). */
+export const MAX_TITLE_TEASERS = 3;
+/** How far below a page title its repeated first field is looked for (H1). */
+const TITLE_REPEAT_WINDOW = 3000;
+/** Most field lines read above a provider anchor in a copy that cut the top (H1). */
+const MAX_FIELDS_ABOVE = 3;
 
 /** What the header reader found. */
 export interface HeaderParse {
@@ -293,35 +310,112 @@ function preview(s: string): string {
   return t.length > 60 ? `${t.slice(0, 57)}...` : t;
 }
 
+/** The header field a page title starts with (a status or conference line), or null. */
+function titleFieldAt(text: string, pos: number): { end: number; value: string } | null {
+  const status = matchStatus(text, pos);
+  if (status) return { end: status.end, value: status.value.line };
+  const conference = matchConference(text, pos);
+  return conference ? { end: conference.end, value: conference.value } : null;
+}
+
+/**
+ * H1: true when the line at `at` runs two or more header fields together and its first field
+ * starts a later line again before the first turn (the page title above the real header).
+ */
+function repeatedBelow(text: string, at: number, lineEnd: number): boolean {
+  const first = titleFieldAt(text, at);
+  if (!first) return false;
+  const next = skipSeparators(text, first.end);
+  if (next >= lineEnd || !fieldStartsAt(text, next, false)) return false;
+  const limit = Math.min(text.length, lineEnd + TITLE_REPEAT_WINDOW);
+  for (let ls = lineEnd + 1; ls < limit; ls = lineEndOf(text, ls) + 1) {
+    const p = skipSpaces(text, ls);
+    if (text[p] === ">") return false;
+    if (titleFieldAt(text, p)?.value === first.value) return true;
+  }
+  return false;
+}
+
+/** H1: skips page titles at the anchor; returns where the header starts. */
+function skipTitleTeasers(text: string, anchor: number): number {
+  let at = anchor;
+  for (let n = 0; n < MAX_TITLE_TEASERS; n++) {
+    const lineEnd = lineEndOf(text, at);
+    if (text[lineEnd] !== "\n") return at;
+    const line = text.slice(text.lastIndexOf("\n", at - 1) + 1, lineEnd);
+    if (!isTranscriptOfLine(line) && !repeatedBelow(text, at, lineEnd)) return at;
+    const next = findAnchor(text.slice(lineEnd));
+    if (next === -1) return at;
+    at = lineEnd + next;
+  }
+  return at;
+}
+
+/** True for a text that is wholly a date or a time in capitals (H1, a cut top). */
+function isFieldLine(line: string): boolean {
+  if (line === "" || /[a-z]/.test(line)) return false;
+  const field = matchDate(line, 0) ?? matchTime(line, 0);
+  return field !== null && line.slice(field.end).trim() === "";
+}
+
+/** H1: a copy that cut the top: date/time lines directly above a provider anchor. */
+function fieldLinesAbove(text: string, start: number): number {
+  if (!at(PROVIDER_AT, text, start)) return start;
+  let s = start;
+  for (let n = 0; n < MAX_FIELDS_ABOVE; n++) {
+    let e = s;
+    while (e > 0 && /\s/.test(text[e - 1] ?? "")) e--;
+    if (e === 0) break;
+    const ls = text.lastIndexOf("\n", e - 1) + 1;
+    if (!isFieldLine(text.slice(ls, e).trim())) break;
+    s = ls;
+  }
+  return s;
+}
+
+/** H1 without an anchor: leading teaser lines, then a site's preamble, are dropped. */
+function afterTeasers(text: string, warnings: string[]): number {
+  let p = 0;
+  for (;;) {
+    while (p < text.length && /\s/.test(text[p] ?? "")) p++;
+    const end = lineEndOf(text, p);
+    if (p >= text.length || end - p > MAX_HEADER_LINE || !isTeaserLine(text.slice(p, end))) break;
+    p = end;
+  }
+  const preamble = sitePreambleEnd(text, p);
+  if (preamble > p) {
+    warnings.push(
+      `header: dropped the site's introduction before the first turn: "${preview(text.slice(p, preamble))}"`,
+    );
+  }
+  return preamble;
+}
+
+/** H1: where the header starts; a warning names dropped text that is not a teaser line. */
+function headerStart(text: string, warnings: string[]): number {
+  const anchor = findAnchor(text);
+  if (anchor === -1) return afterTeasers(text, warnings);
+  const start = fieldLinesAbove(text, skipTitleTeasers(text, anchor));
+  // A page title skipped at the anchor is recognised: only what stands above its line may warn.
+  const recognised = start > anchor ? text.lastIndexOf("\n", anchor - 1) + 1 : anchor;
+  const dropped = text.slice(0, Math.min(start, recognised));
+  const onlyJunk = dropped
+    .replace(new RegExp(PAGE_PREFIX_RE.source, "g"), "")
+    .split("\n")
+    .every((line) => line.trim() === "" || isTeaserLine(line));
+  if (!onlyJunk) {
+    warnings.push(
+      `header: dropped ${dropped.trim().length} characters before the header: "${preview(dropped)}"`,
+    );
+  }
+  return start;
+}
+
 /** Reads the header at the top of a (character-cleaned) transcript text. Never throws. */
 export function parseHeader(text: string): HeaderParse {
   const header = emptySessionHeader();
   const warnings: string[] = [];
-  const anchor = findAnchor(text);
-  let start = 0;
-  if (anchor > 0) {
-    start = anchor;
-    const dropped = text.slice(0, anchor);
-    const onlyJunk = dropped
-      .replace(new RegExp(PAGE_PREFIX_RE.source, "g"), "")
-      .split("\n")
-      .every((line) => line.trim() === "" || isJunkLine(line));
-    if (!onlyJunk) {
-      warnings.push(
-        `header: dropped ${dropped.trim().length} characters before the header: "${preview(dropped)}"`,
-      );
-    }
-  } else if (anchor === -1) {
-    // No anchor: drop leading teaser lines only.
-    let p = 0;
-    for (;;) {
-      while (p < text.length && /\s/.test(text[p] ?? "")) p++;
-      const end = lineEndOf(text, p);
-      if (p >= text.length || end - p > MAX_HEADER_LINE || !isTeaserLine(text.slice(p, end))) break;
-      p = end;
-    }
-    start = p;
-  }
+  const start = headerStart(text, warnings);
 
   let pos = start;
   let end = start;

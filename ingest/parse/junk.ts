@@ -16,9 +16,11 @@
  *      are. "Page 45" without the colon is speech ("DT/4Rev 1, Page 45") and stays.
  *   J2 lines that are only junk are removed with their line break: a bare page number (J5), page
  *      markers ("Page 3", "Page 3 of 12", "- 3 -", "-- 3 of 12 --" from pdf-parse, "3 of 12"),
- *      page counts ("12 pages", "Pages: 12"), uploader lines ("Uploaded by ...", "Uploader: ...";
- *      at most 8 words and no sentence end, so "Uploaded by Egypt, this text was agreed." stays),
- *      and a stray "advertisement".
+ *      page counts ("12 pages", "Pages: 12"), uploader lines ("Uploaded by ...", "Uploader: ...",
+ *      "Upload: ..."; at most 8 words and no sentence end, so "Uploaded by Egypt, this text was
+ *      agreed." stays), a stray "advertisement", and copy-site furniture that is sure by itself
+ *      (furniture.ts F1: "Welcome message from author", "1,204 views", "Category: ...", "Post on
+ *      <Site>", "Web view ...").
  *   J3 a page number glued after a sentence end ("floor.12 Thank you", "floor.12Thank") is removed, unless the word
  *      before the full stop is an abbreviation that takes a number ("Rev.1", "No.5").
  *   J4 a page number glued to the start of a capitalised word ("12Thank you") is removed.
@@ -31,15 +33,20 @@
  *   J7 the captioner's boilerplate repeated in the body: a disclaimer between delimiters
  *      anywhere, a disclaimer paragraph ("This text is being provided in ...") at a line start, a
  *      "Services provided by:" block at a line start, and delimiter lines ("***") alone.
+ *   J8 copy-site furniture that only its neighbours reveal (furniture.ts F2, F3): an upload date,
+ *      "Download" or "Transcript" alone on a line beside other furniture or junk, and a bare user
+ *      name between two such lines. The same words between lines of speech stay.
  *   G1 a missing space after a title is restored: "Mr.Name" -> "Mr. Name" (Mr Mrs Ms Dr Prof Mme
  *      Messrs H.E.).
  *   G2 a missing space after a sentence end is restored: "floor.Thank" -> "floor. Thank" (two
  *      lowercase letters, . ? or !, then a capitalised word; "e.g.The" is left alone).
  *   G3 a missing space after a comma or semicolon between letters: "Egypt,Cuba" -> "Egypt, Cuba".
  *
- * Teasers (lines a copy site puts before the header) are recognised by `isTeaserLine`; the header
- * reader drops everything before the header's first line.
+ * Teasers (lines a copy site puts before the header: site chrome, page counts, uploader lines,
+ * furniture, "Transcript of <page title>") are recognised by `isTeaserLine`; the header reader
+ * drops everything before the header's first line.
  */
+import { contextFurnitureLines, isContextFurniture, isSureFurniture } from "./furniture";
 import { MOJIBAKE_RE, repairMojibake } from "./mojibake";
 import { applyEdits, regexEdits, type Edit, type MappedText } from "./mapped-text";
 
@@ -189,8 +196,10 @@ const PAGE_MARKER_LINE =
 const PAGE_COUNT_LINE = /^(?:\d{1,4}\s+pages?|pages?\s*:\s*\d{1,4}|page\s+count\s*:?\s*\d{1,4})$/i;
 /** Uploader lines (J2 and teasers). */
 const UPLOADER_LINE =
-  /^(?:(?:uploaded|posted|added|shared|submitted|contributed)\s+by\b\s*:?|uploader\s*:)(?:\s*[^\s.!?]+(?:[.@][^\s.!?]+)*){1,8}$/i;
+  /^(?:(?:uploaded|posted|added|shared|submitted|contributed)\s+by\b\s*:?|upload(?:er)?\s*:)(?:\s*[^\s.!?]+(?:[.@][^\s.!?]+)*){1,8}$/i;
 const ADVERTISEMENT_LINE = /^advertisement$/i;
+/** "Transcript of <page title>": a copy site's heading (teasers only; in speech it ends a sentence). */
+const TRANSCRIPT_OF_LINE = /^transcript\s+of\s+\S.{0,200}$/i;
 /** Other copy-site chrome seen before a header (teasers only). */
 const SITE_CHROME_LINE =
   /^(?:(?:download|read online|read more|view more|print|embed|share|save|report|flag|sign in|log in|sign up|follow|subscribe|related documents?|recommended|similar documents?|more from)\b[^.!?]{0,60}|[\d,.]+\s*k?\s*(?:views?|downloads?|likes?|words?)|(?:views?|downloads?|likes?|words?)\s*:?\s*[\d,.]+)$/i;
@@ -203,7 +212,8 @@ export function isJunkLine(line: string): boolean {
     PAGE_MARKER_LINE.test(t) ||
     PAGE_COUNT_LINE.test(t) ||
     UPLOADER_LINE.test(t) ||
-    ADVERTISEMENT_LINE.test(t)
+    ADVERTISEMENT_LINE.test(t) ||
+    isSureFurniture(t)
   );
 }
 
@@ -211,7 +221,19 @@ export function isJunkLine(line: string): boolean {
 export function isTeaserLine(line: string): boolean {
   const t = line.trim();
   if (t === "") return false;
-  return isJunkLine(t) || /^\d{1,3}$/.test(t) || SITE_CHROME_LINE.test(t);
+  return (
+    isJunkLine(t) ||
+    /^\d{1,3}$/.test(t) ||
+    SITE_CHROME_LINE.test(t) ||
+    isContextFurniture(t) ||
+    isTranscriptOfLine(t)
+  );
+}
+
+/** True for a "Transcript of <page title>" heading (no sentence end after a lower-case word). */
+export function isTranscriptOfLine(line: string): boolean {
+  const t = line.trim();
+  return TRANSCRIPT_OF_LINE.test(t) && !/[a-z][.?!]$/.test(t);
 }
 
 /** `Page N:` prefixes (J1). */
@@ -317,7 +339,7 @@ function boilerplateEdits(text: string): Edit[] {
   ];
 }
 
-/** Pass 2 (J1-J7, G1-G3): the body of a transcript, after its header. */
+/** Pass 2 (J1-J8, G1-G3): the body of a transcript, after its header. */
 export function removeBodyJunk(input: MappedText): MappedText {
   // J1 first: a "Page 2:" prefix may stand before the page's number ("Page 2: 2").
   // J7 with it: the captioner's boilerplate repeated in the body.
@@ -328,9 +350,16 @@ export function removeBodyJunk(input: MappedText): MappedText {
   const lines = splitLines(m.text);
   const edits: Edit[] = [];
   const pages = pageNumberLines(lines);
+  const junk = (i: number): boolean => pages.has(i) || isJunkLine(lines[i]?.trimmed ?? "");
+  // J8
+  const furniture = contextFurnitureLines(
+    lines.map((line) => line.trimmed),
+    junk,
+    (i) => UPLOADER_LINE.test(lines[i]?.trimmed ?? ""),
+  );
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as LineInfo;
-    if (pages.has(i) || isJunkLine(line.trimmed)) edits.push(removeLine(m.text, line));
+    if (junk(i) || furniture.has(i)) edits.push(removeLine(m.text, line));
   }
   const lineJunkRemoved = applyEdits(m, edits);
   const text = lineJunkRemoved.text;

@@ -6,7 +6,8 @@
  * 1. junk.ts cleanCharacters: line breaks, mojibake, entities, odd spaces (whole text);
  * 2. header.ts parseHeader: the header fields in any order, teasers before it dropped;
  * 3. junk.ts removeBodyJunk: page numbers, Page N: prefixes, uploader/advertisement lines,
- *    glued words (body only);
+ *    copy-site furniture, glued words (body only); then copy-site.ts removeCopyRepeats: a second
+ *    copy of the header mid-text and the opening turns repeated after it, a cut final marker;
  * 4. turns.ts scanTurns: markers anywhere, labels, unmarked labels, unlabelled turns;
  * 5. per turn: wraps joined (whitespace collapsed), annotations.ts findAnnotations, an attribution
  *    note splits the turn (below), speakers.ts normaliseSpeaker, documents.ts findDocumentRefs;
@@ -34,6 +35,7 @@ import { findAnnotations } from "./annotations";
 import { type AttributedPiece, estimateWrapWidth, splitAtAttributions } from "./attribution";
 import { findDocumentRefs } from "../../src/document-refs";
 import { parseHeader } from "./header";
+import { removeCopyRepeats } from "./copy-site";
 import { cleanCharacters, removeBodyJunk } from "./junk";
 import {
   LineIndex,
@@ -132,7 +134,7 @@ function parse(input: string, logger: Logger): ParsedTranscript {
   const cleaned = cleanCharacters(identityText(input));
   const head = parseHeader(cleaned.text);
   warnings.push(...head.warnings);
-  const body = removeBodyJunk(sliceText(cleaned, head.end, cleaned.text.length));
+  const body = removeCopyRepeats(removeBodyJunk(sliceText(cleaned, head.end, cleaned.text.length)));
   const cache = new SpeakerCache();
   const isKnown = (raw: string): boolean => cache.isKnown(raw);
   const turns = scanTurns(body.text, { isKnownLabel: isKnown });

@@ -78,6 +78,18 @@ describe("htmlToText: what is dropped", () => {
     expect(htmlToText(html)).toBe("FINISHED TRANSCRIPT\n>> CHAIR: a\nEND");
   });
 
+  test("a copy site's navigation and footer divs go, wherever they sit", () => {
+    const html = [
+      "<div id='navigation-bar' class='top nav'><a>Home</a> | <a>Browse</a></div>",
+      "<article><div class='transcript-body'><p>FINISHED TRANSCRIPT</p><p>>> CHAIR: a</p>",
+      "<div class='doc-meta'><span>Dec 07, 2012</span> <span>1,204 views</span></div></div>",
+      "<div id='footer'><div class='views'>12 VIEWS</div><div class='categories'>Category: Documents</div>",
+      "<div class='download'>Download</div><div class='uploader'>jdoe1984</div></div>",
+      "<p>>> EGYPT: b</p></article><div class='site-info'>Post on Facebook</div>",
+    ].join("");
+    expect(htmlToText(html)).toBe("FINISHED TRANSCRIPT\n>> CHAIR: a\n>> EGYPT: b");
+  });
+
   test("class names that merely contain a chrome word are kept", () => {
     expect(
       htmlToText(

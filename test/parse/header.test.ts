@@ -210,6 +210,58 @@ describe("where the header starts and ends", () => {
     expect(parsed.warnings.join(" ")).toMatch(/dropped \d+ characters before the header/);
   });
 
+  test("a page title (fields run together) and advertisement before the header are skipped", () => {
+    const parsed = header([
+      "FINAL COPY WORLD CONFERENCE ON INTERNATIONAL TELECOMMUNICATIONS DUBAI, UNITED ARAB EMIRATES",
+      "advertisement",
+      "FINAL COPY",
+      "WORLD CONFERENCE ON INTERNATIONAL TELECOMMUNICATIONS",
+      "PLENARY 2",
+    ]);
+    expect(parsed.header).toMatchObject({ status: "final", title: "PLENARY 2" });
+    expect(parsed.warnings).toEqual(["header: no date, no time"]);
+  });
+
+  test("a Transcript of <page title> line holding header fields is not the header", () => {
+    const title =
+      "Transcript of FINISHED TRANSCRIPT WORLD CONFERENCE ON INTERNATIONAL TELECOMMUNICATIONS";
+    const parsed = header([title, "FINISHED TRANSCRIPT", "PLENARY 2", "4 DECEMBER 2012"]);
+    expect(parsed.start).toBe(title.length + 1);
+    expect(parsed.header).toMatchObject({ conference: null, title: "PLENARY 2" });
+    expect(parsed.warnings).toEqual(["header: no time"]);
+  });
+
+  test("a flattened header followed by its provider block is not a page title", () => {
+    const parsed = header([
+      "FINISHED TRANSCRIPT WORLD CONFERENCE ON INTERNATIONAL TELECOMMUNICATIONS PLENARY 2 4 DECEMBER 2012 9:30",
+      "Services provided by:",
+      "Example Captions, Inc.",
+    ]);
+    expect(parsed.start).toBe(0);
+    expect(parsed.header).toMatchObject({ date: "2012-12-04", title: "PLENARY 2" });
+  });
+
+  test("a cut top: the capitals date above Services provided by: is read, an upload date is not", () => {
+    const cut = header(["5 DECEMBER 2012", "", "Services provided by:", "Example Captions, Inc."]);
+    expect(cut.start).toBe(0);
+    expect(cut.header.date).toBe("2012-12-05");
+    const upload = header(["Dec 05, 2012", "Services provided by:", "Example Captions, Inc."]);
+    expect(upload.header.date).toBeNull();
+  });
+
+  test("a headerless copy's headline and introduction are dropped, an announcer's words are not", () => {
+    const blog = parseHeader("Day two in Dubai\n05 Dec 12\n>> CHAIR: Hi.");
+    expect(blog.end).toBe("Day two in Dubai\n05 Dec 12".length);
+    const intro =
+      "This is the captioning transcript of the plenary held on 4 December 2012. Good afternoon, delegates.\n>> CHAIR: Hi.";
+    expect(intro.slice(parseHeader(intro).end).trim()).toBe(
+      "Good afternoon, delegates.\n>> CHAIR: Hi.",
+    );
+    const announcer =
+      "Real-time captioning is provided for this session. Please be seated.\n>> CHAIR: Hi.";
+    expect(parseHeader(announcer).end).toBe(0);
+  });
+
   test("no header at all: the body starts at the top", () => {
     const parsed = parseHeader(">> Good afternoon. 14:30 PLENARY 1 is open.");
     expect(parsed.found).toBe(false);

@@ -158,3 +158,56 @@ describe("boilerplate repeated in the body (J7)", () => {
     expect(squash(body(input))).toBe(expected);
   });
 });
+
+describe("copy-site furniture (J8)", () => {
+  const around = (lines: string[]): string =>
+    squash(body([">> CHAIR: One.", ...lines, ">> EGYPT: Two."].join("\n")));
+
+  test.each([
+    ["Welcome message from author"],
+    ["1,204 views"],
+    ["12 VIEWS"],
+    ["Views: 87"],
+    ["3 download"],
+    ["Category: Documents"],
+    ["categories: Politics & Law"],
+    ["Post on Facebook"],
+    ["Web view FINISHED TRANSCRIPT WORLD CONFERENCE..."],
+    ["Upload: jdoe1984"],
+    ["Dec 07, 2012", "Download"],
+    ["Download", "Transcript"],
+    ["JAN 3, 2013", "Uploaded by someone"],
+    ["Download", "jdoe1984", "88 views"],
+    ["Upload: someone", "Mira Kovacs", "Welcome message from author"],
+  ])("%j is furniture", (...lines) => {
+    expect(around(lines)).toBe(">> CHAIR: One. >> EGYPT: Two.");
+  });
+
+  test.each([
+    ["Download the document from the website, please."],
+    ["The Transcript of the last meeting is posted."],
+    ["Category 2 countries asked for time."],
+    ["post on the website the revised text"],
+    ["Download"],
+    ["Transcript"],
+    ["December 11, 2012"],
+    ["Uploaded by someone", "tefilo", "Uploaded by someone"],
+    ["advertisement", "Mo Ripe", "advertisement"],
+  ])("%j is speech (alone, or beside junk that is not the site's)", (...lines) => {
+    const speech = lines.filter((l) => !isJunkLine(l));
+    expect(around(lines)).toBe(`>> CHAIR: One. ${speech.join(" ")} >> EGYPT: Two.`);
+  });
+
+  test("a bare user name at the edge of a run stays (it may end a line of speech)", () => {
+    expect(around(["that", "Welcome message from author"])).toBe(
+      ">> CHAIR: One. that >> EGYPT: Two.",
+    );
+  });
+
+  test("teaser lines before a header include Transcript of <page title> and upload dates", () => {
+    for (const t of ["Transcript of Plenary 4 (copy)", "Dec 07, 2012", "Transcript"]) {
+      expect(isTeaserLine(t)).toBe(true);
+    }
+    expect(isTeaserLine("Transcript of the meeting will be posted.")).toBe(false);
+  });
+});

@@ -4,8 +4,11 @@
  * - on generated transcripts (random header fields in random order and layout, random turns of
  *   random words) the header fields come out as written and every word outside the header ends
  *   up, in order, in the utterance of the speaker who said it — also with conversion junk
- *   (page numbers, page markers, uploader and advertisement lines, Page N: prefixes) inserted.
- * 1,000 generated transcripts in all (600 clean + 400 with junk), 600 arbitrary strings.
+ *   (page numbers, page markers, uploader and advertisement lines, Page N: prefixes) inserted,
+ *   and with what copy sites add between turns (runs of page furniture; a second copy of the
+ *   header, as a page title and the header, followed by the opening turns again).
+ * 1,400 generated transcripts in all (600 clean + 400 with junk + 400 copy-site), 600 arbitrary
+ * strings.
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
@@ -513,6 +516,103 @@ describe("generated transcripts", () => {
         checkTranscript(join([...headerLines, ...body], layout), header, turns);
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+// ---- what copy sites add between turns ---------------------------------------------------------
+
+const userName = fc
+  .tuple(fc.constantFrom("jdoe", "Mira_K", "delegate.watch", "sample-user"), fc.nat({ max: 9999 }))
+  .map(([name, n]) => `${name}${n}`);
+/** Furniture lines that are sure by themselves (F1, uploader lines). */
+const sureFurniture = fc.oneof(
+  fc.constantFrom("Welcome message from author", "Category: Documents", "CATEGORIES: Law & Policy"),
+  fc.constantFrom(
+    "Post on Facebook",
+    "Post on X",
+    "Web view FINISHED TRANSCRIPT WORLD CONFERENCE...",
+  ),
+  fc.nat({ max: 99_999 }).map((n) => `${n.toLocaleString("en-US")} views`),
+  fc.nat({ max: 500 }).map((n) => `${n} DOWNLOAD`),
+  userName.map((u) => `Upload: ${u}`),
+  userName.map((u) => `Uploaded by ${u}`),
+);
+/** Furniture lines that need furniture beside them (F2). */
+const contextFurniture = fc.oneof(
+  fc
+    .tuple(
+      fc.constantFrom("Dec", "DEC", "Jan", "December"),
+      fc.integer({ min: 1, max: 28 }),
+      fc.constantFrom(2012, 2013, 2016),
+    )
+    .map(([m, d, y]) => `${m} ${pad(d)}, ${y}`),
+  fc.constantFrom("Download", "DOWNLOAD", "Transcript", "transcript"),
+);
+/** A run of furniture: starts with a sure line; a bare user name only inside, beside an F1 line. */
+const furnitureRun = fc
+  .record({
+    first: sureFurniture,
+    rest: fc.array(fc.oneof(sureFurniture, contextFurniture), { maxLength: 5 }),
+    user: fc.option(userName, { freq: 2 }),
+  })
+  .map(({ first, rest, user }) =>
+    user === null ? [first, ...rest] : [first, user, "Welcome message from author", ...rest],
+  );
+
+/** The lines of each turn, as render lays them out. */
+function turnLines(turns: GenTurn[], layout: "lines" | "wrapped"): string[][] {
+  return turns.map((t) => (layout === "wrapped" ? wrap(turnParagraph(t), 64) : [turnParagraph(t)]));
+}
+
+describe("generated transcripts with what copy sites add", () => {
+  const copyArb = fc.record({
+    header: headerArb,
+    turns: fc.array(turn, { minLength: 2, maxLength: 10 }),
+    layout: fc.constantFrom<"lines" | "wrapped">("lines", "wrapped"),
+    runs: fc.array(fc.tuple(fc.nat(), furnitureRun), { minLength: 1, maxLength: 4 }),
+    copyAt: fc.nat(),
+    repeated: fc.nat(),
+    pageTitle: fc.boolean(),
+  });
+
+  test("furniture runs between turns never change the utterances", () => {
+    fc.assert(
+      fc.property(copyArb, ({ header, turns, layout, runs }) => {
+        const blocks = turnLines(turns, layout);
+        for (const [at, run] of runs) blocks.splice(1 + (at % blocks.length), 0, run);
+        checkTranscript([...header.lines, ...blocks.flat()].join("\n"), header, turns);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test("a second copy of the header and the opening turns again never change the utterances", () => {
+    fc.assert(
+      fc.property(copyArb, ({ header, turns, layout, copyAt, repeated, pageTitle }) => {
+        const blocks = turnLines(turns, layout);
+        const at = 1 + (copyAt % (blocks.length - 1));
+        const k = repeated % (at + 1);
+        // Turns after the copy that begin with the same words as the opening turns the copy left
+        // out would read as a true repeat (or as a preview's cut turn continued): not generated.
+        const words = (ts: GenTurn[]): string => ts.map(turnParagraph).join(" ");
+        const left = words(turns.slice(k, at));
+        const next = words(turns.slice(at));
+        fc.pre(k === at || (next !== left && !next.startsWith(`${left} `)));
+        fc.pre(k === at || turnParagraph(turns[k]!) !== turnParagraph(turns[at]!));
+        const title = pageTitle
+          ? [
+              header.lines
+                .filter((l) => l !== "SYNTHETIC SAMPLE")
+                .slice(0, 3)
+                .join(" "),
+            ]
+          : [];
+        const copy = [...title, ...header.lines, ...blocks.slice(0, k).flat()];
+        const lines = [...blocks.slice(0, at).flat(), ...copy, ...blocks.slice(at).flat()];
+        checkTranscript([...header.lines, ...lines].join("\n"), header, turns);
+      }),
+      { numRuns: 200 },
     );
   });
 });

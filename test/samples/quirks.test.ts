@@ -170,6 +170,20 @@ const QUIRKS: readonly (readonly [string, string, Probe])[] = [
   ["glued Mr.Name", "plenary7-copy.html", "Mr.Al-Mithal"],
   ["lost hyphen in a number", "plenary2-copy.pdf", "(877) 5550134"],
   ["mojibake", "plenary7-copy.html", "Secretariatâ€™s"],
+  // What copy sites add
+  [
+    "page furniture run (upload date, Download, uploader, views, category, share, Web view)",
+    "plenary9-copy.pdf",
+    /^Dec 13, 2012\nDownload\nUpload: \S+\nWelcome message from author\nTranscript\n1,204 views\nCategory: Documents\n(?:\d+\n)?2 download\nPost on Facebook\nWeb view FINISHED TRANSCRIPT/m,
+  ],
+  [
+    "second copy of the beginning, glued, with the opening turns again",
+    "plenary9-copy.pdf",
+    (t) =>
+      t.includes("Caption First, Inc.P.O. Box") &&
+      t.includes("* * * * *This file is in rough-draft format") &&
+      t.split(">> CHAIR: Good afternoon. We continue with the second reading").length === 3,
+  ],
   // Document references spoken in the room
   ["ADM/5", "plenary1.docx", "Document ADM/5"],
   ["ADM 31", "com5-1.docx", "ADM 31"],

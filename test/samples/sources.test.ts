@@ -47,6 +47,17 @@ describe("bundled sample sources", () => {
     expect(Buffer.from(bytes).toString("latin1")).toContain(SYNTHETIC_MARKER);
   });
 
+  it.each(SAMPLES.filter((s) => s.format === "html").map((s) => [s.file] as const))(
+    "%s: the site's furniture divs (views, categories, uploader) are in the page, not the text",
+    async (file) => {
+      const { bytes, extracted } = await sampleByFile(file);
+      const html = Buffer.from(bytes).toString("utf8");
+      expect(html).toMatch(/<div class="doc-meta">.* views<\/span>/);
+      expect(html).toContain('<div class="uploader">sample_uploader</div>');
+      expect(extracted.text).not.toMatch(/[\d,]+ views|Categor(?:y|ies):|^sample_uploader$/m);
+    },
+  );
+
   it.each(SAMPLES.map((s) => [s.source] as const))(
     "authored %s: marker right under the status line (or first, with no header) and inside the disclaimer",
     async (source) => {

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { silentLogger, type Logger } from "../../src/domain";
 import { writeFileAtomic } from "../../ingest/io/atomic";
+import { addCopySiteFurniture } from "./copy-site";
 import { SYNTHETIC_MARKER } from "./fixed";
 import { layoutLines } from "./layout";
 import { renderDocx } from "./render-docx";
@@ -55,7 +56,8 @@ export async function readAuthored(
 
 /** Renders one authored text into the bytes of its source file. Pure apart from the libraries. */
 export async function renderSample(spec: SampleSpec, authoredText: string): Promise<Uint8Array> {
-  const lines = layoutLines(authoredText, spec.layout);
+  const laidOut = layoutLines(authoredText, spec.layout);
+  const lines = spec.copySite ? addCopySiteFurniture(laidOut, spec.copySite) : laidOut;
   switch (spec.format) {
     case "txt":
       return renderTxt(lines, spec.txt ?? {});

@@ -57,12 +57,23 @@ function body(lines: readonly string[], layout: HtmlLayout): string {
   }
 }
 
+/** A copy site's document footer and page footer: divs holding counts, category, uploader. */
+function siteBlocks(options: HtmlOptions): { docFooter: string; pageFooter: string } {
+  const views = (options.pageCount * 137).toLocaleString("en-US");
+  return {
+    docFooter: `<div class="doc-meta"><span>Dec 14, 2012</span> <span class="views">${views} views</span> <span>Category: Documents</span></div>`,
+    pageFooter: `<div id="footer"><div class="download">Download</div><div class="uploader">sample_uploader</div><div class="categories">Categories: Politics &amp; Law</div></div>`,
+  };
+}
+
 /**
  * Renders laid-out lines as a third-party web page carrying a copy of the transcript: navigation,
- * a script, a teaser with a page count, the text, and a footer, as such sites do.
+ * a script, a teaser with a page count, the text, the site's document and page footer blocks
+ * (divs with view counts and categories), and a footer, as such sites do.
  */
 export function renderHtml(lines: readonly string[], options: HtmlOptions): Uint8Array {
   const site = options.siteName ?? DEFAULT_SITE;
+  const { docFooter, pageFooter } = siteBlocks(options);
   const html = `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -79,8 +90,10 @@ export function renderHtml(lines: readonly string[], options: HtmlOptions): Uint
 <p class="pages">${options.pageCount} pages</p>
 <article class="document">
 ${body(lines, options.layout)}
+${docFooter}
 </article>
 </main>
+${pageFooter}
 <footer><p>&copy; ${escapeHtml(site)} - documents are uploaded by users. <a href="/terms">Terms</a> | <a href="/privacy">Privacy</a></p></footer>
 <script>track({ event: "view" });</script>
 </body>

@@ -1,4 +1,5 @@
 import type { Body } from "../../src/domain";
+import type { CopySiteOptions } from "./copy-site";
 import type { HtmlLayout } from "./render-html";
 import type { Layout } from "./layout";
 import type { TxtEncoding } from "./render-txt";
@@ -27,6 +28,8 @@ export interface SampleSpec {
   note: string;
   txt?: { encoding: TxtEncoding; eol: "\n" | "\r\n" };
   html?: { layout: HtmlLayout; teaser: string; pageCount: number };
+  /** A document-sharing site's furniture and second copy of the beginning (copy-site.ts). */
+  copySite?: CopySiteOptions;
   /** Document title for .docx/.pdf metadata and the HTML <title>. */
   title: string;
 }
@@ -222,8 +225,16 @@ export const SAMPLES: readonly SampleSpec[] = [
     body: "plenary",
     date: "2012-12-12",
     version: "finished",
+    copySite: {
+      user: "sample_uploader42",
+      uploaded: "Dec 13, 2012",
+      views: 1204,
+      category: "Documents",
+      repeatedTurns: 2,
+      afterLine: 40,
+    },
     title: "WCIT-12 Plenary 9 (synthetic sample)",
-    note: "Third-party PDF copy; time given as 14:30 LOCAL TIME; an inline (?).",
+    note: "Third-party PDF copy; time given as 14:30 LOCAL TIME; an inline (?); after page 1 the site's furniture (upload date, Download, uploader, views, category...) and a second copy of the header (glued Inc.P.O. Box, * * * * *This) with the first two turns again.",
   },
   {
     source: "plenary-17",
