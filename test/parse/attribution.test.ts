@@ -7,19 +7,13 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { estimateWrapWidth } from "../../ingest/parse/attribution";
 import { parseTranscript } from "../../ingest/parse/transcript";
+import { wrapLine } from "../../transcripts/generate/layout";
 
 const HEADER = "FINISHED TRANSCRIPT\nSYNTHETIC SAMPLE\nPLENARY 8\n12 DECEMBER 2012\n09:30\n";
 
+/** Hard-wraps a paragraph as the sample generator does. */
 function wrap(text: string, width: number): string {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(" ")) {
-    if (line !== "" && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line === "" ? word : `${line} ${word}`;
-  }
-  return [...lines, line].join("\n");
+  return wrapLine(text, width).join("\n");
 }
 
 describe("estimateWrapWidth", () => {
