@@ -43,7 +43,8 @@ function load(artifact: LoadedArtifact): LinearScanInstance {
   return { ...columns, lower: columns.texts.map((text) => text.toLowerCase()) };
 }
 
-function query(instance: LinearScanInstance, q: BenchQuery): BenchResult {
+/** Scans every utterance; keeps the first `limit` ids (all with Infinity) and counts the rest. */
+function scan(instance: LinearScanInstance, q: BenchQuery, limit: number): BenchResult {
   const { lower, ids, speakers, bodies, dates } = instance;
   const ids_: string[] = [];
   let total = 0;
@@ -67,9 +68,17 @@ function query(instance: LinearScanInstance, q: BenchQuery): BenchResult {
     }
     if (!match) continue;
     total++;
-    if (ids_.length < q.limit) ids_.push(ids[i]!);
+    if (ids_.length < limit) ids_.push(ids[i]!);
   }
   return { total, ids: ids_ };
+}
+
+function query(instance: LinearScanInstance, q: BenchQuery): BenchResult {
+  return scan(instance, q, q.limit);
+}
+
+function matches(instance: LinearScanInstance, q: BenchQuery): string[] {
+  return scan(instance, q, Infinity).ids;
 }
 
 /** The linear scan, as a benchmark system. */
@@ -79,4 +88,5 @@ export const linearScan = {
   build,
   load,
   query,
+  matches,
 } satisfies BenchSystem<LinearScanInstance>;
