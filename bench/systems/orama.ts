@@ -18,7 +18,7 @@ import {
   load as loadRaw,
   save,
   search,
-  insertMultiple,
+  insert,
   type Orama,
   type RawData,
   type SearchParams,
@@ -73,7 +73,10 @@ function build(records: readonly SessionRecord[]): Record<string, string> {
     date: dateNumber(d.date),
     order: d.order,
   }));
-  void insertMultiple(db, documents, documents.length);
+  // One insert per document: insertMultiple rebalances its AVL trees (the number fields) only
+  // once per batch, and documents in chronological order then make them lists deep enough to
+  // overflow the stack when saved.
+  for (const document of documents) void insert(db, document);
   return { [FILE]: JSON.stringify(save(db)) };
 }
 

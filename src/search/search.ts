@@ -8,7 +8,12 @@ import { type Pace, type Steps, NEVER_PAUSE, checkpoint, runToEnd } from "./pace
 import type { Corpus } from "./corpus";
 import { QueryError } from "./errors";
 import { type FilterSpec, checkDates, emptyFilters, hasFilters, narrowDates } from "./filters";
-import { type FilterOrigins, filterPredicate, resolveFilters } from "./resolve";
+import {
+  type FilterOrigins,
+  filterPredicate,
+  filterPredicateOrNone,
+  resolveFilters,
+} from "./resolve";
 import { type PresentOptions, utteranceView } from "./present";
 import { type ParsedQuery, type QueryTerm, isEmptyQuery, parseQuery } from "./query";
 import { type Span, makeSnippet, mergeSpans } from "./snippet";
@@ -309,7 +314,7 @@ function backendTop(
     return null;
   const positive = backendQuery(query);
   if (positive === null) return null;
-  const predicate = filterPredicate(corpus, resolveFilters(corpus, query.filters, {}));
+  const predicate = filterPredicateOrNone(corpus, resolveFilters(corpus, query.filters, {}));
   const top = backend.searchTop(positive, predicate, count, sort);
   if (top === null) return null;
   return {

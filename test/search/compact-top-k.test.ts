@@ -3,7 +3,7 @@
  * are exactly the exhaustive evaluator's sorted and cut (same documents, same scores to the last
  * bit, ties by ordinal, same terms and total), with filters, in both orders, on generated
  * corpora whose posting lists span many blocks; and the search path gives the same pages with it
- * as without it.
+ * as without it; and the search core hands it no filter only when every utterance passes.
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
@@ -20,7 +20,9 @@ import type { Corpus } from "../../src/search/corpus";
 import { openCorpus } from "../../src/search/load";
 import { search } from "../../src/search/search";
 import type { SortOrder } from "../../src/search/types";
-import { memoryReader } from "../fixtures/corpus";
+import { emptyFilters, type FilterSpec } from "../../src/search/filters";
+import { filterPredicate, filterPredicateOrNone, resolveFilters } from "../../src/search/resolve";
+import { fixtureCorpus, memoryReader } from "../fixtures/corpus";
 
 type Filter = ((ordinal: number) => boolean) | undefined;
 
@@ -272,5 +274,38 @@ describe("the search path with and without the top-k path: identical pages", () 
         }
       }
     }
+  });
+});
+
+describe("filterPredicateOrNone", () => {
+  test("no predicate only when every utterance passes; else filterPredicate's answers", async () => {
+    const corpus = await fixtureCorpus();
+    const resolved = (spec: Partial<FilterSpec>) =>
+      resolveFilters(corpus, { ...emptyFilters(), ...spec });
+    // The fixture has a rough session, which is left out without a filter.
+    expect(corpus.store.sessions.some((s) => s.version === "rough")).toBe(true);
+    for (const spec of [{}, { body: ["plenary"] }] satisfies Partial<FilterSpec>[]) {
+      const predicate = filterPredicateOrNone(corpus, resolved(spec));
+      const reference = filterPredicate(corpus, resolved(spec));
+      expect(predicate).toBeDefined();
+      for (let ordinal = 0; ordinal < corpus.size; ordinal++)
+        expect(predicate!(ordinal)).toBe(reference(ordinal));
+    }
+    const finished: Corpus = {
+      ...corpus,
+      store: {
+        ...corpus.store,
+        sessions: corpus.store.sessions.map((s) => ({ ...s, version: "finished" as const })),
+      },
+    };
+    expect(filterPredicateOrNone(finished, resolveFilters(finished, emptyFilters()))).toBe(
+      undefined,
+    );
+    expect(
+      filterPredicateOrNone(
+        finished,
+        resolveFilters(finished, { ...emptyFilters(), body: ["plenary"] }),
+      ),
+    ).toBeDefined();
   });
 });

@@ -267,12 +267,33 @@ export function decodePostings(
   ordinals: Int32Array,
   frequencies: Int32Array | null,
 ): number {
-  const reader = new NumberReader(text, position, end);
+  // Numbers are decoded inline, as in scoredPostings (see ./codec.ts).
   let n = 0;
-  while (!reader.done) {
+  while (position < end) {
     if (n >= ordinals.length) throw new RangeError("compact index: a block has too many postings");
-    const value = reader.next();
-    const frequency = value % 2 === 1 ? reader.next() + 2 : 1;
+    let value = 0;
+    for (;;) {
+      const digit = position < end ? (DIGITS[text.charCodeAt(position++)] ?? -1) : -1;
+      if (digit < 0) throw new RangeError("compact index: postings are corrupt");
+      if (digit < FINAL) {
+        value = value * FINAL + digit;
+        break;
+      }
+      value = value * CONTINUATION + (digit - FINAL);
+    }
+    let frequency = 1;
+    if (value % 2 === 1) {
+      frequency = 0;
+      for (;;) {
+        const digit = position < end ? (DIGITS[text.charCodeAt(position++)] ?? -1) : -1;
+        if (digit < 0) throw new RangeError("compact index: postings are corrupt");
+        if (digit < FINAL) {
+          frequency = frequency * FINAL + digit + 2;
+          break;
+        }
+        frequency = frequency * CONTINUATION + (digit - FINAL);
+      }
+    }
     previous = previous + 1 + Math.floor(value / 2);
     ordinals[n] = previous;
     if (frequencies) frequencies[n] = frequency;

@@ -74,6 +74,11 @@ export class TopList {
     return this.full ? this.scores[this.scores.length - 1]! : -Infinity;
   }
 
+  /** The ordinal of the last entry kept (Infinity until full). */
+  get thresholdOrdinal(): number {
+    return this.full ? this.ordinals[this.ordinals.length - 1]! : Infinity;
+  }
+
   offer(ordinal: number, score: number): void {
     const { ordinals, scores } = this;
     let hi = ordinals.length;
@@ -95,6 +100,12 @@ export class TopList {
       scores.pop();
     }
   }
+}
+
+/** Appends an entry to a list kept in the order given. */
+function keep(list: TopList, ordinal: number, score: number): void {
+  list.ordinals.push(ordinal);
+  list.scores.push(score);
 }
 
 /** Evaluates one-word queries for their first hits over one index. */
@@ -186,7 +197,13 @@ export class TopKSearch {
     const top = new TopList(count);
     const { ordinals, frequencies } = this;
     for (const b of order) {
-      if (bounds[b]! < top.threshold) break;
+      // A block whose bound only equals the threshold can add a tie with a smaller ordinal
+      // only. Blocks of equal bounds come in ordinal order, so once one starts after the last
+      // kept ordinal, so do the rest: stop there too.
+      const threshold = top.threshold;
+      if (bounds[b]! < threshold) break;
+      const first = b === 0 ? 0 : blocks.last[b - 1]! + 1;
+      if (bounds[b] === threshold && first > top.thresholdOrdinal) break;
       const n = this.index.decodeBlock(blocks, b, ordinals, frequencies);
       for (let i = 0; i < n; i++) {
         const ordinal = ordinals[i]!;
@@ -231,8 +248,12 @@ export class TopKSearch {
     queryTerms: string[],
   ): TopHits {
     const { scores: bound, slots } = this.scratch();
-    const touched: number[] = [];
-    const candidates: number[] = [];
+    let postings = 0;
+    for (const list of lists) postings += this.index.postingCount(list.id);
+    const touched = new Int32Array(postings);
+    const candidates = new Int32Array(postings);
+    let touchedCount = 0;
+    let total = 0;
     const { ordinals } = this;
     try {
       for (const list of lists) {
@@ -245,9 +266,9 @@ export class TopKSearch {
             if (slot === 0) {
               const passes = !filter || filter(ordinal);
               slots[ordinal] = passes ? 1 : -1;
-              touched.push(ordinal);
+              touched[touchedCount++] = ordinal;
               if (passes) {
-                candidates.push(ordinal);
+                candidates[total++] = ordinal;
                 bound[ordinal] = value;
               }
             } else if (slot === 1) {
@@ -256,63 +277,114 @@ export class TopKSearch {
           }
         }
       }
+      const all = candidates.subarray(0, total);
       const chosen =
         order === "chronological"
-          ? Int32Array.from(candidates).sort().subarray(0, count)
-          : this.scoredCandidates(lists, candidates, bound, slots, count);
-      const scored = this.exactScores(lists, Array.from(chosen), slots);
-      const top = new TopList(count);
-      for (const [ordinal, entry] of scored) top.offer(ordinal, entry.score);
-      if (order === "chronological") top.ordinals.sort((a, b) => a - b);
-      const hits: BackendHit[] = top.ordinals.map((ordinal) => {
-        const entry = scored.get(ordinal)!;
-        return {
-          ordinal,
-          score: entry.score,
-          terms: entry.terms.map((id) => this.index.dictionary.term(id)),
-          queryTerms,
-        };
-      });
-      return { total: candidates.length, hits };
+          ? all.sort().subarray(0, count)
+          : this.scoredCandidates(lists, all, bound, slots, count);
+      // By relevance the best `count`; chronologically all of `chosen`, which come in ordinal order.
+      const top = new TopList(order === "relevance" ? count : Infinity);
+      this.exactScores(lists, chosen, slots, (ordinal, score) =>
+        order === "relevance" ? top.offer(ordinal, score) : keep(top, ordinal, score),
+      );
+      const terms = this.matchedTerms(lists, top.ordinals);
+      const hits: BackendHit[] = top.ordinals.map((ordinal, i) => ({
+        ordinal,
+        score: top.scores[i]!,
+        terms: terms[i]!,
+        queryTerms,
+      }));
+      return { total, hits };
     } finally {
-      for (const ordinal of touched) slots[ordinal] = 0;
+      for (let i = 0; i < touchedCount; i++) slots[touched[i]!] = 0;
     }
   }
 
   /**
    * The candidates that can be among the best `count`: the `count` highest bounds are scored,
-   * the lowest of those scores is a threshold no result is below, and every candidate whose
-   * bound reaches it is kept.
+   * and the last of them by score is a threshold: a document whose bound does not rank better
+   * cannot be a result.
    */
   private scoredCandidates(
     lists: TermList[],
-    candidates: number[],
+    candidates: Int32Array,
     bound: Float64Array,
     slots: Int32Array,
     count: number,
-  ): number[] {
+  ): Int32Array {
     if (candidates.length <= count) return candidates;
     const byBound = new TopList(count);
     for (const ordinal of candidates) byBound.offer(ordinal, bound[ordinal]!);
-    let threshold = Infinity;
-    for (const { score } of this.exactScores(lists, byBound.ordinals, slots).values())
-      threshold = Math.min(threshold, score);
-    return candidates.filter((ordinal) => bound[ordinal]! >= threshold);
+    const scored = new TopList(count);
+    this.exactScores(lists, Int32Array.from(byBound.ordinals), slots, (ordinal, score) =>
+      scored.offer(ordinal, score),
+    );
+    // `scored` holds `count` real documents: every result ranks at least as well as its last.
+    const threshold = scored.threshold;
+    const last = scored.thresholdOrdinal;
+    return candidates.filter((ordinal) => {
+      const value = bound[ordinal]!;
+      return value > threshold || (value === threshold && ordinal <= last);
+    });
   }
 
+  /** Sums of the chosen documents' scores, by ordinal (allocated once per index). */
+  private sums: Float64Array | undefined;
+
   /**
-   * Exact scores (and matched term ids) of some candidates, added up term by term in the order
-   * of `lists`, as the exhaustive evaluator adds them. Decodes only the blocks holding one.
+   * Exact scores of some candidates (slot 1), added up term by term in the order of `lists`,
+   * as the exhaustive evaluator adds them, given to `each`. Decodes only blocks holding one.
    */
   private exactScores(
     lists: TermList[],
-    chosen: number[],
+    chosen: Int32Array,
     slots: Int32Array,
-  ): Map<number, { score: number; terms: number[] }> {
+    each: (ordinal: number, score: number) => void,
+  ): void {
     const sorted = Int32Array.from(chosen).sort();
-    const out = new Map<number, { score: number; terms: number[] }>();
-    for (let p = 0; p < sorted.length; p++) slots[sorted[p]!] = 2 + p;
-    const entries: ({ score: number; terms: number[] } | undefined)[] = [];
+    this.sums ??= new Float64Array(this.index.ordinals);
+    const sums = this.sums;
+    // Slot 2: chosen, no score yet; 3: chosen and scored by some term.
+    for (const ordinal of sorted) slots[ordinal] = 2;
+    this.forChosenPostings(lists, sorted, slots, (list, ordinal, frequency) => {
+      const score = this.score(list.weight, list.idf, frequency, ordinal);
+      if (slots[ordinal] === 2) {
+        sums[ordinal] = score;
+        slots[ordinal] = 3;
+      } else {
+        sums[ordinal] = sums[ordinal]! + score;
+      }
+    });
+    for (const ordinal of sorted) {
+      if (slots[ordinal] === 3) each(ordinal, sums[ordinal]!);
+      slots[ordinal] = 1;
+    }
+  }
+
+  /** The matched terms of each of some candidates, in the order of `lists`. */
+  private matchedTerms(lists: TermList[], ordinals: readonly number[]): string[][] {
+    const sorted = Int32Array.from(ordinals).sort();
+    const terms = new Map<number, string[]>(ordinals.map((o) => [o, []]));
+    const { slots } = this.scratch();
+    for (const ordinal of sorted) slots[ordinal] = 2;
+    this.forChosenPostings(lists, sorted, slots, (list, ordinal) =>
+      terms.get(ordinal)!.push(this.index.dictionary.term(list.id)),
+    );
+    for (const ordinal of sorted) slots[ordinal] = 1;
+    return ordinals.map((o) => terms.get(o)!);
+  }
+
+  /**
+   * Calls `each` for every posting, term by term in the order of `lists`, of the documents in
+   * `sorted` (ascending ordinals, marked with a slot of 2 or more), decoding only the blocks
+   * that can hold one of them.
+   */
+  private forChosenPostings(
+    lists: TermList[],
+    sorted: Int32Array,
+    slots: Int32Array,
+    each: (list: TermList, ordinal: number, frequency: number) => void,
+  ): void {
     const { ordinals, frequencies } = this;
     for (const list of lists) {
       const { blocks } = list;
@@ -324,24 +396,9 @@ export class TopKSearch {
         const n = this.index.decodeBlock(blocks, b, ordinals, frequencies);
         for (let i = 0; i < n; i++) {
           const ordinal = ordinals[i]!;
-          const slot = slots[ordinal]!;
-          if (slot < 2) continue;
-          const score = this.score(list.weight, list.idf, frequencies[i]!, ordinal);
-          const entry = entries[slot - 2];
-          if (entry === undefined) entries[slot - 2] = { score, terms: [list.id] };
-          else {
-            entry.score = entry.score + score;
-            entry.terms.push(list.id);
-          }
+          if (slots[ordinal]! >= 2) each(list, ordinal, frequencies[i]!);
         }
       }
     }
-    for (let p = 0; p < sorted.length; p++) {
-      const ordinal = sorted[p]!;
-      slots[ordinal] = 1;
-      const entry = entries[p];
-      if (entry) out.set(ordinal, entry);
-    }
-    return out;
   }
 }
