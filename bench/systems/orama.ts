@@ -2,13 +2,15 @@
  * Orama 3 (@orama/orama, a dev dependency of the benchmark only): one database with the
  * utterance text (`string`, searched), speaker and body (`enum`), date (`number`, YYYYMMDD) and
  * chronological rank (`number`, sortable), a tokenizer that lower-cases and splits where
- * MiniSearch's does (so the terms are everyone's), and Orama's BM25. Whole words are
- * `exact: true` (Orama then also requires every query word as a whole word in the stored text,
- * case-sensitively: the text is stored lower-cased so that check is case-insensitive), several
- * words `threshold: 0` (all of them), prefixes `exact: false` (Orama's default: every word
- * starting with the term), fuzzy words `tolerance` (Orama's bounded Levenshtein over its radix
- * tree; see bench/README.md for how its semantics differ), filters `where` (`eq`, `between`),
- * chronological order `sortBy` the rank. Phrases are the words' query with every result, then
+ * MiniSearch's does (so the terms are everyone's), and Orama's BM25. Orama matches every word of a
+ * query as a prefix; its `exact: true` re-checks every hit's stored text with a regular
+ * expression built per hit and word (case-sensitively), which made a frequent word take tens of
+ * milliseconds. So the tokenizer ends every indexed word with END_MARK: a query word with the
+ * mark matches that word only (through Orama's ordinary prefix search), a prefix query is given
+ * without it (the query text carries PREFIX_MARK, which the tokenizer drops), and a fuzzy word
+ * keeps it, so Orama's Levenshtein compares whole words. Several words are `threshold: 0` (all
+ * of them), fuzzy words `tolerance`, filters `where` (`eq`, `between`), chronological order
+ * `sortBy` the rank. Phrases are the words' query with every result, then
  * the exact phrase check on the stored text. The total is Orama's `count`. The artifact is
  * Orama's `save()` as JSON, revived with `load()`.
  */
@@ -40,20 +42,29 @@ type Database = Orama<typeof SCHEMA>;
 
 /** MiniSearch's default token separators (see ./text-match.ts), as one split pattern. */
 const SEPARATORS = /[\n\r\p{Z}\p{P}]+/u;
+/** Ends every indexed word (a control character: no separator, in no text). */
+const END_MARK = "\u0001";
+/** Ends a query whose word is a prefix: its words get no END_MARK. */
+const PREFIX_MARK = "\u0002";
+
+/**
+ * Lower case, MiniSearch's split, and END_MARK after every word: always when indexing (Orama
+ * passes the property), and at query time unless the query ends with PREFIX_MARK.
+ */
+export function tokenize(raw: string, _language?: string, property?: string): string[] {
+  const prefix = property === undefined && raw.endsWith(PREFIX_MARK);
+  const words = (prefix ? raw.slice(0, -1) : raw)
+    .toLowerCase()
+    .split(SEPARATORS)
+    .filter((token) => token !== "");
+  return prefix ? words : words.map((word) => word + END_MARK);
+}
 
 function createDatabase(): Database {
   return create({
     schema: SCHEMA,
     components: {
-      tokenizer: {
-        language: "english",
-        normalizationCache: new Map(),
-        tokenize: (raw: string) =>
-          raw
-            .toLowerCase()
-            .split(SEPARATORS)
-            .filter((token) => token !== ""),
-      },
+      tokenizer: { language: "english", normalizationCache: new Map(), tokenize },
     },
   });
 }
@@ -91,9 +102,8 @@ function load(artifact: LoadedArtifact): Database {
 /** The search parameters of a query, `limit` results from the first. */
 function parameters(q: BenchQuery, limit: number): SearchParams<Database> {
   const params: SearchParams<Database> = {
-    term: q.terms.join(" "),
+    term: q.terms.join(" ") + (q.prefix === true ? PREFIX_MARK : ""),
     properties: ["text"],
-    exact: q.prefix !== true && q.fuzzy === undefined,
     threshold: 0,
     limit,
   };
