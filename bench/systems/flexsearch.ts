@@ -17,6 +17,7 @@ import { Encoder, Index } from "flexsearch";
 import type { SessionRecord } from "../../src/domain";
 import type { Artifact, BenchQuery, BenchResult, BenchSystem, LoadedArtifact } from "../types";
 import { flattenRecords } from "./documents";
+import { SEPARATOR_RUNS } from "./text-match";
 import {
   COLUMNS_FILE,
   columnsJson,
@@ -26,8 +27,6 @@ import {
   type UtteranceColumns,
 } from "./columns";
 
-/** MiniSearch's default token separators (see ./text-match.ts), as one split pattern. */
-const SEPARATORS = /[\n\r\p{Z}\p{P}]+/u;
 const KINDS = ["strict", "forward"] as const;
 type Kind = (typeof KINDS)[number];
 
@@ -35,7 +34,7 @@ type Kind = (typeof KINDS)[number];
 function encoder(): Encoder {
   return new Encoder({
     normalize: (text: string) => text.toLowerCase(),
-    split: SEPARATORS,
+    split: SEPARATOR_RUNS,
     dedupe: false,
     numeric: false,
     minlength: 1,

@@ -5,41 +5,25 @@
  */
 import type { SessionRecord } from "../../src/domain";
 import type { BenchQuery, BenchResult, BenchSystem, LoadedArtifact } from "../types";
-import { flattenRecords } from "./documents";
+import { columnsJson, parseColumns, type UtteranceColumns } from "./columns";
 import { matchesFilter } from "./filter";
 import { containsFuzzy, containsPrefix, containsWords } from "./text-match";
 
 const FILE = "utterances.json";
 
-interface Columns {
-  ids: string[];
-  texts: string[];
-  speakers: string[];
-  bodies: string[];
-  dates: string[];
-}
-
 /** A loaded linear-scan corpus. */
-export interface LinearScanInstance extends Columns {
+export interface LinearScanInstance extends UtteranceColumns {
   lower: string[];
 }
 
 function build(records: readonly SessionRecord[]): Record<string, string> {
-  const documents = flattenRecords(records);
-  const columns: Columns = {
-    ids: documents.map((d) => d.id),
-    texts: documents.map((d) => d.text),
-    speakers: documents.map((d) => d.speaker),
-    bodies: documents.map((d) => d.body),
-    dates: documents.map((d) => d.date),
-  };
-  return { [FILE]: JSON.stringify(columns) };
+  return { [FILE]: columnsJson(records) };
 }
 
 function load(artifact: LoadedArtifact): LinearScanInstance {
   const bytes = artifact[FILE];
   if (bytes === undefined) throw new Error(`linear-scan: artifact has no ${FILE}`);
-  const columns = JSON.parse(new TextDecoder().decode(bytes)) as Columns;
+  const columns = parseColumns(bytes, "linear-scan");
   return { ...columns, lower: columns.texts.map((text) => text.toLowerCase()) };
 }
 

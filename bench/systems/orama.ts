@@ -28,7 +28,7 @@ import {
 import type { SessionRecord } from "../../src/domain";
 import type { BenchQuery, BenchResult, BenchSystem, LoadedArtifact } from "../types";
 import { flattenRecords } from "./documents";
-import { containsWords } from "./text-match";
+import { containsWords, SEPARATOR_RUNS } from "./text-match";
 
 const FILE = "orama.json";
 const SCHEMA = {
@@ -40,8 +40,6 @@ const SCHEMA = {
 } as const;
 type Database = Orama<typeof SCHEMA>;
 
-/** MiniSearch's default token separators (see ./text-match.ts), as one split pattern. */
-const SEPARATORS = /[\n\r\p{Z}\p{P}]+/u;
 /** Ends every indexed word (a control character: no separator, in no text). */
 const END_MARK = "\u0001";
 /** Ends a query whose word is a prefix: its words get no END_MARK. */
@@ -55,7 +53,7 @@ export function tokenize(raw: string, _language?: string, property?: string): st
   const prefix = property === undefined && raw.endsWith(PREFIX_MARK);
   const words = (prefix ? raw.slice(0, -1) : raw)
     .toLowerCase()
-    .split(SEPARATORS)
+    .split(SEPARATOR_RUNS)
     .filter((token) => token !== "");
   return prefix ? words : words.map((word) => word + END_MARK);
 }
