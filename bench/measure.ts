@@ -1,7 +1,8 @@
 /**
  * Measurement primitives, run inside the process that holds the system: sizes of the built
  * artifact (raw and gzipped), a build timer, a cold-start meter (time from bytes to a ready
- * instance, and the peak of the heap meanwhile), the resident heap, and the query loop.
+ * instance, and the peak of the heap meanwhile, then the first query), the resident heap and RSS,
+ * and the query loop.
  *
  * How the peak heap is measured: V8's used heap only shrinks during a garbage collection, so its
  * peak over an interval is the larger of its value at the end and its value just before each
@@ -13,6 +14,7 @@
  * yet collected (it depends on the heap limit the process runs with); the live peak (after each
  * collection) is reported beside it as a lower bound of what the load needs.
  */
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -20,7 +22,14 @@ import v8 from "node:v8";
 import { gzipSync } from "node:zlib";
 import type { SessionRecord } from "../src/domain";
 import { createRandom } from "./random";
-import type { Artifact, BenchQuery, BenchResult, BenchSystem, LoadedArtifact } from "./types";
+import {
+  expresses,
+  type Artifact,
+  type BenchQuery,
+  type BenchResult,
+  type BenchSystem,
+  type LoadedArtifact,
+} from "./types";
 
 /** Bytes in a MiB. */
 export const MIB = 1024 * 1024;
@@ -134,10 +143,12 @@ export async function withPeakHeap<T>(work: () => Promise<T> | T): Promise<PeakH
   return { value, ms, peakBytes, peakLiveBytes, gcs: statistics.length };
 }
 
-/** One cold start: bytes to a ready instance. */
+/** One cold start: bytes to a ready instance, then its first answer. */
 export interface ColdStart {
   /** Time from the bytes in memory to a ready instance. */
   loadMs: number;
+  /** Time of the first query right after the load (`loadMs + firstQueryMs`: the first answer). */
+  firstQueryMs: number;
   /** Peak of heap + external memory during the load, net of the process before the bytes were read. */
   peakHeapBytes: number;
   /**
@@ -145,25 +156,42 @@ export interface ColdStart {
    * bytes still held), net as above: a lower bound of the memory the load needs.
    */
   peakLiveHeapBytes: number;
-  /** Heap + external memory held once loaded and collected, bytes dropped, net as above. */
+  /** Heap + external memory held after the first query, collected, bytes dropped, net as above. */
   residentHeapBytes: number;
   /** The process's own heap before the bytes were read (runtime, harness and system code). */
   baseHeapBytes: number;
+  /**
+   * Resident set size after the first query, collected, bytes dropped, net of the RSS before
+   * the bytes were read: the memory a system holds outside V8's heap too (SQLite's page cache
+   * and its copy of the database are native).
+   */
+  residentRssBytes: number;
+  /** Peak RSS of the process (getrusage maxrss) net of the RSS before the bytes were read. */
+  peakRssBytes: number;
+  /** RSS before the bytes were read. */
+  baseRssBytes: number;
   /** Garbage collections during the load. */
   gcs: number;
 }
 
+/** The process's resident set size now and at its peak, in bytes. */
+function rss(): { now: number; peak: number } {
+  return { now: process.memoryUsage.rss(), peak: process.resourceUsage().maxRSS * 1024 };
+}
+
 /**
- * Measures one cold start of `system` from the artifact under `dir`. Call once per fresh
- * process: a second load in the same process would not be cold. Returns the instance too, kept
- * alive until the resident heap is measured.
+ * Measures one cold start of `system` from the artifact under `dir`, then times `first` (the
+ * first query a fresh instance answers). Call once per fresh process: a second load in the same
+ * process would not be cold. Returns the instance too, kept alive until memory is measured.
  */
 export async function measureColdStart<I>(
   system: BenchSystem<I>,
   dir: string,
+  first: BenchQuery,
 ): Promise<{ cold: ColdStart; instance: I }> {
   collectGarbage();
   const base = heapNow();
+  const baseRss = rss().now;
   const loaded = readArtifact(dir);
   const {
     value: instance,
@@ -172,42 +200,77 @@ export async function measureColdStart<I>(
     peakLiveBytes,
     gcs,
   } = await withPeakHeap(() => system.load(loaded));
+  const started = performance.now();
+  await system.query(instance, first);
+  const firstQueryMs = performance.now() - started;
   collectGarbage();
   const liveAtEnd = heapNow();
   // Drop the bytes (unless the instance kept them): the resident figure is what stays.
   for (const name of Object.keys(loaded)) delete loaded[name];
   collectGarbage();
   const resident = heapNow() - base;
+  const after = rss();
   return {
     cold: {
       loadMs: ms,
+      firstQueryMs,
       peakHeapBytes: peakBytes - base,
       peakLiveHeapBytes: Math.max(peakLiveBytes, liveAtEnd) - base,
       residentHeapBytes: resident,
       baseHeapBytes: base,
+      residentRssBytes: after.now - baseRss,
+      peakRssBytes: after.peak - baseRss,
+      baseRssBytes: baseRss,
       gcs,
     },
     instance,
   };
 }
 
+/** Latency of each query (ms), round by round, and what the warm-up pass found. */
+export interface QueryRun {
+  /** latencies[round][query.index]; null for a query of a class the system cannot express. */
+  latencies: (number | null)[][];
+  /** Total matches per query (warm-up pass); null where not expressible. */
+  totals: (number | null)[];
+  /** Result ids per query (warm-up pass); null where not expressible. */
+  ids: (string[] | null)[];
+  /** Digest of the full result set per query (see matchDigest); null where not expressible. */
+  digests: (string | null)[];
+}
+
+/** A digest of a set of ids: equal for equal sets, whatever their order. */
+export function matchDigest(ids: readonly string[]): string {
+  const hash = createHash("sha1");
+  for (const id of [...ids].sort()) hash.update(id).update("\n");
+  return `${ids.length}:${hash.digest("hex")}`;
+}
+
+async function warmUp<I>(
+  system: BenchSystem<I>,
+  instance: I,
+  query: BenchQuery,
+): Promise<{ result: BenchResult; digest: string }> {
+  try {
+    const result = await system.query(instance, query);
+    const all = await system.matches(instance, query);
+    return { result, digest: matchDigest(all) };
+  } catch (error) {
+    throw new Error(
+      `bench: ${system.name}: query ${query.index} (${query.class}) ${JSON.stringify(query.text)}: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+}
+
 function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
   return typeof (value as { then?: unknown } | null)?.then === "function";
 }
 
-/** Latency of each query (ms), round by round, and what the warm-up pass returned. */
-export interface QueryRun {
-  /** latencies[round][query.index]. */
-  latencies: number[][];
-  /** Total matches per query (warm-up pass). */
-  totals: number[];
-  /** Result ids per query (warm-up pass). */
-  ids: string[][];
-}
-
 /**
- * Runs every query once untimed (warm-up, answers kept for cross-checks), then `rounds` timed
- * passes, each in its own seeded shuffled order so no class always runs warm after another.
+ * Runs every query the system can express once untimed (warm-up: the answers and the digest of
+ * the full result set are kept for cross-checks), then `rounds` timed passes, each in its own
+ * seeded shuffled order so no class always runs warm after another.
  */
 export async function runQueries<I>(
   system: BenchSystem<I>,
@@ -216,36 +279,28 @@ export async function runQueries<I>(
   rounds: number,
   seed: number,
 ): Promise<QueryRun> {
-  const totals: number[] = [];
-  const ids: string[][] = [];
-  for (const query of queries) {
-    let result: BenchResult | Promise<BenchResult>;
-    try {
-      result = system.query(instance, query);
-      if (isPromise(result)) result = await result;
-    } catch (error) {
-      throw new Error(
-        `bench: ${system.name}: query ${query.index} (${query.class}) ${JSON.stringify(query.text)}: ${(error as Error).message}`,
-        {
-          cause: error,
-        },
-      );
-    }
+  const totals: (number | null)[] = queries.map(() => null);
+  const ids: (string[] | null)[] = queries.map(() => null);
+  const digests: (string | null)[] = queries.map(() => null);
+  const timed = queries.filter((query) => expresses(system, query));
+  for (const query of timed) {
+    const { result, digest } = await warmUp(system, instance, query);
     totals[query.index] = result.total;
     ids[query.index] = result.ids;
+    digests[query.index] = digest;
   }
   const random = createRandom(seed);
-  const latencies: number[][] = [];
+  const latencies: (number | null)[][] = [];
   for (let round = 0; round < rounds; round++) {
-    const order = queries.map((_, i) => i);
+    const order = timed.map((_, i) => i);
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random.next() * (i + 1));
       [order[i], order[j]] = [order[j]!, order[i]!];
     }
     collectGarbage();
-    const times: number[] = new Array<number>(queries.length).fill(0);
+    const times: (number | null)[] = queries.map(() => null);
     for (const at of order) {
-      const query = queries[at]!;
+      const query = timed[at]!;
       const start = performance.now();
       const result = system.query(instance, query);
       if (isPromise(result)) await result;
@@ -253,5 +308,5 @@ export async function runQueries<I>(
     }
     latencies.push(times);
   }
-  return { latencies, totals, ids };
+  return { latencies, totals, ids, digests };
 }

@@ -6,7 +6,7 @@
 import type { ColdStart, QueryRun } from "./measure";
 import { MIB } from "./measure";
 import { median, percentiles } from "./stats";
-import { QUERY_CLASSES, type BenchQuery, type ReportedClass } from "./types";
+import { QUERY_CLASSES, type BenchQuery, type ReportedClass, type Unsupported } from "./types";
 
 /** p50 and p99 latency of a class, in ms (medians over the timed rounds). */
 export interface LatencyFigures {
@@ -14,9 +14,11 @@ export interface LatencyFigures {
   p99: number;
 }
 
-/** The figures of one system. Times in ms, sizes in bytes, heaps in MiB. */
+/** The figures of one system. Times in ms, sizes in bytes, heaps in MiB; null: n/a. */
 export interface SystemFigures {
   description: string;
+  /** Classes it cannot express, with the reason; their figures are null. */
+  unsupported: Unsupported;
   /** Median build time, records to serialized bytes. */
   buildMs: number;
   indexBytes: number;
@@ -25,17 +27,23 @@ export interface SystemFigures {
   indexGzipBytesPerUtterance: number;
   /** Median cold start: bytes in memory to a ready instance. */
   coldStartMs: number;
+  /** Median of cold start + the first query of a fresh instance: the first answer. */
+  coldFirstQueryMs: number;
   /** Median peak of heap + external memory during a cold start, net of the process before it. */
   peakHeapMB: number;
   /** Median peak of live heap + external memory during a cold start (after GCs): a lower bound of what loading needs. */
   peakLiveHeapMB: number;
-  /** Median heap + external memory held after loading, collected, net as above. */
+  /** Median heap + external memory held after the first query, collected, net as above. */
   heapMB: number;
-  query: Record<ReportedClass, LatencyFigures>;
+  /** Median RSS held after the first query (native memory included), net of the process before the load. */
+  rssMB: number;
+  /** Median peak RSS over the cold start and the first query, net as above. */
+  peakRssMB: number;
+  query: Record<ReportedClass, LatencyFigures | null>;
   /** Mean matches per query, per class. */
-  meanTotal: Record<ReportedClass, number>;
-  /** Share of queries whose total equals the baseline's, per class (1 for the baseline). */
-  agreement: Record<ReportedClass, number> | null;
+  meanTotal: Record<ReportedClass, number | null>;
+  /** Share of queries per class whose full result set equals the reference system's. */
+  agreement: Record<ReportedClass, number | null> | null;
   /** Loaded and answered every query under the tight isolate heap; null when not checked. */
   fitsIsolate: boolean | null;
   /** Peak heap + external memory (absolute, runtime included) during the isolate check. */
@@ -44,10 +52,13 @@ export interface SystemFigures {
   runs: {
     buildMs: number[];
     coldStartMs: number[];
+    coldFirstQueryMs: number[];
     peakHeapMB: number[];
     peakLiveHeapMB: number[];
     heapMB: number[];
     baseHeapMB: number[];
+    rssMB: number[];
+    peakRssMB: number[];
   };
 }
 
@@ -79,6 +90,19 @@ export interface BenchReport {
   systems: Record<string, SystemFigures>;
   /** system -> figure -> system / baseline (lower is better everywhere). */
   ratios: Record<string, Record<string, number>>;
+  /** The system whose full result sets the agreement figures compare with. */
+  agreementWith: string | null;
+  /** figure -> ours against the best peer measured (lowest figure among the peers). */
+  versusBestPeer: Record<string, BestPeer>;
+}
+
+/** Ours against the best peer on one figure. */
+export interface BestPeer {
+  ours: number;
+  peer: string;
+  best: number;
+  /** ours / best: below 1, ours is ahead. */
+  ratio: number;
 }
 
 const REPORTED: readonly ReportedClass[] = [...QUERY_CLASSES, "all"];
@@ -87,12 +111,21 @@ const REPORTED: readonly ReportedClass[] = [...QUERY_CLASSES, "all"];
 export function latencyFigures(
   queries: readonly BenchQuery[],
   run: QueryRun,
-): Record<ReportedClass, LatencyFigures> {
-  const out = {} as Record<ReportedClass, LatencyFigures>;
+): Record<ReportedClass, LatencyFigures | null> {
+  const out = {} as Record<ReportedClass, LatencyFigures | null>;
   for (const cls of REPORTED) {
     const members = queries.filter((q) => cls === "all" || q.class === cls).map((q) => q.index);
-    const perRound = run.latencies.map((times) => percentiles(members.map((i) => times[i]!)));
-    out[cls] = { p50: median(perRound.map((p) => p.p50)), p99: median(perRound.map((p) => p.p99)) };
+    // A class (or "all") with a query the system cannot express has no figure.
+    const perRound = run.latencies.map((times) => {
+      const values = members.map((i) => times[i] ?? null);
+      return values.includes(null) ? null : percentiles(values as number[]);
+    });
+    if (members.length === 0 || perRound.includes(null)) {
+      out[cls] = null;
+      continue;
+    }
+    const known = perRound as { p50: number; p99: number }[];
+    out[cls] = { p50: median(known.map((p) => p.p50)), p99: median(known.map((p) => p.p99)) };
   }
   return out;
 }
@@ -100,76 +133,100 @@ export function latencyFigures(
 /** Mean total per class. */
 export function meanTotals(
   queries: readonly BenchQuery[],
-  totals: readonly number[],
-): Record<ReportedClass, number> {
-  const out = {} as Record<ReportedClass, number>;
+  totals: readonly (number | null)[],
+): Record<ReportedClass, number | null> {
+  const out = {} as Record<ReportedClass, number | null>;
   for (const cls of REPORTED) {
-    const members = queries.filter((q) => cls === "all" || q.class === cls);
+    const values = queries
+      .filter((q) => cls === "all" || q.class === cls)
+      .map((q) => totals[q.index] ?? null);
     out[cls] =
-      members.reduce((sum, q) => sum + (totals[q.index] ?? 0), 0) / Math.max(1, members.length);
+      values.length === 0 || values.includes(null)
+        ? null
+        : (values as number[]).reduce((sum, t) => sum + t, 0) / values.length;
   }
   return out;
 }
 
-/** Share of queries per class whose totals agree with the baseline's. */
+/**
+ * Share of queries per class whose full result set (its digest) equals the reference's; null
+ * for a class with a query either system cannot express.
+ */
 export function agreement(
   queries: readonly BenchQuery[],
-  totals: readonly number[],
-  baseline: readonly number[],
-): Record<ReportedClass, number> {
-  const out = {} as Record<ReportedClass, number>;
+  digests: readonly (string | null)[],
+  reference: readonly (string | null)[],
+): Record<ReportedClass, number | null> {
+  const out = {} as Record<ReportedClass, number | null>;
   for (const cls of REPORTED) {
     const members = queries.filter((q) => cls === "all" || q.class === cls);
+    const comparable = members.every(
+      (q) => (digests[q.index] ?? null) !== null && (reference[q.index] ?? null) !== null,
+    );
     out[cls] =
-      members.filter((q) => totals[q.index] === baseline[q.index]).length /
-      Math.max(1, members.length);
+      members.length === 0 || !comparable
+        ? null
+        : members.filter((q) => digests[q.index] === reference[q.index]).length / members.length;
   }
   return out;
 }
 
+type ColdKey =
+  | "coldStartMs"
+  | "coldFirstQueryMs"
+  | "peakHeapMB"
+  | "peakLiveHeapMB"
+  | "heapMB"
+  | "rssMB"
+  | "peakRssMB";
+
 /** Median cold-start figures. */
-export function coldFigures(runs: readonly ColdStart[]): Pick<
-  SystemFigures,
-  "coldStartMs" | "peakHeapMB" | "peakLiveHeapMB" | "heapMB"
-> & {
-  runs: Pick<
-    SystemFigures["runs"],
-    "coldStartMs" | "peakHeapMB" | "peakLiveHeapMB" | "heapMB" | "baseHeapMB"
-  >;
+export function coldFigures(runs: readonly ColdStart[]): Pick<SystemFigures, ColdKey> & {
+  runs: Pick<SystemFigures["runs"], ColdKey | "baseHeapMB">;
 } {
-  const coldStartMs = runs.map((r) => r.loadMs);
-  const peakHeapMB = runs.map((r) => r.peakHeapBytes / MIB);
-  const peakLiveHeapMB = runs.map((r) => r.peakLiveHeapBytes / MIB);
-  const heapMB = runs.map((r) => r.residentHeapBytes / MIB);
-  const baseHeapMB = runs.map((r) => r.baseHeapBytes / MIB);
+  const all = {
+    coldStartMs: runs.map((r) => r.loadMs),
+    coldFirstQueryMs: runs.map((r) => r.loadMs + r.firstQueryMs),
+    peakHeapMB: runs.map((r) => r.peakHeapBytes / MIB),
+    peakLiveHeapMB: runs.map((r) => r.peakLiveHeapBytes / MIB),
+    heapMB: runs.map((r) => r.residentHeapBytes / MIB),
+    rssMB: runs.map((r) => r.residentRssBytes / MIB),
+    peakRssMB: runs.map((r) => r.peakRssBytes / MIB),
+  };
   return {
-    coldStartMs: median(coldStartMs),
-    peakHeapMB: median(peakHeapMB),
-    peakLiveHeapMB: median(peakLiveHeapMB),
-    heapMB: median(heapMB),
-    runs: { coldStartMs, peakHeapMB, peakLiveHeapMB, heapMB, baseHeapMB },
+    coldStartMs: median(all.coldStartMs),
+    coldFirstQueryMs: median(all.coldFirstQueryMs),
+    peakHeapMB: median(all.peakHeapMB),
+    peakLiveHeapMB: median(all.peakLiveHeapMB),
+    heapMB: median(all.heapMB),
+    rssMB: median(all.rssMB),
+    peakRssMB: median(all.peakRssMB),
+    runs: { ...all, baseHeapMB: runs.map((r) => r.baseHeapBytes / MIB) },
   };
 }
 
 /** The figures compared in ratios and in the table, with their labels. */
-function comparedFigures(f: SystemFigures): [key: string, label: string, value: number][] {
-  const rows: [string, string, number][] = [
+function comparedFigures(f: SystemFigures): [key: string, label: string, value: number | null][] {
+  const rows: [string, string, number | null][] = [
     ["buildMs", "build (ms)", f.buildMs],
     ["indexBytesPerUtterance", "index bytes / utterance", f.indexBytesPerUtterance],
     ["indexGzipBytesPerUtterance", "gzipped bytes / utterance", f.indexGzipBytesPerUtterance],
     ["coldStartMs", "cold start (ms)", f.coldStartMs],
+    ["coldFirstQueryMs", "cold start + first query (ms)", f.coldFirstQueryMs],
     ["peakHeapMB", "peak heap while loading (MB)", f.peakHeapMB],
     ["peakLiveHeapMB", "peak live heap while loading (MB)", f.peakLiveHeapMB],
     ["heapMB", "resident heap (MB)", f.heapMB],
+    ["peakRssMB", "peak RSS, load + first query (MB)", f.peakRssMB],
+    ["rssMB", "resident RSS after first query (MB)", f.rssMB],
   ];
   for (const cls of REPORTED) {
-    rows.push([`query.${cls}.p50`, `${cls} p50 (ms)`, f.query[cls].p50]);
-    rows.push([`query.${cls}.p99`, `${cls} p99 (ms)`, f.query[cls].p99]);
+    rows.push([`query.${cls}.p50`, `${cls} p50 (ms)`, f.query[cls]?.p50 ?? null]);
+    rows.push([`query.${cls}.p99`, `${cls} p99 (ms)`, f.query[cls]?.p99 ?? null]);
   }
   return rows;
 }
 
-/** system / baseline for every compared figure. */
+/** system / baseline for every compared figure both have. */
 export function ratios(
   systems: Record<string, SystemFigures>,
   baseline: string,
@@ -182,9 +239,39 @@ export function ratios(
     const row: Record<string, number> = {};
     for (const [key, , value] of comparedFigures(figures)) {
       const b = baseRows.get(key);
-      if (b !== undefined && b > 0) row[key] = value / b;
+      if (value !== null && typeof b === "number" && b > 0) row[key] = value / b;
     }
     out[name] = row;
+  }
+  return out;
+}
+
+/**
+ * For every figure, `ours` against the lowest figure among the `peers` measured (those that
+ * have the figure: a class a peer cannot express does not count for it).
+ */
+export function versusBestPeer(
+  systems: Record<string, SystemFigures>,
+  ours: string,
+  peers: readonly string[],
+): Record<string, BestPeer> {
+  const mine = systems[ours];
+  const out: Record<string, BestPeer> = {};
+  if (mine === undefined) return out;
+  const rowsOf = peers
+    .filter((name) => systems[name] !== undefined)
+    .map(
+      (name) => [name, new Map(comparedFigures(systems[name]!).map(([k, , v]) => [k, v]))] as const,
+    );
+  for (const [key, , value] of comparedFigures(mine)) {
+    if (value === null) continue;
+    let best: { peer: string; value: number } | null = null;
+    for (const [peer, rows] of rowsOf) {
+      const v = rows.get(key);
+      if (typeof v === "number" && (best === null || v < best.value)) best = { peer, value: v };
+    }
+    if (best !== null && best.value > 0)
+      out[key] = { ours: value, peer: best.peer, best: best.value, ratio: value / best.value };
   }
   return out;
 }
@@ -197,9 +284,41 @@ function formatNumber(value: number): string {
   return value.toPrecision(2);
 }
 
+function ratioText(ratio: number): string {
+  return `${ratio >= 10 ? ratio.toFixed(0) : ratio >= 1 ? ratio.toFixed(1) : ratio.toFixed(2)}x`;
+}
+
 function formatRatio(ratio: number | undefined): string {
   if (ratio === undefined || !Number.isFinite(ratio)) return "";
-  return ` (${ratio >= 10 ? ratio.toFixed(0) : ratio >= 1 ? ratio.toFixed(1) : ratio.toFixed(2)}x)`;
+  return ` (${ratioText(ratio)})`;
+}
+
+/** A share as a percentage, never rounded up to 100 % (nor down to 0 %) when it is not. */
+function formatShare(share: number): string {
+  const percent = share * 100;
+  if (percent > 99 && percent < 100) return `${percent.toFixed(1)}%`;
+  if (percent > 0 && percent < 1) return `${percent.toFixed(1)}%`;
+  return `${Math.round(percent)}%`;
+}
+
+/** Ours against the best peer, one line per figure. */
+export function formatBestPeer(report: BenchReport): string {
+  const entries = Object.entries(report.versusBestPeer);
+  if (entries.length === 0) return "";
+  const labels = new Map(
+    comparedFigures(Object.values(report.systems)[0]!).map(([key, label]) => [key, label]),
+  );
+  const rows = entries.map(([key, b]) => [
+    labels.get(key) ?? key,
+    formatNumber(b.ours),
+    `${formatNumber(b.best)} ${b.peer}`,
+    ratioText(b.ratio),
+  ]);
+  const header = ["figure", "ours", "best peer", "ours / best"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }
 
 /** The report as a plain-text table: one row per figure, one column per system, ratios to the baseline. */
@@ -216,8 +335,10 @@ export function formatTable(report: BenchReport): string {
       const figures = report.systems[name]!;
       const value = comparedFigures(figures).find(([k]) => k === key)![2];
       row.push(
-        formatNumber(value) +
-          (name === report.baseline ? "" : formatRatio(report.ratios[name]?.[key])),
+        value === null
+          ? "n/a"
+          : formatNumber(value) +
+              (name === report.baseline ? "" : formatRatio(report.ratios[name]?.[key])),
       );
     }
     rows.push(row);
@@ -240,11 +361,13 @@ export function formatTable(report: BenchReport): string {
   ]);
   for (const cls of REPORTED) {
     rows.push([
-      `${cls}: mean hits (agree)`,
+      `${cls}: mean hits (same set)`,
       ...names.map((n) => {
         const f = report.systems[n]!;
-        const agree = f.agreement === null ? "" : ` (${Math.round(f.agreement[cls] * 100)}%)`;
-        return `${formatNumber(f.meanTotal[cls])}${agree}`;
+        const total = f.meanTotal[cls];
+        if (total === null) return "n/a";
+        const share = f.agreement?.[cls] ?? null;
+        return `${formatNumber(total)}${share === null ? "" : ` (${formatShare(share)})`}`;
       }),
     ]);
   }

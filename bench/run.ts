@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: generates a corpus, builds every system's artifact, then measures cold starts,
  * query latencies and the isolate check in fresh child processes, and prints one table with
- * ratios against the baseline (stock MiniSearch). `--json FILE` writes the figures.
+ * ratios against the baseline (stock MiniSearch), then ours against the best peer per figure.
+ * `--json FILE` writes the figures.
  * Progress goes to stderr, the table to stdout. See bench/README.md.
  */
 import { spawnSync } from "node:child_process";
@@ -19,17 +20,19 @@ import { DEFAULT_LIMIT, generateQueries } from "./queries";
 import {
   agreement,
   coldFigures,
+  formatBestPeer,
   formatTable,
   latencyFigures,
   meanTotals,
   ratios,
   type BenchReport,
   type SystemFigures,
+  versusBestPeer,
 } from "./report";
 import { expectOk, runChild } from "./spawn";
 import { median } from "./stats";
-import { BASELINE, loadSystem } from "./systems/registry";
-import type { BenchQuery } from "./types";
+import { AGREEMENT_REFERENCE, BASELINE, loadSystem, PEERS } from "./systems/registry";
+import type { BenchQuery, Unsupported } from "./types";
 
 /** Heap (MB) for the harness and its children: stock MiniSearch needs about 1.4 GB at scale 10. */
 export function heapBudgetMB(scale: number): number {
@@ -61,6 +64,12 @@ function reexec(heapMB: number): number {
   return result.status ?? 1;
 }
 
+/** The system full result sets are compared with: ours when measured, else the baseline. */
+function agreementReference(names: readonly string[]): string | null {
+  if (names.includes(AGREEMENT_REFERENCE)) return AGREEMENT_REFERENCE;
+  return names.includes(BASELINE) ? BASELINE : null;
+}
+
 async function measure(options: BenchOptions, work: string, heapMB: number): Promise<BenchReport> {
   const loadAtStart = os.loadavg()[0] ?? 0;
   let started = performance.now();
@@ -83,7 +92,13 @@ async function measure(options: BenchOptions, work: string, heapMB: number): Pro
 
   const built = new Map<
     string,
-    { description: string; buildMs: number[]; size: ReturnType<typeof artifactSize>; dir: string }
+    {
+      description: string;
+      unsupported: Unsupported;
+      buildMs: number[];
+      size: ReturnType<typeof artifactSize>;
+      dir: string;
+    }
   >();
   for (const name of options.systems) {
     const system = await loadSystem(name);
@@ -102,7 +117,13 @@ async function measure(options: BenchOptions, work: string, heapMB: number): Pro
       writeFileSync(join(dir, file), bytes);
     }
     const size = artifactSize(last);
-    built.set(name, { description: system.description, buildMs: times, size, dir });
+    built.set(name, {
+      description: system.description,
+      unsupported: system.unsupported ?? {},
+      buildMs: times,
+      size,
+      dir,
+    });
     log(
       `build ${name}: ${times.map((t) => t.toFixed(0)).join(", ")} ms; ${(size.bytes / MIB).toFixed(1)} MB (${(size.gzipBytes / MIB).toFixed(1)} MB gzipped)`,
     );
@@ -113,14 +134,20 @@ async function measure(options: BenchOptions, work: string, heapMB: number): Pro
   for (let i = 0; i < options.coldStarts; i++) {
     for (const name of options.systems) {
       const out = join(work, `cold-${name}-${i}.json`);
-      const job: ChildJob = { mode: "cold", system: name, artifactDir: built.get(name)!.dir, out };
+      const job: ChildJob = {
+        mode: "cold",
+        system: name,
+        artifactDir: built.get(name)!.dir,
+        queriesFile,
+        out,
+      };
       const cold = expectOk(
         await runChild<ColdStart>(job, work, { heapMB }),
         `cold start ${i + 1} of ${name}`,
       );
       colds.get(name)!.push(cold);
       log(
-        `cold start ${i + 1}/${options.coldStarts} ${name}: ${cold.loadMs.toFixed(0)} ms, peak ${(cold.peakHeapBytes / MIB).toFixed(1)} MB (live ${(cold.peakLiveHeapBytes / MIB).toFixed(1)} MB), resident ${(cold.residentHeapBytes / MIB).toFixed(1)} MB`,
+        `cold start ${i + 1}/${options.coldStarts} ${name}: ${cold.loadMs.toFixed(0)} ms (+ first query ${cold.firstQueryMs.toFixed(1)} ms), peak ${(cold.peakHeapBytes / MIB).toFixed(1)} MB (live ${(cold.peakLiveHeapBytes / MIB).toFixed(1)} MB), resident ${(cold.residentHeapBytes / MIB).toFixed(1)} MB, RSS ${(cold.residentRssBytes / MIB).toFixed(1)} MB (peak ${(cold.peakRssBytes / MIB).toFixed(1)} MB)`,
       );
     }
   }
@@ -168,7 +195,8 @@ async function measure(options: BenchOptions, work: string, heapMB: number): Pro
     }
   }
 
-  const baselineTotals = runs.get(BASELINE)?.totals;
+  const reference = agreementReference(options.systems);
+  const referenceDigests = reference === null ? undefined : runs.get(reference)?.digests;
   const systems: Record<string, SystemFigures> = {};
   for (const name of options.systems) {
     const b = built.get(name)!;
@@ -176,19 +204,23 @@ async function measure(options: BenchOptions, work: string, heapMB: number): Pro
     const cold = coldFigures(colds.get(name)!);
     systems[name] = {
       description: b.description,
+      unsupported: b.unsupported,
       buildMs: median(b.buildMs),
       indexBytes: b.size.bytes,
       indexGzipBytes: b.size.gzipBytes,
       indexBytesPerUtterance: b.size.bytes / utterances,
       indexGzipBytesPerUtterance: b.size.gzipBytes / utterances,
       coldStartMs: cold.coldStartMs,
+      coldFirstQueryMs: cold.coldFirstQueryMs,
       peakHeapMB: cold.peakHeapMB,
       peakLiveHeapMB: cold.peakLiveHeapMB,
       heapMB: cold.heapMB,
+      rssMB: cold.rssMB,
+      peakRssMB: cold.peakRssMB,
       query: latencyFigures(queries, run),
       meanTotal: meanTotals(queries, run.totals),
       agreement:
-        baselineTotals === undefined ? null : agreement(queries, run.totals, baselineTotals),
+        referenceDigests === undefined ? null : agreement(queries, run.digests, referenceDigests),
       fitsIsolate: isolate.get(name)?.fits ?? null,
       isolatePeakMB: isolate.get(name)?.peakMB ?? null,
       files: b.size.files,
@@ -223,6 +255,8 @@ async function measure(options: BenchOptions, work: string, heapMB: number): Pro
     },
     systems,
     ratios: ratios(systems, BASELINE),
+    agreementWith: reference,
+    versusBestPeer: versusBestPeer(systems, AGREEMENT_REFERENCE, PEERS),
   };
 }
 
@@ -247,6 +281,11 @@ async function main(argv: string[]): Promise<number> {
       `\n${report.utterances} utterances, ${report.sessions} sessions; medians of ${options.coldStarts} cold starts and ${options.rounds} query rounds; ${report.machine.cpu} x${report.machine.cpus}, Node ${report.machine.node}, load average ${report.machine.loadAverage.start.toFixed(1)} -> ${report.machine.loadAverage.end.toFixed(1)}\n\n`,
     );
     process.stdout.write(`${formatTable(report)}\n`);
+    const best = formatBestPeer(report);
+    if (best !== "")
+      process.stdout.write(
+        `\n${AGREEMENT_REFERENCE} against the best peer per figure:\n\n${best}\n`,
+      );
     if (options.json !== null) {
       await writeJsonAtomic(options.json, report);
       log(`wrote ${options.json}`);

@@ -257,6 +257,7 @@ async function run(options: Options, work: string, heapMB: number): Promise<Shar
         mode: "cold",
         system: "ours",
         artifactDir: dir,
+        queriesFile,
         out: join(work, `cold-${shard.index}-${i}.json`),
       };
       colds.push(

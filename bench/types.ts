@@ -77,16 +77,32 @@ export type Artifact = Record<string, Uint8Array | string>;
 export type LoadedArtifact = Record<string, Uint8Array>;
 
 /**
+ * Classes a system cannot express, each with the reason (shown in the report and the README).
+ * Its queries of those classes are neither timed nor compared: the figures say "n/a".
+ */
+export type Unsupported = Partial<Record<QueryClass, string>>;
+
+/**
  * A system under measurement. `build` turns records into serialized bytes (timed by the
  * harness, serialization included); `load` turns those bytes into a ready instance (timed in a
- * fresh process: the cold start); `query` answers one query on a loaded instance.
+ * fresh process: the cold start); `query` answers one query on a loaded instance; `matches`
+ * lists every matching id (untimed: the cross-check of full result sets between systems).
  */
 export interface BenchSystem<Instance = unknown> {
   /** Key in the JSON output and the table. */
   readonly name: string;
   /** One line saying what it is. */
   readonly description: string;
+  /** Classes it cannot express (absent: it expresses every class). */
+  readonly unsupported?: Unsupported;
   build(records: readonly SessionRecord[]): Artifact | Promise<Artifact>;
   load(artifact: LoadedArtifact): Instance | Promise<Instance>;
   query(instance: Instance, query: BenchQuery): BenchResult | Promise<BenchResult>;
+  /** Ids of every match of the query, in any order. */
+  matches(instance: Instance, query: BenchQuery): string[] | Promise<string[]>;
+}
+
+/** True when the system can express the query's class. */
+export function expresses(system: Pick<BenchSystem, "unsupported">, query: BenchQuery): boolean {
+  return system.unsupported?.[query.class] === undefined;
 }

@@ -5,45 +5,30 @@
  */
 import type { SessionRecord } from "../../src/domain";
 import type { BenchQuery, BenchResult, BenchSystem, LoadedArtifact } from "../types";
-import { flattenRecords } from "./documents";
+import { columnsJson, parseColumns, type UtteranceColumns } from "./columns";
 import { matchesFilter } from "./filter";
 import { containsFuzzy, containsPrefix, containsWords } from "./text-match";
 
 const FILE = "utterances.json";
 
-interface Columns {
-  ids: string[];
-  texts: string[];
-  speakers: string[];
-  bodies: string[];
-  dates: string[];
-}
-
 /** A loaded linear-scan corpus. */
-export interface LinearScanInstance extends Columns {
+export interface LinearScanInstance extends UtteranceColumns {
   lower: string[];
 }
 
 function build(records: readonly SessionRecord[]): Record<string, string> {
-  const documents = flattenRecords(records);
-  const columns: Columns = {
-    ids: documents.map((d) => d.id),
-    texts: documents.map((d) => d.text),
-    speakers: documents.map((d) => d.speaker),
-    bodies: documents.map((d) => d.body),
-    dates: documents.map((d) => d.date),
-  };
-  return { [FILE]: JSON.stringify(columns) };
+  return { [FILE]: columnsJson(records) };
 }
 
 function load(artifact: LoadedArtifact): LinearScanInstance {
   const bytes = artifact[FILE];
   if (bytes === undefined) throw new Error(`linear-scan: artifact has no ${FILE}`);
-  const columns = JSON.parse(new TextDecoder().decode(bytes)) as Columns;
+  const columns = parseColumns(bytes, "linear-scan");
   return { ...columns, lower: columns.texts.map((text) => text.toLowerCase()) };
 }
 
-function query(instance: LinearScanInstance, q: BenchQuery): BenchResult {
+/** Scans every utterance; keeps the first `limit` ids (all with Infinity) and counts the rest. */
+function scan(instance: LinearScanInstance, q: BenchQuery, limit: number): BenchResult {
   const { lower, ids, speakers, bodies, dates } = instance;
   const ids_: string[] = [];
   let total = 0;
@@ -67,9 +52,17 @@ function query(instance: LinearScanInstance, q: BenchQuery): BenchResult {
     }
     if (!match) continue;
     total++;
-    if (ids_.length < q.limit) ids_.push(ids[i]!);
+    if (ids_.length < limit) ids_.push(ids[i]!);
   }
   return { total, ids: ids_ };
+}
+
+function query(instance: LinearScanInstance, q: BenchQuery): BenchResult {
+  return scan(instance, q, q.limit);
+}
+
+function matches(instance: LinearScanInstance, q: BenchQuery): string[] {
+  return scan(instance, q, Infinity).ids;
 }
 
 /** The linear scan, as a benchmark system. */
@@ -79,4 +72,5 @@ export const linearScan = {
   build,
   load,
   query,
+  matches,
 } satisfies BenchSystem<LinearScanInstance>;

@@ -31,7 +31,7 @@ function load(artifact: LoadedArtifact): MiniSearch<FlatDocument> {
   return MiniSearch.loadJSON<FlatDocument>(new TextDecoder().decode(bytes), OPTIONS);
 }
 
-function query(index: MiniSearch<FlatDocument>, q: BenchQuery): BenchResult {
+function results(index: MiniSearch<FlatDocument>, q: BenchQuery): SearchResult[] {
   const options: SearchOptions = { combineWith: "AND" };
   if (q.prefix === true) options.prefix = true;
   if (q.fuzzy !== undefined) options.fuzzy = q.fuzzy;
@@ -52,11 +52,19 @@ function query(index: MiniSearch<FlatDocument>, q: BenchQuery): BenchResult {
       return phrase === undefined || containsWords((result.text as string).toLowerCase(), phrase);
     };
   }
-  const results = index.search(phrase ?? q.terms.join(" "), options);
-  if (q.sort === "chronological") results.sort((a, b) => (a.order as number) - (b.order as number));
+  return index.search(phrase ?? q.terms.join(" "), options);
+}
+
+function query(index: MiniSearch<FlatDocument>, q: BenchQuery): BenchResult {
+  const found = results(index, q);
+  if (q.sort === "chronological") found.sort((a, b) => (a.order as number) - (b.order as number));
   const ids: string[] = [];
-  for (let i = 0; i < results.length && i < q.limit; i++) ids.push(results[i]!.id as string);
-  return { total: results.length, ids };
+  for (let i = 0; i < found.length && i < q.limit; i++) ids.push(found[i]!.id as string);
+  return { total: found.length, ids };
+}
+
+function matches(index: MiniSearch<FlatDocument>, q: BenchQuery): string[] {
+  return results(index, q).map((result) => result.id as string);
 }
 
 /** Stock MiniSearch, as a benchmark system. */
@@ -66,4 +74,5 @@ export const minisearchStock = {
   build,
   load,
   query,
+  matches,
 } satisfies BenchSystem<MiniSearch<FlatDocument>>;

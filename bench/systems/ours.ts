@@ -7,15 +7,18 @@
  * phrase verification, sorting, and presentation of the page of results with snippets and
  * citations, as the API does). Queries are given as the product's query language
  * (BenchQuery.text). `ours` builds with the engine's default backend; `ours-minisearch` (opt-in:
- * --systems) forces the MiniSearch backend, to tell the backend's share from the rest.
+ * --systems) forces the MiniSearch backend, to tell the backend's share from the rest;
+ * `ours-exhaustive` (opt-in) is `ours` with the backend's top-k path hidden, so every match is
+ * scored and the page picked from all of them (the evaluator before early termination).
+ * `matches` lists every match through `matchQuery`, the function `search` pages from.
  */
 import type { SessionRecord } from "../../src/domain";
 import type { BackendFactory } from "../../src/search/backend";
 import { DEFAULT_BACKEND } from "../../src/search/backends";
-import type { Corpus } from "../../src/search/corpus";
+import { utteranceId, type Corpus } from "../../src/search/corpus";
 import { miniSearchBackend } from "../../src/search/minisearch-backend";
 import { openCorpus } from "../../src/search/load";
-import { search } from "../../src/search/search";
+import { matchQuery, prepareQuery, search } from "../../src/search/search";
 import { buildAssets } from "../../ingest/build-index";
 import { listSpeakerAliases } from "../../ingest/parse/speakers";
 import type { Artifact, BenchQuery, BenchResult, BenchSystem, LoadedArtifact } from "../types";
@@ -34,9 +37,26 @@ async function load(artifact: LoadedArtifact): Promise<Corpus> {
   });
 }
 
+/** The same corpus with the backend's top-k path hidden: every search scores every match. */
+async function loadExhaustive(artifact: LoadedArtifact): Promise<Corpus> {
+  const corpus = await load(artifact);
+  const { backend } = corpus;
+  corpus.backend = {
+    search: (query, filter) => backend.search(query, filter),
+    ...(backend.searchSteps ? { searchSteps: backend.searchSteps.bind(backend) } : {}),
+  };
+  return corpus;
+}
+
 function query(corpus: Corpus, q: BenchQuery): BenchResult {
   const page = search(corpus, { q: q.text, sort: q.sort, limit: q.limit });
   return { total: page.total, ids: page.results.map((hit) => hit.id) };
+}
+
+function matches(corpus: Corpus, q: BenchQuery): string[] {
+  return matchQuery(corpus, prepareQuery(corpus, q.text)).map((match) =>
+    utteranceId(corpus, match.ordinal),
+  );
 }
 
 /** Our engine with its default search backend (src/search/backends.ts), as a benchmark system. */
@@ -46,6 +66,17 @@ export const ours = {
   build: builder(DEFAULT_BACKEND),
   load,
   query,
+  matches,
+} satisfies BenchSystem<Corpus>;
+
+/** `ours` scoring every match (no early termination): the before of the top-k path. */
+export const oursExhaustive = {
+  name: "ours-exhaustive",
+  description: `issue-4 engine, backend "${DEFAULT_BACKEND.name}" with its top-k path hidden: every match scored`,
+  build: builder(DEFAULT_BACKEND),
+  load: loadExhaustive,
+  query,
+  matches,
 } satisfies BenchSystem<Corpus>;
 
 /** Our engine forced onto its MiniSearch backend: isolates what the backend changes. */
@@ -55,4 +86,5 @@ export const oursMinisearch = {
   build: builder(miniSearchBackend),
   load,
   query,
+  matches,
 } satisfies BenchSystem<Corpus>;

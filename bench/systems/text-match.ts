@@ -6,6 +6,8 @@
 
 /** MiniSearch's default token separator, one character. */
 const SEPARATOR = /[\n\r\p{Z}\p{P}]/u;
+/** Runs of separators: what a peer's tokenizer splits at to find MiniSearch's tokens. */
+export const SEPARATOR_RUNS = new RegExp(`${SEPARATOR.source}+`, "u");
 const ASCII_SEPARATOR = new Uint8Array(128);
 for (let code = 0; code < 128; code++)
   ASCII_SEPARATOR[code] = SEPARATOR.test(String.fromCharCode(code)) ? 1 : 0;

@@ -6,6 +6,7 @@
  * Runtime-free.
  */
 import type { Pace, Steps } from "./pace";
+import type { SortOrder } from "./types";
 
 /**
  * A full-text query over index terms (already tokenized and normalised by src/search/text.ts).
@@ -31,6 +32,12 @@ export interface BackendHit {
   queryTerms: string[];
 }
 
+/** The first hits of a query in some order, and how many hits it has in all. */
+export interface TopHits {
+  total: number;
+  hits: BackendHit[];
+}
+
 /** A loaded index. */
 export interface SearchBackend {
   /** Runs a query; `filter` (called with ordinals) drops documents before they are returned. */
@@ -44,6 +51,18 @@ export interface SearchBackend {
     filter: ((ordinal: number) => boolean) | undefined,
     pace: Pace,
   ): Steps<BackendHit[]>;
+  /**
+   * The first `count` hits in `order` (relevance: score descending, ties by ordinal ascending;
+   * chronological: ordinal ascending) and the number of all hits: exactly what sorting
+   * `search(query, filter)` and cutting it would give, for backends that can find them without
+   * scoring every document. Null when it cannot for this query: the caller then uses `search`.
+   */
+  searchTop?(
+    query: BackendQuery,
+    filter: ((ordinal: number) => boolean) | undefined,
+    count: number,
+    order: SortOrder,
+  ): TopHits | null;
 }
 
 /** A document given to a backend's build: the ordinal is its id. */

@@ -105,6 +105,32 @@ export function filterPredicate(
   corpus: Corpus,
   filters: ResolvedFilters,
 ): (ordinal: number) => boolean {
+  const { sessionOk, speakerOk } = filterTables(corpus, filters);
+  const sessionColumn = corpus.store.utterances.session;
+  const speakerColumn = corpus.store.utterances.speaker;
+  return (ordinal) =>
+    sessionOk[sessionColumn[ordinal] ?? -1] === true &&
+    speakerOk[speakerColumn[ordinal] ?? -1] === true;
+}
+
+/**
+ * filterPredicate, or undefined when it would let every utterance through (no filter given and
+ * no rough session to leave out): a backend then need not test any document.
+ */
+export function filterPredicateOrNone(
+  corpus: Corpus,
+  filters: ResolvedFilters,
+): ((ordinal: number) => boolean) | undefined {
+  const { sessionOk, speakerOk } = filterTables(corpus, filters);
+  if (sessionOk.every((ok) => ok) && speakerOk.every((ok) => ok)) return undefined;
+  return filterPredicate(corpus, filters);
+}
+
+/** Which sessions and which speakers pass the filters, by index. */
+function filterTables(
+  corpus: Corpus,
+  filters: ResolvedFilters,
+): { sessionOk: boolean[]; speakerOk: boolean[] } {
   const { sessions, speakers } = corpus.store;
   const sessionOk = sessions.map((session, index) => {
     if (filters.sessions) return filters.sessions.has(index) && dateOk(session.date, filters);
@@ -123,11 +149,7 @@ export function filterPredicate(
       (filters.speakers === null || filters.speakers.has(index)) &&
       (filters.kinds === null || filters.kinds.has(speaker.kind)),
   );
-  const sessionColumn = corpus.store.utterances.session;
-  const speakerColumn = corpus.store.utterances.speaker;
-  return (ordinal) =>
-    sessionOk[sessionColumn[ordinal] ?? -1] === true &&
-    speakerOk[speakerColumn[ordinal] ?? -1] === true;
+  return { sessionOk, speakerOk };
 }
 
 function dateOk(date: string | null, filters: ResolvedFilters): boolean {

@@ -8,7 +8,12 @@ import { type Pace, type Steps, NEVER_PAUSE, checkpoint, runToEnd } from "./pace
 import type { Corpus } from "./corpus";
 import { QueryError } from "./errors";
 import { type FilterSpec, checkDates, emptyFilters, hasFilters, narrowDates } from "./filters";
-import { type FilterOrigins, filterPredicate, resolveFilters } from "./resolve";
+import {
+  type FilterOrigins,
+  filterPredicate,
+  filterPredicateOrNone,
+  resolveFilters,
+} from "./resolve";
 import { type PresentOptions, utteranceView } from "./present";
 import { type ParsedQuery, type QueryTerm, isEmptyQuery, parseQuery } from "./query";
 import { type Span, makeSnippet, mergeSpans } from "./snippet";
@@ -292,6 +297,47 @@ export function topMatches(matches: readonly Match[], sort: SortOrder, count: nu
   return best;
 }
 
+/**
+ * The backend's first `count` hits when it can find them without scoring every match
+ * (SearchBackend.searchTop) and the query needs no text check (no phrase); otherwise null.
+ */
+function backendTop(
+  corpus: Corpus,
+  query: ParsedQuery,
+  sort: SortOrder,
+  count: number,
+): { total: number; first: Match[] } | null {
+  const backend = corpus.backend;
+  if (!backend.searchTop) return null;
+  const hasPhrase = (term: QueryTerm) => term.type === "phrase";
+  if (query.groups.some((group) => group.some(hasPhrase)) || query.exclude.some(hasPhrase))
+    return null;
+  const positive = backendQuery(query);
+  if (positive === null) return null;
+  const predicate = filterPredicateOrNone(corpus, resolveFilters(corpus, query.filters, {}));
+  const top = backend.searchTop(positive, predicate, count, sort);
+  if (top === null) return null;
+  return {
+    total: top.total,
+    first: top.hits.map((hit) => ({ ordinal: hit.ordinal, score: hit.score, hit })),
+  };
+}
+
+/** The first `count` matches in `sort` order and how many there are (as topMatches over matchSteps). */
+function* rankedSteps(
+  corpus: Corpus,
+  query: ParsedQuery,
+  sort: SortOrder,
+  count: number,
+  pace: Pace,
+): Steps<{ total: number; first: Match[] }> {
+  const top = backendTop(corpus, query, sort, count);
+  if (top !== null) return top;
+  const matches = yield* matchSteps(corpus, query, {}, pace);
+  if (pace.due()) yield;
+  return { total: matches.length, first: topMatches(matches, sort, count) };
+}
+
 /** Checks a page window. */
 export function checkPage(limit: number, offset: number): void {
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
@@ -343,12 +389,11 @@ export function* searchSteps(
     throw new QueryError("q", "nothing to search for: give words, a phrase or a filter");
   }
   const sort = request.sort ?? (query.groups.length > 0 ? "relevance" : "chronological");
-  const matches = yield* matchSteps(corpus, query, {}, pace);
-  if (pace.due()) yield;
-  const page = topMatches(matches, sort, offset + limit).slice(offset);
+  const { total, first } = yield* rankedSteps(corpus, query, sort, offset + limit, pace);
+  const page = first.slice(offset);
   if (pace.due()) yield;
   return {
-    total: matches.length,
+    total,
     offset,
     limit,
     sort,

@@ -39,8 +39,49 @@ export function markText(text: string, spans: readonly Span[], from = 0, to = te
   return html + escapeHtml(text.slice(at, to));
 }
 
-/** Picks the window of `length` characters holding the most matches. */
-function bestWindowStart(spans: readonly Span[], length: number): number {
+/**
+ * Picks the window of `length` characters holding the most matches: of the windows starting
+ * SNIPPET_LEAD before a span, the first that holds the most spans whole.
+ */
+export function bestWindowStart(spans: readonly Span[], length: number): number {
+  return isSortedAndDisjoint(spans)
+    ? bestWindowOfSorted(spans, length)
+    : bestWindowByCounting(spans, length);
+}
+
+function isSortedAndDisjoint(spans: readonly Span[]): boolean {
+  for (let i = 0; i < spans.length; i++) {
+    const [start, end] = spans[i]!;
+    if (end < start || (i > 0 && start < spans[i - 1]![1])) return false;
+  }
+  return true;
+}
+
+/**
+ * bestWindowStart over sorted, disjoint spans in one pass: their starts and ends both ascend, so
+ * the spans whole inside [from, from + length] are those from the first starting at or after
+ * `from` to the last ending at or before `from + length`, two pointers that only move forward.
+ */
+function bestWindowOfSorted(spans: readonly Span[], length: number): number {
+  let best = 0;
+  let bestCount = -1;
+  let first = 0;
+  let after = 0;
+  for (const [start] of spans) {
+    const from = Math.max(0, start - SNIPPET_LEAD);
+    while (first < spans.length && spans[first]![0] < from) first++;
+    while (after < spans.length && spans[after]![1] <= from + length) after++;
+    const count = Math.max(0, after - first);
+    if (count > bestCount) {
+      best = from;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** bestWindowStart by counting the spans of every window (any spans). */
+function bestWindowByCounting(spans: readonly Span[], length: number): number {
   let best = 0;
   let bestCount = -1;
   for (const [start] of spans) {

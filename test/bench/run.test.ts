@@ -14,10 +14,14 @@ const FIGURES = [
   "indexBytes",
   "indexGzipBytes",
   "coldStartMs",
+  "coldFirstQueryMs",
   "peakHeapMB",
   "peakLiveHeapMB",
   "heapMB",
 ];
+const SYSTEMS = ["flexsearch", "linear-scan", "minisearch-stock", "orama", "ours", "sqlite-fts5"];
+/** Classes each peer cannot express: their figures must be null (n/a), never a number. */
+const UNSUPPORTED: Record<string, string[]> = { "sqlite-fts5": ["fuzzy"], flexsearch: ["fuzzy"] };
 
 function positiveFinite(value: unknown): boolean {
   return typeof value === "number" && Number.isFinite(value) && value > 0;
@@ -38,19 +42,43 @@ describe("npm run bench -- --quick --json FILE", () => {
     expect(run.stderr).not.toMatch(/failed/);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/minisearch-stock \(baseline\)/);
+    expect(run.stdout).toMatch(/ours against the best peer per figure/);
     const report = JSON.parse(readFileSync(file, "utf8")) as {
       utterances: number;
+      agreementWith: string;
+      versusBestPeer: Record<string, { peer: string; ratio: number }>;
       systems: Record<
         string,
-        Record<string, unknown> & { query: Record<string, Record<string, unknown>> }
+        Record<string, unknown> & {
+          query: Record<string, Record<string, unknown> | null>;
+          agreement: Record<string, number | null>;
+        }
       >;
     };
     expect(report.utterances).toBe(1500);
-    expect(Object.keys(report.systems).sort()).toEqual(["linear-scan", "minisearch-stock", "ours"]);
+    expect(Object.keys(report.systems).sort()).toEqual(SYSTEMS);
+    expect(report.agreementWith).toBe("ours");
     for (const [name, figures] of Object.entries(report.systems)) {
       for (const key of FIGURES)
         expect({ name, key, ok: positiveFinite(figures[key]) }).toEqual({ name, key, ok: true });
+      for (const key of ["rssMB", "peakRssMB"])
+        expect({ name, key, finite: Number.isFinite(figures[key]) }).toEqual({
+          name,
+          key,
+          finite: true,
+        });
+      const missing = UNSUPPORTED[name] ?? [];
       for (const cls of CLASSES) {
+        const na = missing.includes(cls) || (cls === "all" && missing.length > 0);
+        if (na) {
+          expect({ name, cls, figures: figures.query[cls] }).toEqual({ name, cls, figures: null });
+          expect({ name, cls, agreement: figures.agreement[cls] }).toEqual({
+            name,
+            cls,
+            agreement: null,
+          });
+          continue;
+        }
         for (const p of ["p50", "p99"]) {
           expect({ name, cls, p, ok: positiveFinite(figures.query[cls]?.[p]) }).toEqual({
             name,
@@ -59,9 +87,17 @@ describe("npm run bench -- --quick --json FILE", () => {
             ok: true,
           });
         }
+        // Every system answers the same question: the same full result set as ours, every query.
+        expect({ name, cls, agreement: figures.agreement[cls] }).toEqual({
+          name,
+          cls,
+          agreement: 1,
+        });
       }
     }
-    // The two reference systems answer the same question: their totals agree on every query.
-    expect((report.systems["linear-scan"]!.agreement as Record<string, number>).all).toBe(1);
+    expect(run.stdout).toMatch(/fuzzy p50 \(ms\).*n\/a/);
+    const best = report.versusBestPeer["query.term.p50"]!;
+    expect(["minisearch-stock", "sqlite-fts5", "flexsearch", "orama"]).toContain(best.peer);
+    expect(positiveFinite(best.ratio)).toBe(true);
   }, 300_000);
 });

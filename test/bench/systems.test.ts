@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { generateCorpus } from "../../bench/corpus";
-import { artifactBytes } from "../../bench/measure";
+import { artifactBytes, matchDigest } from "../../bench/measure";
 import { generateQueries } from "../../bench/queries";
 import { linearScan } from "../../bench/systems/linear-scan";
 import { minisearchStock } from "../../bench/systems/minisearch-stock";
-import { DEFAULT_SYSTEMS, loadSystem, SYSTEM_NAMES } from "../../bench/systems/registry";
+import { DEFAULT_SYSTEMS, loadSystem, PEERS, SYSTEM_NAMES } from "../../bench/systems/registry";
 
 const corpus = generateCorpus({ scale: 0.03, seed: 5 });
 const queries = generateQueries(corpus, { perClass: 40 });
@@ -53,17 +53,34 @@ describe("reference systems", () => {
     expect(() => linearScan.load({})).toThrow(/linear-scan: artifact has no utterances.json/);
   });
 
-  it("registry knows the three systems and names them on an unknown one", async () => {
-    expect(DEFAULT_SYSTEMS).toEqual(["ours", "minisearch-stock", "linear-scan"]);
-    expect(SYSTEM_NAMES).toEqual(["ours", "ours-minisearch", "minisearch-stock", "linear-scan"]);
+  it("list every match, as many as their total says", () => {
+    for (const q of queries) {
+      expect(minisearchStock.matches(stock, q)).toHaveLength(minisearchStock.query(stock, q).total);
+      expect(linearScan.matches(scan, q)).toHaveLength(linearScan.query(scan, q).total);
+    }
+  });
+
+  it("registry knows every system, the peers among them, and names them on an unknown one", async () => {
+    expect(PEERS).toEqual(["minisearch-stock", "sqlite-fts5", "flexsearch", "orama"]);
+    expect(DEFAULT_SYSTEMS).toEqual(["ours", ...PEERS, "linear-scan"]);
+    expect(SYSTEM_NAMES).toEqual([
+      "ours",
+      "ours-exhaustive",
+      "ours-minisearch",
+      "minisearch-stock",
+      "sqlite-fts5",
+      "flexsearch",
+      "orama",
+      "linear-scan",
+    ]);
     await expect(loadSystem("nope")).rejects.toThrow(
-      /unknown system "nope"; known: ours, ours-minisearch, minisearch-stock, linear-scan/,
+      /unknown system "nope"; known: ours, ours-exhaustive, ours-minisearch, minisearch-stock, sqlite-fts5, flexsearch, orama, linear-scan/,
     );
   });
 });
 
 describe("ours (the issue-4 engine through the adapter)", () => {
-  it.each([["ours"], ["ours-minisearch"]])(
+  it.each([["ours"], ["ours-exhaustive"], ["ours-minisearch"]])(
     "%s finds the same utterances as the linear scan, from the query as typed",
     async (name) => {
       const system = await loadSystem(name);
@@ -76,6 +93,9 @@ describe("ours (the issue-4 engine through the adapter)", () => {
           total: linearScan.query(scan, q).total,
         });
         expect(result.ids.length).toBe(Math.min(q.limit, result.total));
+        expect(matchDigest(await system.matches(instance, q))).toBe(
+          matchDigest(linearScan.matches(scan, q)),
+        );
       }
     },
   );

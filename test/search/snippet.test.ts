@@ -1,5 +1,14 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { ELLIPSIS, makeSnippet, markText, mergeSpans } from "../../src/search/snippet";
+import {
+  ELLIPSIS,
+  SNIPPET_LEAD,
+  type Span,
+  bestWindowStart,
+  makeSnippet,
+  markText,
+  mergeSpans,
+} from "../../src/search/snippet";
 
 describe("markText", () => {
   test("escapes HTML outside and inside marks", () => {
@@ -69,5 +78,40 @@ describe("makeSnippet", () => {
     const snippet = makeSnippet(text, [[start, text.length]]);
     expect(snippet).toContain("<mark>word119</mark>");
     expect(snippet.endsWith(ELLIPSIS)).toBe(false);
+  });
+});
+
+describe("bestWindowStart", () => {
+  /** The definition: for each span, the window from SNIPPET_LEAD before it; the first with most spans whole. */
+  function byDefinition(spans: readonly Span[], length: number): number {
+    let best = 0;
+    let bestCount = -1;
+    for (const [start] of spans) {
+      const from = Math.max(0, start - SNIPPET_LEAD);
+      const count = spans.filter(([s, e]) => s >= from && e <= from + length).length;
+      if (count > bestCount) {
+        best = from;
+        bestCount = count;
+      }
+    }
+    return best;
+  }
+
+  test("the one-pass window of merged spans is the definition's (property)", () => {
+    const span = fc
+      .tuple(fc.nat(3000), fc.integer({ min: 0, max: 40 }))
+      .map(([s, n]): Span => [s, s + n]);
+    fc.assert(
+      fc.property(
+        fc.array(span, { maxLength: 80 }),
+        fc.integer({ min: 1, max: 400 }),
+        (raw, length) => {
+          for (const spans of [mergeSpans(raw), raw]) {
+            expect(bestWindowStart(spans, length)).toBe(byDefinition(spans, length));
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -5,7 +5,9 @@
  * (./evaluate.ts). Differences from MiniSearch, all documented:
  * - a fuzzy distance is an edit distance (a fraction below 1 is not read as a share of the term
  *   length as MiniSearch would); terms longer than 254 characters never match fuzzily;
- * - hits come in ascending ordinal order, not sorted by score (the search core sorts them);
+ * - hits come in ascending ordinal order, not sorted by score (the search core sorts them),
+ *   but `searchTop` gives the first hits of a one-word query sorted, without scoring every
+ *   posting (block-max evaluation, ./top-k.ts);
  * - a query may have at most MAX_QUERY_LEAVES positive terms (the query language allows 10);
  * - scores of prefix and fuzzy matches are sums over the matched terms in dictionary order, so
  *   they may differ from MiniSearch's in the last bits.
@@ -17,13 +19,17 @@ import { buildCompactIndex } from "./build";
 import { MATCH_WEIGHTS, QueryEvaluator } from "./evaluate";
 import { COMPACT_FORMAT, COMPACT_FORMAT_VERSION } from "./format";
 import { BM25, CompactIndexData } from "./index-data";
+import { TopKSearch } from "./top-k";
 
 /** Loads a serialised compact index as a SearchBackend. */
 export function loadCompactIndex(serialised: string): SearchBackend {
-  const evaluator = new QueryEvaluator(CompactIndexData.parse(serialised));
+  const data = CompactIndexData.parse(serialised);
+  const evaluator = new QueryEvaluator(data);
+  const top = new TopKSearch(data, () => evaluator.scratchSpace());
   return {
     search: (query, filter) => evaluator.search(query, filter),
     searchSteps: (query, filter, pace) => evaluator.searchSteps(query, filter, pace),
+    searchTop: (query, filter, count, order) => top.search(query, filter, count, order),
   };
 }
 

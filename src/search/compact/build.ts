@@ -10,9 +10,11 @@
  */
 import type { BackendDocument } from "../backend";
 import { normaliseTerm, tokenize } from "../text";
+import { type PostingEntry, writeBlocks } from "./blocks";
 import { NumberWriter } from "./codec";
 import { TERM_SEPARATOR } from "./dictionary";
 import { COMPACT_FORMAT, COMPACT_FORMAT_VERSION, stringifyIndexFile } from "./format";
+import { bm25Saturation } from "./index-data";
 
 interface TermPostings {
   ordinals: number[];
@@ -108,12 +110,20 @@ export function buildCompactIndex(
   const sizes = new NumberWriter();
   const postingsText = new NumberWriter();
   const frequencies = new NumberWriter();
+  const blockSizes = new NumberWriter();
+  const blocks = new NumberWriter();
+  const average = collection ? collection.averageLength : averageLength;
+  const saturation = (posting: PostingEntry) =>
+    bm25Saturation(posting.frequency, lengthOf.get(posting.ordinal) ?? 0, average);
   for (const term of terms) {
     const entry = postings.get(term);
     if (!entry) continue;
     const before = postingsText.length;
-    writePostings(postingsText, entry);
+    const sorted = writePostings(postingsText, entry);
     sizes.write(postingsText.length - before);
+    const blocksBefore = blocks.length;
+    writeBlocks(blocks, sorted.postings, sorted.characters, saturation);
+    blockSizes.write(blocks.length - blocksBefore);
     if (collection) {
       const frequency = collection.frequencies.get(term) ?? 0;
       if (frequency < entry.ordinals.length)
@@ -134,23 +144,35 @@ export function buildCompactIndex(
     lengths: lengths.toString(),
     postingSizes: sizes.toString(),
     postings: postingsText.toString(),
+    blockSizes: blockSizes.toString(),
+    blocks: blocks.toString(),
     ...(collection ? { frequencies: frequencies.toString() } : {}),
   });
 }
 
-function writePostings(writer: NumberWriter, entry: TermPostings): void {
+/** Writes a term's postings; returns them in ordinal order with the characters each took. */
+function writePostings(
+  writer: NumberWriter,
+  entry: TermPostings,
+): { postings: PostingEntry[]; characters: number[] } {
   const order = entry.ordinals.map((_, i) => i);
   // Documents usually arrive in ordinal order; sort only when they did not.
   if (entry.ordinals.some((ordinal, i) => i > 0 && ordinal < (entry.ordinals[i - 1] ?? 0)))
     order.sort((a, b) => (entry.ordinals[a] ?? 0) - (entry.ordinals[b] ?? 0));
   writer.write(order.length);
+  const postings: PostingEntry[] = [];
+  const characters: number[] = [];
   let previous = -1;
   for (const i of order) {
     const ordinal = entry.ordinals[i] ?? 0;
     const frequency = entry.frequencies[i] ?? 1;
     const gap = ordinal - previous - 1;
     previous = ordinal;
+    const before = writer.length;
     writer.write(gap * 2 + (frequency > 1 ? 1 : 0));
     if (frequency > 1) writer.write(frequency - 2);
+    postings.push({ ordinal, frequency });
+    characters.push(writer.length - before);
   }
+  return { postings, characters };
 }

@@ -16,6 +16,7 @@
 import type { BackendHit, BackendQuery } from "../backend";
 import { type Pace, type Steps, NEVER_PAUSE, checkpoint, runToEnd } from "../pace";
 import { normaliseTerm, tokenize } from "../text";
+import type { TermDictionary } from "./dictionary";
 import type { CompactIndexData } from "./index-data";
 
 /** Relative weights of prefix and fuzzy matches (MiniSearch's defaults). */
@@ -101,8 +102,49 @@ export class QueryEvaluator {
   }
 }
 
+/** A term of the index a query term matched, and the weight of that match. */
+export interface WeightedTerm {
+  id: number;
+  weight: number;
+}
+
+/**
+ * The index terms one query term matches, with their weights, in the order their scores are
+ * added up: the exact term (weight 1), then with `prefix` the longer terms starting with it, then
+ * with `fuzzy` the terms within that edit distance not already counted.
+ */
+export function weightedTerms(
+  dictionary: TermDictionary,
+  term: string,
+  prefix: boolean,
+  fuzzy: number,
+): WeightedTerm[] {
+  const weighted: WeightedTerm[] = [];
+  const exact = dictionary.find(term);
+  if (exact >= 0) weighted.push({ id: exact, weight: 1 });
+  const seen = new Set<number>();
+  if (prefix) {
+    const [from, to] = dictionary.prefixRange(term);
+    for (let id = from; id < to; id++) {
+      const length = dictionary.termLength(id);
+      const extra = length - term.length;
+      seen.add(id);
+      if (extra === 0) continue;
+      weighted.push({ id, weight: (MATCH_WEIGHTS.prefix * length) / (length + 0.3 * extra) });
+    }
+  }
+  if (fuzzy > 0) {
+    for (const { id, distance } of dictionary.fuzzy(term, fuzzy)) {
+      if (distance === 0 || seen.has(id)) continue;
+      const length = dictionary.termLength(id);
+      weighted.push({ id, weight: (MATCH_WEIGHTS.fuzzy * length) / (length + distance) });
+    }
+  }
+  return weighted;
+}
+
 /** Splits a query term as MiniSearch splits a query string. */
-function queryTerms(term: string): string[] {
+export function queryTerms(term: string): string[] {
   return tokenize(term)
     .map(normaliseTerm)
     .filter((t) => t.length > 0);
@@ -168,28 +210,7 @@ class QueryRun {
   /** The documents of one query term, scored; registers the leaf when positive. */
   private leaf(term: string, prefix: boolean, fuzzy: number, positive: boolean): ResultSet {
     const index = this.evaluator.data;
-    const dictionary = index.dictionary;
-    const weighted: { id: number; weight: number }[] = [];
-    const exact = dictionary.find(term);
-    if (exact >= 0) weighted.push({ id: exact, weight: 1 });
-    const seen = new Set<number>();
-    if (prefix) {
-      const [from, to] = dictionary.prefixRange(term);
-      for (let id = from; id < to; id++) {
-        const length = dictionary.termLength(id);
-        const extra = length - term.length;
-        seen.add(id);
-        if (extra === 0) continue;
-        weighted.push({ id, weight: (MATCH_WEIGHTS.prefix * length) / (length + 0.3 * extra) });
-      }
-    }
-    if (fuzzy > 0) {
-      for (const { id, distance } of dictionary.fuzzy(term, fuzzy)) {
-        if (distance === 0 || seen.has(id)) continue;
-        const length = dictionary.termLength(id);
-        weighted.push({ id, weight: (MATCH_WEIGHTS.fuzzy * length) / (length + distance) });
-      }
-    }
+    const weighted = weightedTerms(index.dictionary, term, prefix, fuzzy);
     let bit = 0;
     let leaf: Leaf | undefined;
     if (positive) {

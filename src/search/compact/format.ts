@@ -18,14 +18,17 @@
  *   document (ascending ordinal): `gap * 2 + (frequency > 1 ? 1 : 0)` where gap is the ordinal
  *   minus the previous one minus 1 (the first: the ordinal itself), followed by `frequency - 2`
  *   when the frequency is above 1.
+ * - `blockSizes`: for every term, the number of characters of its block entries (0 for a term
+ *   with at most BLOCK_SIZE documents); `blocks`: those entries, in dictionary order: the
+ *   block-max metadata of ./blocks.ts (version 2).
  *
  * Runtime-free.
  */
 
 /** The `format` field of a compact index. */
 export const COMPACT_FORMAT = "wcit-compact-index";
-/** Version of the layout above. Bump on any incompatible change. */
-export const COMPACT_FORMAT_VERSION = 1;
+/** Version of the layout above. Bump on any incompatible change (2: block-max sections). */
+export const COMPACT_FORMAT_VERSION = 2;
 
 /** The parsed file (the sections still encoded). */
 export interface CompactIndexFile {
@@ -43,6 +46,8 @@ export interface CompactIndexFile {
   lengths: string;
   postingSizes: string;
   postings: string;
+  blockSizes: string;
+  blocks: string;
   /** Collection-wide document frequencies (a shard); absent: the postings' own counts. */
   frequencies?: string;
 }
@@ -83,7 +88,14 @@ export function parseIndexFile(text: string): CompactIndexFile {
   }
   if (typeof file.averageLength !== "number" || !(file.averageLength >= 0))
     throw new Error("compact index: averageLength is not a number");
-  for (const key of ["dictionary", "lengths", "postingSizes", "postings"] as const) {
+  for (const key of [
+    "dictionary",
+    "lengths",
+    "postingSizes",
+    "postings",
+    "blockSizes",
+    "blocks",
+  ] as const) {
     if (typeof file[key] !== "string") throw new Error(`compact index: ${key} is not a string`);
   }
   if (file.frequencies !== undefined && typeof file.frequencies !== "string")

@@ -6,6 +6,7 @@
  *
  * Runtime-free.
  */
+import { BLOCK_SIZE, emptyBlocks, readBlocks, type TermBlocks } from "./blocks";
 import { CONTINUATION_RADIX, DIGIT_OF, FINAL_RADIX, NumberReader } from "./codec";
 import { TermDictionary } from "./dictionary";
 import { parseIndexFile } from "./format";
@@ -17,6 +18,16 @@ const CONTINUATION = CONTINUATION_RADIX;
 
 /** BM25+ parameters: MiniSearch's defaults (k, b, d), written down so the scores agree. */
 export const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
+
+/**
+ * The term-frequency part of BM25+ for a document of `length` (MiniSearch's expression). A
+ * posting scores `weight * (inverseDocumentFrequency * saturation)`; every score and every block
+ * bound (./blocks.ts) is computed with this one function, so a bound is an exact score.
+ */
+export function bm25Saturation(frequency: number, length: number, average: number): number {
+  const { k, b, d } = BM25;
+  return d + (frequency * (k + 1)) / (frequency + k * (1 - b + (b * length) / average));
+}
 
 /** Decoded postings of one term, scored for one query. */
 export interface ScoredPostings {
@@ -36,7 +47,13 @@ export class CompactIndexData {
     readonly averageLength: number,
     /** Collection-wide document frequency of each term (a shard), or null: the postings' counts. */
     readonly frequencies: Uint32Array | null = null,
+    /** Block entries of the long posting lists (./blocks.ts) and their size per term. */
+    private readonly blockEntries = "",
+    private readonly blockSizes = "",
   ) {}
+
+  /** Start of each term's block entries, plus the end; decoded on first use. */
+  private blockStarts: Float64Array | undefined;
 
   /** Size of the ordinal space. */
   get ordinals(): number {
@@ -82,6 +99,93 @@ export class CompactIndexData {
       file.documentCount,
       file.averageLength,
       frequencies,
+      file.blocks,
+      file.blockSizes,
+    );
+  }
+
+  /** Documents in a term's postings (in this index). */
+  postingCount(id: number): number {
+    return new NumberReader(this.postings, this.postingStarts[id] ?? 0).next();
+  }
+
+  /** BM25's inverse document frequency of a term with `count` postings here. */
+  inverseDocumentFrequency(id: number, count: number): number {
+    const documents = this.frequencies ? (this.frequencies[id] ?? count) : count;
+    const total = this.documentCount;
+    return Math.log(1 + (total - documents + 0.5) / (documents + 0.5));
+  }
+
+  /** The blocks of a term's postings (./blocks.ts): from the file, or one block for a short list. */
+  blocks(id: number): TermBlocks {
+    const reader = new NumberReader(this.postings, this.postingStarts[id] ?? 0);
+    const count = reader.next();
+    const first = reader.position;
+    if (count > BLOCK_SIZE) {
+      const starts = this.entryStarts();
+      return readBlocks(this.blockEntries, starts[id] ?? 0, starts[id + 1] ?? 0, count, first);
+    }
+    const blocks = emptyBlocks(1);
+    const end = this.postingStarts[id + 1] ?? 0;
+    const ordinals = new Int32Array(count);
+    const frequencies = new Int32Array(count);
+    decodePostings(this.postings, first, end, -1, ordinals, frequencies);
+    let best = 0;
+    let bestValue = -Infinity;
+    for (let i = 0; i < count; i++) {
+      const value = bm25Saturation(
+        frequencies[i]!,
+        this.lengths[ordinals[i]!] ?? 0,
+        this.averageLength,
+      );
+      if (value > bestValue) {
+        bestValue = value;
+        best = i;
+      }
+    }
+    blocks.last[0] = ordinals[count - 1] ?? -1;
+    blocks.start[0] = first;
+    blocks.end[0] = end;
+    blocks.bestFrequency[0] = frequencies[best] ?? 1;
+    blocks.bestOrdinal[0] = ordinals[best] ?? 0;
+    return blocks;
+  }
+
+  private entryStarts(): Float64Array {
+    if (this.blockStarts) return this.blockStarts;
+    const terms = this.dictionary.size;
+    const starts = new Float64Array(terms + 1);
+    const reader = new NumberReader(this.blockSizes);
+    let at = 0;
+    for (let id = 0; id < terms; id++) {
+      starts[id] = at;
+      at += reader.next();
+    }
+    starts[terms] = at;
+    if (!reader.done || at !== this.blockEntries.length)
+      throw new RangeError("compact index: block sizes do not match the block entries");
+    this.blockStarts = starts;
+    return starts;
+  }
+
+  /**
+   * Decodes block `b` of a term into `ordinals` (and `frequencies` when given); returns the
+   * number of postings. `blocks` are the term's, from blocks(id).
+   */
+  decodeBlock(
+    blocks: TermBlocks,
+    b: number,
+    ordinals: Int32Array,
+    frequencies: Int32Array | null,
+  ): number {
+    const previous = b === 0 ? -1 : blocks.last[b - 1]!;
+    return decodePostings(
+      this.postings,
+      blocks.start[b]!,
+      blocks.end[b]!,
+      previous,
+      ordinals,
+      frequencies,
     );
   }
 
@@ -113,11 +217,8 @@ export class CompactIndexData {
     }
     const ordinals = new Int32Array(count);
     const scores = new Float64Array(count);
-    const { k, b, d } = BM25;
-    const total = this.documentCount;
     const average = this.averageLength;
-    const documents = this.frequencies ? (this.frequencies[id] ?? count) : count;
-    const inverseDocumentFrequency = Math.log(1 + (total - documents + 0.5) / (documents + 0.5));
+    const inverseDocumentFrequency = this.inverseDocumentFrequency(id, count);
     let previous = -1;
     for (let i = 0; i < count; i++) {
       let value = 0;
@@ -147,12 +248,56 @@ export class CompactIndexData {
       previous = ordinal;
       const length = lengths[ordinal] ?? 0;
       ordinals[i] = ordinal;
-      scores[i] =
-        weight *
-        (inverseDocumentFrequency *
-          (d + (frequency * (k + 1)) / (frequency + k * (1 - b + (b * length) / average))));
+      scores[i] = weight * (inverseDocumentFrequency * bm25Saturation(frequency, length, average));
     }
     if (position !== end) throw new RangeError(`compact index: postings of term ${id} run long`);
     return { ordinals, scores };
   }
+}
+
+/**
+ * Decodes the postings in text[position, end) (documents after `previous`) into `ordinals` and,
+ * when given, `frequencies`; returns how many. Throws on corrupt or overlong input.
+ */
+export function decodePostings(
+  text: string,
+  position: number,
+  end: number,
+  previous: number,
+  ordinals: Int32Array,
+  frequencies: Int32Array | null,
+): number {
+  // Numbers are decoded inline, as in scoredPostings (see ./codec.ts).
+  let n = 0;
+  while (position < end) {
+    if (n >= ordinals.length) throw new RangeError("compact index: a block has too many postings");
+    let value = 0;
+    for (;;) {
+      const digit = position < end ? (DIGITS[text.charCodeAt(position++)] ?? -1) : -1;
+      if (digit < 0) throw new RangeError("compact index: postings are corrupt");
+      if (digit < FINAL) {
+        value = value * FINAL + digit;
+        break;
+      }
+      value = value * CONTINUATION + (digit - FINAL);
+    }
+    let frequency = 1;
+    if (value % 2 === 1) {
+      frequency = 0;
+      for (;;) {
+        const digit = position < end ? (DIGITS[text.charCodeAt(position++)] ?? -1) : -1;
+        if (digit < 0) throw new RangeError("compact index: postings are corrupt");
+        if (digit < FINAL) {
+          frequency = frequency * FINAL + digit + 2;
+          break;
+        }
+        frequency = frequency * CONTINUATION + (digit - FINAL);
+      }
+    }
+    previous = previous + 1 + Math.floor(value / 2);
+    ordinals[n] = previous;
+    if (frequencies) frequencies[n] = frequency;
+    n++;
+  }
+  return n;
 }
