@@ -137,7 +137,7 @@ export function matchQuery(
 }
 
 /** The backend's hits for a query, pausing where the backend can. */
-function* backendSteps(
+export function* backendSteps(
   corpus: Corpus,
   query: BackendQuery,
   filter: ((ordinal: number) => boolean) | undefined,
