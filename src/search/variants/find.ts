@@ -26,7 +26,7 @@
 import type { BackendQuery } from "../backend";
 import { type Corpus, utteranceId } from "../corpus";
 import { QueryError } from "../errors";
-import { type FilterSpec, checkDates, emptyFilters } from "../filters";
+import { type FilterSpec, checkDates, emptyFilters, hasFilters } from "../filters";
 import { type Pace, type Steps, NEVER_PAUSE, runToEnd } from "../pace";
 import { type PresentOptions, utteranceView } from "../present";
 import { type FilterOrigins, filterPredicate, resolveFilters } from "../resolve";
@@ -214,7 +214,9 @@ export function* findVariantsSteps(
   const filters = request.filters ?? emptyFilters();
   checkDates(filters, filters.from !== null ? "from" : "to");
   const predicate = filterPredicate(corpus, resolveFilters(corpus, filters, request.origins ?? {}));
-  const { found, work } = yield* matchVariantsSteps(corpus, query.words, predicate, pace);
+  const unfiltered = filterPredicate(corpus, resolveFilters(corpus, emptyFilters()));
+  const scope = { keep: predicate, chainFrom: hasFilters(filters) ? unfiltered : predicate };
+  const { found, work } = yield* matchVariantsSteps(corpus, query.words, scope, pace);
   return {
     query: query.text,
     words: query.words.length,
@@ -230,21 +232,32 @@ export function* findVariantsSteps(
   };
 }
 
-/** Every variant of the query's words among the utterances `predicate` keeps, chronological. */
+/**
+ * Which utterances a search keeps (`keep`: the filters), and which ones the other wordings are
+ * taken from (`chainFrom`: without the filters, so that a delegation's quote of the amended text
+ * is found when the draft and that delegation are given).
+ */
+export interface VariantScope {
+  keep: (ordinal: number) => boolean;
+  chainFrom: (ordinal: number) => boolean;
+}
+
+/** Every variant of the query's words among the utterances `scope.keep` keeps, chronological. */
 export function* matchVariantsSteps(
   corpus: Corpus,
   query: readonly Word[],
-  predicate: (ordinal: number) => boolean,
+  scope: VariantScope,
   pace: Pace,
 ): Steps<{ found: FoundVariant[]; work: VariantWork }> {
   const work: VariantWork = { candidates: 0, aligned: 0, cells: 0, truncated: false };
-  const found = yield* roundSteps(corpus, query, predicate, work, pace);
-  for (const source of chainSources(found, query)) {
+  const direct = yield* roundSteps(corpus, query, scope.chainFrom, work, pace);
+  const found = direct.filter((variant) => scope.keep(variant.ordinal));
+  for (const source of chainSources(direct, query)) {
     const words = source.words.slice(source.alignment.from, source.alignment.to);
     const more = yield* roundSteps(
       corpus,
       words.slice(0, MAX_VARIANT_WORDS),
-      predicate,
+      scope.keep,
       work,
       pace,
     );
