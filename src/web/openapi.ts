@@ -11,6 +11,7 @@ import {
   MIN_FUZZY_LENGTH,
   MIN_PREFIX_LENGTH,
 } from "../search/query";
+import { MAX_PROXIMITY } from "../search/proximity";
 import { DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET } from "../search/search";
 import {
   MAX_ALIGNED_CANDIDATES,
@@ -27,7 +28,8 @@ const nullable = (type: string) => ({ type: [type, "null"] });
 
 const QUERY_HELP = [
   `Query language: words (all must match); "exact phrase" (checked against the exact text,`,
-  `case-insensitive, white space normalised); a OR b; -word and -"phrase" exclude;`,
+  `case-insensitive, white space normalised); "a b"~N proximity (the words within N positions of`,
+  `each other in any order, Lucene's slop, N from 0 to ${MAX_PROXIMITY}); a OR b; -word and -"phrase" exclude;`,
   `word* prefix (at least ${MIN_PREFIX_LENGTH} characters); word~ fuzzy (words of at least ${MIN_FUZZY_LENGTH}`,
   `characters; ~1 or ~2 sets the edit distance); filters speaker: session: body: kind: date:`,
   `(YYYY-MM-DD or A..B) from: to:. At most ${MAX_QUERY_LENGTH} characters and ${MAX_QUERY_TERMS} terms`,
