@@ -23,6 +23,7 @@ import {
   sortMatches,
   toHit,
 } from "../../search/search";
+import { findPhrase } from "../../search/text";
 import type { SearchHit, SessionSummary } from "../../search/types";
 import type { ApiEnv } from "../api/env";
 import { formatDate, plural, sessionName } from "../views/format";
@@ -43,9 +44,14 @@ export const COMPARE_OCCURRENCES = 30;
 export interface PhraseSide {
   phrase: string;
   speaker: { id: string; name: string } | null;
-  /** Counts per finished session, aligned with the page's sessions. */
+  /** Utterances containing it per finished session, aligned with the page's sessions. */
   counts: number[];
+  /** Times it was said per finished session (an utterance may say it twice). */
+  occurrenceCounts: number[];
+  /** Utterances containing it. */
   total: number;
+  /** Times it was said. */
+  totalOccurrences: number;
   /** Occurrences in time order (this page of them). */
   occurrences: SearchHit[];
   /** The first occurrence overall. */
@@ -91,12 +97,14 @@ function* phraseSide(
     }
     throw error;
   }
-  const counts = new Map(timeline.sessions.map((s) => [s.session.id, s.count]));
+  const counts = new Map(timeline.sessions.map((s) => [s.session.id, s]));
   return {
     phrase,
     speaker: null,
-    counts: sessions.map((s) => counts.get(s.id) ?? 0),
+    counts: sessions.map((s) => counts.get(s.id)?.count ?? 0),
+    occurrenceCounts: sessions.map((s) => counts.get(s.id)?.occurrences ?? 0),
     total: timeline.total,
+    totalOccurrences: timeline.totalOccurrences,
     occurrences: timeline.occurrences,
     first: timeline.first,
     speakers: timeline.speakers,
@@ -138,11 +146,19 @@ function* speakerSide(
   const matches = sortMatches(found, "chronological");
   const index = new Map(sessions.map((s, i) => [s.id, i]));
   const counts = sessions.map(() => 0);
+  const occurrenceCounts = sessions.map(() => 0);
   const columns = corpus.store.utterances;
+  const raw = query.groups[0]?.[0]?.raw ?? phrase;
+  let totalOccurrences = 0;
   for (const match of matches) {
     const session = corpus.store.sessions[columns.session[match.ordinal] ?? -1];
     const at = session ? index.get(session.id) : undefined;
-    if (at !== undefined) counts[at] = (counts[at] ?? 0) + 1;
+    const said = findPhrase(columns.text[match.ordinal] ?? "", raw).length;
+    totalOccurrences += said;
+    if (at !== undefined) {
+      counts[at] = (counts[at] ?? 0) + 1;
+      occurrenceCounts[at] = (occurrenceCounts[at] ?? 0) + said;
+    }
   }
   const present = (match: Match) => toHit(corpus, match, query, { baseUrl });
   const first = matches[0];
@@ -150,7 +166,9 @@ function* speakerSide(
     phrase,
     speaker: { id: speaker.id, name: speaker.name },
     counts,
+    occurrenceCounts,
     total: matches.length,
+    totalOccurrences,
     occurrences: matches.slice(offset, offset + limit).map(present),
     first: first ? present(first) : null,
     speakers: [],
@@ -406,9 +424,11 @@ const SinglePhrase: FC<{
   return (
     <>
       <p>
-        {plural(side.total, "utterance")} in{" "}
-        {plural(side.counts.filter((n) => n > 0).length, "session")} contain {side.label}
-        {side.speaker ? ` (${side.speaker.name})` : ""}.{" "}
+        {side.label}
+        {side.speaker ? ` (${side.speaker.name})` : ""} was said{" "}
+        <strong>{plural(side.totalOccurrences, "time")}</strong> in{" "}
+        <strong>{plural(side.total, "utterance")}</strong> in{" "}
+        {plural(side.counts.filter((n) => n > 0).length, "session")}.{" "}
         <a href={`/api/phrase?q=${encodeURIComponent(side.phrase)}&format=csv`}>CSV</a> ·{" "}
         <a href={`/api/phrase?q=${encodeURIComponent(side.phrase)}`}>JSON</a>
       </p>
@@ -416,9 +436,17 @@ const SinglePhrase: FC<{
       <h2>Timeline</h2>
       <TimelineChart
         id="phrase-chart"
-        title={`Utterances containing ${side.label}, per session in date order`}
+        title={`${side.label}: occurrences and utterances, per session in date order`}
         sessions={sessions}
-        series={[seriesOf(side, sessions)]}
+        series={[
+          {
+            ...seriesOf(side, sessions),
+            name: "Occurrences (times said)",
+            unit: "occurrence",
+            counts: side.occurrenceCounts,
+          },
+          { ...seriesOf(side, sessions), name: "Utterances containing it", unit: "utterance" },
+        ]}
         unit="utterance"
         hrefFor={(i) => {
           const id = sessions[i]?.id;
