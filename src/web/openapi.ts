@@ -465,8 +465,22 @@ export const openApiDocument = {
         type: "object",
         properties: {
           phrase: { type: "string" },
-          total: { type: "integer" },
-          sessions: { type: "array", items: { type: "object" } },
+          total: { type: "integer", description: "Utterances containing the phrase." },
+          totalOccurrences: {
+            type: "integer",
+            description: "Times the phrase was said (an utterance may say it more than once).",
+          },
+          sessions: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: {
+                session: ref("SessionRef"),
+                count: { type: "integer", description: "Utterances containing it." },
+                occurrences: { type: "integer", description: "Times it was said." },
+              },
+            },
+          },
           first: { oneOf: [ref("SearchHit"), { type: "null" }] },
           speakers: { type: "array", items: { type: "object" } },
           occurrences: { type: "array", items: ref("SearchHit") },
