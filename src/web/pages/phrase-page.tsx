@@ -25,6 +25,12 @@ import {
 } from "../../search/search";
 import { findPhrase } from "../../search/text";
 import type { SearchHit, SessionSummary } from "../../search/types";
+import {
+  type VariantPage,
+  MAX_VARIANT_LENGTH,
+  findVariantsSteps,
+} from "../../search/variants/find";
+import { type Version, versionsOf } from "../../search/variants/versions";
 import type { ApiEnv } from "../api/env";
 import { formatDate, plural, sessionName } from "../views/format";
 import { kwicParts, KwicLine } from "../views/kwic";
@@ -32,6 +38,7 @@ import { Layout } from "../views/layout";
 import { inContextHref, phraseHref, sessionHref, speakerHref } from "../views/links";
 import { Pagination } from "../views/pagination";
 import { type ChartSeries, TimelineChart } from "../views/timeline-chart";
+import { WordingChanges } from "../views/wording-changes";
 import { corpusNotice, renderPage } from "./render";
 import { pageParam } from "./speaker-page";
 
@@ -176,6 +183,69 @@ function* speakerSide(
   };
 }
 
+/** The variants of the text searched, as "How the wording changed" shows them. */
+export interface Wording {
+  page: VariantPage;
+  versions: Version[];
+  /** Why the exact-phrase tracing above could not run (a passage longer than a phrase), or null. */
+  phraseError: string | null;
+}
+
+/**
+ * The phrase's own side and its variants. A passage too long for exact tracing (which takes up
+ * to MAX_QUERY_TERMS words) still gets its versions; errors of the variant search are reported
+ * only when the phrase itself was fine.
+ */
+function* wordingSteps(
+  corpus: Corpus,
+  q: string,
+  baseUrl: string,
+  side: () => Steps<PhraseSide>,
+  pace: Pace,
+): Steps<{ side: PhraseSide | null; wording: Wording }> {
+  let traced: PhraseSide | null = null;
+  let phraseError: QueryError | null = null;
+  try {
+    traced = yield* side();
+  } catch (caught) {
+    if (!(caught instanceof QueryError) || caught.parameter !== "q") throw caught;
+    phraseError = caught;
+  }
+  let page: VariantPage;
+  try {
+    page = yield* findVariantsSteps(corpus, { q, limit: MAX_LIMIT }, { baseUrl }, pace);
+  } catch (caught) {
+    throw phraseError ?? caught;
+  }
+  const wording = {
+    page,
+    versions: versionsOf(page.variants),
+    phraseError: phraseError ? phraseError.message.replace(/^q: /, "") : null,
+  };
+  return { side: traced, wording };
+}
+
+function shortText(text: string): string {
+  const words = text.replace(/^"|"$/g, "").split(/\s+/);
+  return words.length > 8 ? `${words.slice(0, 8).join(" ")}…` : words.join(" ");
+}
+
+const WordingSection: FC<{ wording: Wording }> = ({ wording }) => (
+  <>
+    {wording.phraseError ? (
+      <p class="hint">
+        Exact tracing takes a shorter phrase ({wording.phraseError}); here is every version of the
+        text.
+      </p>
+    ) : null}
+    <WordingChanges
+      page={wording.page}
+      versions={wording.versions}
+      apiHref={`/api/phrase/variants?q=${encodeURIComponent(wording.page.query)}`}
+    />
+  </>
+);
+
 /** Reads the page parameters; QueryError names the bad one. */
 export function parsePhraseParams(params: URLSearchParams): PhraseParams {
   const text = (name: string) => {
@@ -205,6 +275,7 @@ export async function phrasePage(c: Context<ApiEnv>): Promise<Response> {
   const sessions = listSessions(corpus).sessions.filter((s) => s.version === "finished");
   let params: PhraseParams = { q: "", vs: null, speaker: null, page: 1 };
   let sides: PhraseSide[] = [];
+  let wording: Wording | null = null;
   let error: QueryError | null = null;
   try {
     params = parsePhraseParams(new URL(c.req.url).searchParams);
@@ -213,47 +284,68 @@ export async function phrasePage(c: Context<ApiEnv>): Promise<Response> {
       const limit = comparing ? COMPARE_OCCURRENCES : OCCURRENCES_PER_PAGE;
       const offset = comparing ? 0 : (params.page - 1) * OCCURRENCES_PER_PAGE;
       const { q, vs, speaker } = params;
-      sides = await c.get("runner").run(function* (pace) {
-        const side = (
-          phrase: string,
-          speaker: string | null,
-          parameter: string,
-          speakerParameter: string,
-        ) =>
-          speaker === null
-            ? phraseSide(corpus, sessions, phrase, limit, offset, baseUrl, parameter, pace)
-            : speakerSide(
-                corpus,
-                sessions,
-                phrase,
-                speaker,
-                limit,
-                offset,
-                baseUrl,
-                speakerParameter,
-                pace,
-              );
-        const found = [yield* side(q, speaker, "q", "speaker")];
-        if (vs !== null) {
-          found.push(
-            vs.startsWith(VS_SPEAKER_PREFIX)
-              ? yield* side(q, vs.slice(VS_SPEAKER_PREFIX.length).trim(), "q", "vs")
-              : yield* side(vs, speaker, "vs", "speaker"),
-          );
-        }
-        return found;
-      });
+      sides = await c
+        .get("runner")
+        .run(function* (pace) {
+          const side = (
+            phrase: string,
+            speaker: string | null,
+            parameter: string,
+            speakerParameter: string,
+          ) =>
+            speaker === null
+              ? phraseSide(corpus, sessions, phrase, limit, offset, baseUrl, parameter, pace)
+              : speakerSide(
+                  corpus,
+                  sessions,
+                  phrase,
+                  speaker,
+                  limit,
+                  offset,
+                  baseUrl,
+                  speakerParameter,
+                  pace,
+                );
+          if (vs === null && speaker === null) {
+            const traced = yield* wordingSteps(
+              corpus,
+              q,
+              baseUrl,
+              () => side(q, null, "q", "q"),
+              pace,
+            );
+            return { found: traced.side ? [traced.side] : [], wording: traced.wording };
+          }
+          const found = [yield* side(q, speaker, "q", "speaker")];
+          if (vs !== null) {
+            found.push(
+              vs.startsWith(VS_SPEAKER_PREFIX)
+                ? yield* side(q, vs.slice(VS_SPEAKER_PREFIX.length).trim(), "q", "vs")
+                : yield* side(vs, speaker, "vs", "speaker"),
+            );
+          }
+          return { found, wording: null };
+        })
+        .then((traced) => {
+          wording = traced.wording;
+          return traced.found;
+        });
     }
   } catch (caught) {
     if (!(caught instanceof QueryError)) throw caught;
     error = caught;
     sides = [];
   }
-  const title = sides.length > 0 ? sides.map((s) => s.label).join(" vs ") : "Trace a phrase";
+  const title =
+    sides.length > 0
+      ? sides.map((s) => s.label).join(" vs ")
+      : wording
+        ? quoted(shortText(params.q))
+        : "Trace a phrase";
   return renderPage(
     c,
     <Layout title={title} section="phrase" corpus={corpusNotice(corpus)}>
-      <h1>{sides.length > 0 ? title : "Trace a phrase through the sessions"}</h1>
+      <h1>{sides.length > 0 || wording ? title : "Trace a phrase through the sessions"}</h1>
       <PhraseForm params={params} />
       {error ? (
         <div class="error-box" role="alert">
@@ -270,8 +362,15 @@ export async function phrasePage(c: Context<ApiEnv>): Promise<Response> {
         </p>
       ) : null}
       {sides.length === 1 && sides[0] ? (
-        <SinglePhrase side={sides[0]} sessions={sessions} params={params} corpus={corpus} />
+        <SinglePhrase
+          side={sides[0]}
+          sessions={sessions}
+          params={params}
+          corpus={corpus}
+          wording={wording}
+        />
       ) : null}
+      {sides.length === 0 && wording ? <WordingSection wording={wording} /> : null}
       {sides.length === 2 ? <Comparison sides={sides} sessions={sessions} params={params} /> : null}
     </Layout>,
     error ? 400 : 200,
@@ -282,7 +381,14 @@ const PhraseForm: FC<{ params: PhraseParams }> = ({ params }) => (
   <form class="inline-form" method="get" action="/phrase" role="search" aria-label="Trace a phrase">
     <div class="field">
       <label for="phrase-q">Phrase</label>
-      <input type="search" id="phrase-q" name="q" value={params.q} required maxlength={200} />
+      <input
+        type="search"
+        id="phrase-q"
+        name="q"
+        value={params.q}
+        required
+        maxlength={MAX_VARIANT_LENGTH}
+      />
     </div>
     <div class="field">
       <label for="phrase-vs">Compare with another phrase (optional)</label>
@@ -398,23 +504,27 @@ const SinglePhrase: FC<{
   sessions: readonly SessionSummary[];
   params: PhraseParams;
   corpus: Corpus;
-}> = ({ side, sessions, params, corpus }) => {
+  wording: Wording | null;
+}> = ({ side, sessions, params, corpus, wording }) => {
   const groupsHere = new Set(side.occurrences.map((o) => o.session.id));
   const pages = Math.max(1, Math.ceil(side.total / OCCURRENCES_PER_PAGE));
   if (side.total === 0) {
     return (
-      <div class="empty">
-        <h2>Never said</h2>
-        <p>
-          No utterance contains {side.label}
-          {side.speaker ? ` from ${side.speaker.name}` : ""}. A phrase must match word for word; try
-          fewer words, or{" "}
-          <a href={`/?q=${encodeURIComponent(side.phrase.replace(/"/g, ""))}`}>
-            search the words in any order
-          </a>
-          .
-        </p>
-      </div>
+      <>
+        <div class="empty">
+          <h2>Never said</h2>
+          <p>
+            No utterance contains {side.label}
+            {side.speaker ? ` from ${side.speaker.name}` : ""}. A phrase must match word for word;
+            try fewer words, or{" "}
+            <a href={`/?q=${encodeURIComponent(side.phrase.replace(/"/g, ""))}`}>
+              search the words in any order
+            </a>
+            .
+          </p>
+        </div>
+        {wording ? <WordingSection wording={wording} /> : null}
+      </>
     );
   }
   const delegations = listSpeakers(corpus).speakers.filter(
@@ -507,6 +617,7 @@ const SinglePhrase: FC<{
           </button>
         </form>
       ) : null}
+      {wording ? <WordingSection wording={wording} /> : null}
       <h2 id="occurrences">Every occurrence, by session</h2>
       <Occurrences side={side} scope="s" headingLevel={2} />
       <Pagination
