@@ -250,9 +250,11 @@ export function* matchVariantsSteps(
   pace: Pace,
 ): Steps<{ found: FoundVariant[]; work: VariantWork }> {
   const work: VariantWork = { candidates: 0, aligned: 0, cells: 0, truncated: false };
-  const direct = yield* roundSteps(corpus, query, scope.chainFrom, work, pace);
+  const either = (ordinal: number) => scope.keep(ordinal) || scope.chainFrom(ordinal);
+  const direct = yield* roundSteps(corpus, query, either, work, pace);
   const found = direct.filter((variant) => scope.keep(variant.ordinal));
-  for (const source of chainSources(direct, query)) {
+  const sources = direct.filter((variant) => scope.chainFrom(variant.ordinal));
+  for (const source of chainSources(sources, query)) {
     const words = source.words.slice(source.alignment.from, source.alignment.to);
     const more = yield* roundSteps(
       corpus,

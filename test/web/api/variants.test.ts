@@ -74,7 +74,7 @@ describe("GET /api/phrase/variants", () => {
     const lines = text.trim().split("\r\n");
     expect(lines[0]).toBe(VARIANT_CSV_COLUMNS.join(","));
     expect(lines).toHaveLength(5);
-    expect(text).toContain("[-shall-] {+should endeavour to+}");
+    expect(text).toContain("[-shall require-] {+should encourage+}");
   });
 
   test.each([
