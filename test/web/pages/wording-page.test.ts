@@ -109,3 +109,25 @@ describe("How the wording changed", () => {
     );
   });
 });
+
+describe("Where else was this said?", () => {
+  test("every utterance page has the section: the passages elsewhere, who, when, in context", async () => {
+    const $ = await page("/utterances/plenary-9.0");
+    const section = $("section.said-elsewhere");
+    expect(section.find("h2").text()).toBe("Where else was this said?");
+    const items = section.find("li");
+    expect(items.map((_, el) => $(el).attr("data-id")).get()).toEqual([
+      "committee-5-2.0",
+      "committee-5-2.2",
+    ]);
+    expect(items.first().find(".version-meta").text()).toContain(
+      "Chair, Committee 5, 2nd meeting, 6 Dec 2012",
+    );
+    expect(items.first().find("a:contains('in the transcript')").attr("href")).toBe(
+      "/sessions/committee-5-2?u=0#u-0",
+    );
+    expect(items.first().find("blockquote").text()).toContain("Member States should encourage");
+    const alone = await page("/utterances/plenary-9.1");
+    expect(alone("section.said-elsewhere").text()).toContain("Nowhere else");
+  });
+});
