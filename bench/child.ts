@@ -6,7 +6,8 @@
  *
  * Modes: "cold" (one cold start: time, peak and resident heap), "queries" (load, warm up, timed
  * rounds), "isolate" (load and answer every query once under a tight heap; finishing is the
- * result). The result is written as JSON to the job's `out` file.
+ * result), "variants" (our engine only: the variant finder against aligning every utterance,
+ * bench/variants.ts). The result is written as JSON to the job's `out` file.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import {
@@ -19,6 +20,8 @@ import {
 } from "./measure";
 import { loadSystem } from "./systems/registry";
 import type { BenchQuery } from "./types";
+import type { Corpus } from "../src/search/corpus";
+import { measureVariants } from "./variants";
 
 /** A job for one child process. */
 export type ChildJob =
@@ -32,14 +35,26 @@ export type ChildJob =
       seed: number;
       out: string;
     }
-  | { mode: "isolate"; system: string; artifactDir: string; queriesFile: string; out: string };
+  | { mode: "isolate"; system: string; artifactDir: string; queriesFile: string; out: string }
+  | {
+      mode: "variants";
+      system: string;
+      artifactDir: string;
+      queriesFile: string;
+      rounds: number;
+      out: string;
+    };
 
 async function main(jobFile: string | undefined): Promise<void> {
   if (jobFile === undefined) throw new Error("bench child: usage: child.ts <job.json>");
   const job = JSON.parse(readFileSync(jobFile, "utf8")) as ChildJob;
   const system = await loadSystem(job.system);
   let result: unknown;
-  if (job.mode === "cold") {
+  if (job.mode === "variants") {
+    const corpus = (await system.load(readArtifact(job.artifactDir))) as Corpus;
+    const queries = JSON.parse(readFileSync(job.queriesFile, "utf8")) as string[];
+    result = measureVariants(corpus, queries, job.rounds);
+  } else if (job.mode === "cold") {
     const { cold, instance } = await measureColdStart(system, job.artifactDir);
     (globalThis as { benchInstance?: unknown }).benchInstance = instance;
     result = cold;

@@ -7,6 +7,7 @@ import type { ColdStart, QueryRun } from "./measure";
 import { MIB } from "./measure";
 import { median, percentiles } from "./stats";
 import { QUERY_CLASSES, type BenchQuery, type ReportedClass } from "./types";
+import type { ReuseFigures, VariantFigures } from "./variants";
 
 /** p50 and p99 latency of a class, in ms (medians over the timed rounds). */
 export interface LatencyFigures {
@@ -79,6 +80,10 @@ export interface BenchReport {
   systems: Record<string, SystemFigures>;
   /** system -> figure -> system / baseline (lower is better everywhere). */
   ratios: Record<string, Record<string, number>>;
+  /** The variant finder against aligning every utterance (bench/variants.ts); null when not run. */
+  variants: VariantFigures | null;
+  /** The build of the "where else" reuse table; null when not run. */
+  reuse: ReuseFigures | null;
 }
 
 const REPORTED: readonly ReportedClass[] = [...QUERY_CLASSES, "all"];

@@ -30,6 +30,13 @@ import { expectOk, runChild } from "./spawn";
 import { median } from "./stats";
 import { BASELINE, loadSystem } from "./systems/registry";
 import type { BenchQuery } from "./types";
+import {
+  type ReuseFigures,
+  type VariantFigures,
+  formatVariantSection,
+  measureReuse,
+  variantQueries,
+} from "./variants";
 
 /** Heap (MB) for the harness and its children: stock MiniSearch needs about 1.4 GB at scale 10. */
 export function heapBudgetMB(scale: number): number {
@@ -107,6 +114,17 @@ async function measure(options: BenchOptions, work: string, heapMB: number): Pro
       `build ${name}: ${times.map((t) => t.toFixed(0)).join(", ")} ms; ${(size.bytes / MIB).toFixed(1)} MB (${(size.gzipBytes / MIB).toFixed(1)} MB gzipped)`,
     );
   }
+  let reuse: ReuseFigures | null = null;
+  let variantQueriesFile: string | null = null;
+  if (options.systems.includes("ours") && options.variantQueries > 0) {
+    reuse = measureReuse(records, options.builds);
+    log(`where else (reuse table): ${reuse.runs.map((t) => t.toFixed(0)).join(", ")} ms`);
+    variantQueriesFile = join(work, "variant-queries.json");
+    writeFileSync(
+      variantQueriesFile,
+      JSON.stringify(variantQueries(records, options.variantQueries, options.seed)),
+    );
+  }
   corpus = null; // the children work from the artifacts; let the records go
 
   const colds = new Map<string, ColdStart[]>(options.systems.map((n) => [n, []]));
@@ -141,6 +159,26 @@ async function measure(options: BenchOptions, work: string, heapMB: number): Pro
     runs.set(name, expectOk(await runChild<QueryRun>(job, work, { heapMB }), `queries of ${name}`));
     log(
       `queries ${name}: ${options.rounds} rounds in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+  }
+
+  let variants: VariantFigures | null = null;
+  if (variantQueriesFile !== null) {
+    started = performance.now();
+    const job: ChildJob = {
+      mode: "variants",
+      system: "ours",
+      artifactDir: built.get("ours")!.dir,
+      queriesFile: variantQueriesFile,
+      rounds: options.rounds,
+      out: join(work, "variants-ours.json"),
+    };
+    variants = expectOk(
+      await runChild<VariantFigures>(job, work, { heapMB }),
+      "variant finder of ours",
+    );
+    log(
+      `variants ours: ${options.rounds} rounds in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
   }
 
@@ -223,6 +261,8 @@ async function measure(options: BenchOptions, work: string, heapMB: number): Pro
     },
     systems,
     ratios: ratios(systems, BASELINE),
+    variants,
+    reuse,
   };
 }
 
@@ -247,6 +287,8 @@ async function main(argv: string[]): Promise<number> {
       `\n${report.utterances} utterances, ${report.sessions} sessions; medians of ${options.coldStarts} cold starts and ${options.rounds} query rounds; ${report.machine.cpu} x${report.machine.cpus}, Node ${report.machine.node}, load average ${report.machine.loadAverage.start.toFixed(1)} -> ${report.machine.loadAverage.end.toFixed(1)}\n\n`,
     );
     process.stdout.write(`${formatTable(report)}\n`);
+    if (report.variants && report.reuse)
+      process.stdout.write(`\n${formatVariantSection(report.variants, report.reuse)}\n`);
     if (options.json !== null) {
       await writeJsonAtomic(options.json, report);
       log(`wrote ${options.json}`);
