@@ -6,13 +6,14 @@
  *
  * 1. Candidates from the index, through the backend seam: the utterances (within the filters)
  *    that contain at least MIN_SHARED_TERM_SHARE of the query's content words (up to
- *    MAX_CANDIDATE_TERMS of them, function words left out), ranked by how many they contain,
- *    then by BM25.
+ *    MAX_CANDIDATE_TERMS of them, function words left out), ranked by BM25 (which counts how
+ *    many they contain and weighs rare words and short utterances up).
  * 2. Exact occurrences (the query's words in order, as index terms) by a linear scan of the
  *    candidates that contain every content word; these cost no alignment.
  * 3. A word-level local alignment (./align.ts) of the best MAX_ALIGNED_CANDIDATES candidates,
- *    within MAX_ALIGNMENT_CELLS cells in all; an utterance can hold several variants (the
- *    alignment is repeated on the words left and right of each one found).
+ *    within MAX_ALIGNMENT_CELLS cells in all, each over the stretches of the utterance where the
+ *    query's words cluster (so a long utterance costs its stretches, not its length); an
+ *    utterance can hold several variants (the alignment is repeated left and right of each).
  *
  * A variant is an alignment with at least min(Q, MIN_EQUAL_WORDS) equal words and a similarity
  * (2E / (Q + P), ./align.ts) of at least MIN_SIMILARITY. Texts drift further than one step (a
@@ -59,7 +60,7 @@ export const MIN_SHARED_TERM_SHARE = 0.3;
 /** Other wordings found whose own variants are looked for too (one step further). */
 export const MAX_CHAIN_QUERIES = 3;
 /** Candidates aligned word by word (the best ranked), over all rounds. */
-export const MAX_ALIGNED_CANDIDATES = 200;
+export const MAX_ALIGNED_CANDIDATES = 1000;
 /** Alignment cells (query words x utterance words) per request. */
 export const MAX_ALIGNMENT_CELLS = 4_000_000;
 
@@ -330,10 +331,7 @@ function* roundSteps(
   const need = Math.max(1, Math.ceil(picked.length * MIN_SHARED_TERM_SHARE));
   const ranked = hits
     .filter((hit) => hit.queryTerms.length >= need)
-    .sort(
-      (a, b) =>
-        b.queryTerms.length - a.queryTerms.length || b.score - a.score || a.ordinal - b.ordinal,
-    );
+    .sort((a, b) => b.score - a.score || a.ordinal - b.ordinal);
   work.candidates += ranked.length;
   const found: FoundVariant[] = [];
   const texts = corpus.store.utterances.text;
@@ -389,10 +387,49 @@ function variantsIn(
   };
   let lo = 0;
   for (const occurrence of exact) {
-    segment(lo, occurrence.from);
+    for (const [from, to] of clusters(q.length, p, lo, occurrence.from, minEqual))
+      segment(from, to);
     lo = occurrence.to;
   }
-  segment(lo, p.length);
+  for (const [from, to] of clusters(q.length, p, lo, p.length, minEqual)) segment(from, to);
+  return out;
+}
+
+/**
+ * The stretches of words [lo, hi) worth aligning: runs of query words no more than a query's
+ * length apart, holding at least `minEqual` of them, widened by half a query on each side. A long
+ * utterance costs the alignment of its stretches, not of all its words.
+ */
+function clusters(
+  queryLength: number,
+  p: Int32Array,
+  lo: number,
+  hi: number,
+  minEqual: number,
+): [number, number][] {
+  const out: [number, number][] = [];
+  const margin = Math.ceil(queryLength / 2);
+  let first = -1;
+  let last = -1;
+  let count = 0;
+  const close = () => {
+    if (count >= minEqual) {
+      const from = Math.max(lo, first - margin, out[out.length - 1]?.[1] ?? lo);
+      out.push([from, Math.min(hi, last + 1 + margin)]);
+    }
+  };
+  for (let j = lo; j < hi; j++) {
+    if (p[j]! < 0) continue;
+    if (first >= 0 && j - last > queryLength) {
+      close();
+      first = -1;
+      count = 0;
+    }
+    if (first < 0) first = j;
+    last = j;
+    count++;
+  }
+  if (first >= 0) close();
   return out;
 }
 
