@@ -27,6 +27,7 @@ import { findPhrase } from "../../search/text";
 import type { SearchHit, SessionSummary } from "../../search/types";
 import {
   type VariantPage,
+  MAX_VARIANT_WORDS,
   MAX_VARIANT_LENGTH,
   findVariantsSteps,
 } from "../../search/variants/find";
@@ -355,10 +356,11 @@ export async function phrasePage(c: Context<ApiEnv>): Promise<Response> {
           </p>
         </div>
       ) : null}
-      {sides.length === 0 && !error ? (
+      {sides.length === 0 && !error && !wording ? (
         <p class="lede">
-          Type a phrase to see in which sessions it was said, who said it first, who took it up, and
-          every occurrence in context. Add a second phrase to compare the two.
+          Type a phrase to see in which sessions it was said, who said it first, who took it up,
+          every occurrence in context, and how its wording changed (a passage of up to{" "}
+          {MAX_VARIANT_WORDS} words works too). Add a second phrase to compare the two.
         </p>
       ) : null}
       {sides.length === 1 && sides[0] ? (
@@ -380,7 +382,7 @@ export async function phrasePage(c: Context<ApiEnv>): Promise<Response> {
 const PhraseForm: FC<{ params: PhraseParams }> = ({ params }) => (
   <form class="inline-form" method="get" action="/phrase" role="search" aria-label="Trace a phrase">
     <div class="field">
-      <label for="phrase-q">Phrase</label>
+      <label for="phrase-q">Phrase or passage</label>
       <input
         type="search"
         id="phrase-q"
