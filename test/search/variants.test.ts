@@ -14,6 +14,8 @@ import { openCorpus } from "../../src/search/load";
 import { terms } from "../../src/search/text";
 import {
   alignWhole,
+  encodeWords,
+  queryIds,
   rebuildPassage,
   rebuildQuery,
   termIds,
@@ -183,6 +185,39 @@ describe("golden chains (variant fixture)", () => {
 });
 
 describe("alignment", () => {
+  test("encodeWords gives the ids of wordsOf's words, ASCII fast path or not", () => {
+    const piece = fc.constantFrom(
+      "Member",
+      "STATES",
+      "shall",
+      "régulation",
+      "Égypte",
+      "42",
+      "x2",
+      ",",
+      ". ",
+      " - ",
+      "  ",
+      "\n",
+      "l'UIT",
+      "ΣΑΣ",
+    );
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 20 }),
+        fc.array(piece, { minLength: 1, maxLength: 6 }),
+        (parts, queryParts) => {
+          const text = parts.join(" ");
+          const query = wordsOf(queryParts.join(" "));
+          const { ids } = queryIds(query);
+          const expected = wordsOf(text).map((word) => ids.get(word.term) ?? -1);
+          expect([...encodeWords(text, ids)]).toEqual(expected);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
   test("a global alignment of a passage rebuilds it and the query", () => {
     const query = wordsOf("Member States shall take measures");
     const text = "so Member States should endeavour to take measures now";

@@ -64,7 +64,9 @@ export interface Alignment {
 export function align(q: Int32Array, p: Int32Array, lo: number, hi: number): Alignment | null {
   const rows = q.length + 1;
   const cols = hi - lo + 1;
-  const h = new Int32Array(rows * cols);
+  const h = scratch(rows * cols);
+  h.fill(0, 0, cols);
+  for (let i = 1; i < rows; i++) h[i * cols] = 0;
   let best = 0;
   let bestAt = -1;
   for (let i = 1; i < rows; i++) {
@@ -146,6 +148,14 @@ export function alignWhole(q: Int32Array, p: Int32Array, lo: number, hi: number)
   };
 }
 
+let buffer = new Int32Array(4096);
+
+/** A score matrix of at least `size` cells, reused between alignments (contents undefined). */
+function scratch(size: number): Int32Array {
+  if (buffer.length < size) buffer = new Int32Array(Math.max(size, buffer.length * 2));
+  return buffer;
+}
+
 function traceBack(
   h: Int32Array,
   cols: number,
@@ -181,11 +191,29 @@ function traceBack(
   return { from: lo + j, to, qFrom: i, qTo, equal, score, steps: steps.reverse().join("") };
 }
 
-/** Query and passage terms as small ids: equal terms get equal ids; passage terms not in the query -1. */
-export function termIds(
-  query: readonly Word[],
-  passage: readonly Word[],
-): { q: Int32Array; p: Int32Array } {
+const ASCII_RE = /^[\x00-\x7f]*$/;
+const ASCII_WORD_RE = /[A-Za-z0-9]+/g;
+
+/**
+ * The ids of a text's words against the query's term ids (-1 for words not in the query), the
+ * same words as wordsOf gives, without an object per word: ASCII texts are split on runs of
+ * [A-Za-z0-9] (what the tokenizer's letters, digits and marks are in ASCII) and lower-cased.
+ */
+export function encodeWords(text: string, ids: ReadonlyMap<string, number>): Int32Array {
+  if (!ASCII_RE.test(text)) {
+    const words = wordsOf(text);
+    return Int32Array.from(words, (word) => ids.get(word.term) ?? -1);
+  }
+  const out: number[] = [];
+  const lower = text.toLowerCase();
+  ASCII_WORD_RE.lastIndex = 0;
+  for (let match = ASCII_WORD_RE.exec(lower); match; match = ASCII_WORD_RE.exec(lower))
+    out.push(ids.get(match[0]) ?? -1);
+  return Int32Array.from(out);
+}
+
+/** The query's term ids: equal terms get equal ids, in order of first use. */
+export function queryIds(query: readonly Word[]): { ids: Map<string, number>; q: Int32Array } {
   const ids = new Map<string, number>();
   const q = new Int32Array(query.length);
   query.forEach((word, index) => {
@@ -196,6 +224,15 @@ export function termIds(
     }
     q[index] = id;
   });
+  return { ids, q };
+}
+
+/** Query and passage terms as small ids: equal terms get equal ids; passage terms not in the query -1. */
+export function termIds(
+  query: readonly Word[],
+  passage: readonly Word[],
+): { q: Int32Array; p: Int32Array } {
+  const { ids, q } = queryIds(query);
   const p = new Int32Array(passage.length);
   passage.forEach((word, index) => {
     p[index] = ids.get(word.term) ?? -1;

@@ -40,6 +40,8 @@ import {
   align,
   alignWhole,
   diffRuns,
+  encodeWords,
+  queryIds,
   similarity,
   termIds,
   wordsOf,
@@ -335,6 +337,7 @@ function* roundSteps(
   work.candidates += ranked.length;
   const found: FoundVariant[] = [];
   const texts = corpus.store.utterances.text;
+  const { ids, q } = queryIds(query);
   for (const hit of ranked) {
     if (pace.due()) yield;
     const mayAlign = work.aligned < MAX_ALIGNED_CANDIDATES && work.cells < MAX_ALIGNMENT_CELLS;
@@ -343,9 +346,12 @@ function* roundSteps(
       work.truncated = true;
       if (!complete) continue;
     }
-    const words = wordsOf(texts[hit.ordinal] ?? "");
+    const text = texts[hit.ordinal] ?? "";
+    const p = encodeWords(text, ids);
     if (mayAlign) work.aligned++;
-    for (const alignment of variantsIn(query, words, complete, mayAlign, work)) {
+    const alignments = variantsIn(q, p, complete, mayAlign, work);
+    const words = alignments.length > 0 ? wordsOf(text) : [];
+    for (const alignment of alignments) {
       const similarity = alignmentSimilarity(alignment, query.length);
       found.push({ ordinal: hit.ordinal, alignment, words, similarity, via: null });
     }
@@ -359,16 +365,15 @@ function alignmentSimilarity(alignment: Alignment, queryWords: number): number {
 
 /** The variants in one utterance's words: exact occurrences, then alignments between them. */
 function variantsIn(
-  query: readonly Word[],
-  words: readonly Word[],
+  q: Int32Array,
+  p: Int32Array,
   complete: boolean,
   mayAlign: boolean,
   work: VariantWork,
 ): Alignment[] {
-  const { q, p } = termIds(query, words);
   const exact = complete ? exactOccurrences(q, p) : [];
   if (!mayAlign) return exact;
-  const minEqual = Math.min(query.length, MIN_EQUAL_WORDS);
+  const minEqual = Math.min(q.length, MIN_EQUAL_WORDS);
   const out: Alignment[] = [...exact];
   const segment = (lo: number, hi: number): void => {
     if (hi - lo < minEqual) return;
