@@ -191,7 +191,7 @@ function traceBack(
   return { from: lo + j, to, qFrom: i, qTo, equal, score, steps: steps.reverse().join("") };
 }
 
-const ASCII_RE = /^[\x00-\x7f]*$/;
+const ASCII_RE = /^[^\u0080-\uffff]*$/;
 const ASCII_WORD_RE = /[A-Za-z0-9]+/g;
 
 /**
