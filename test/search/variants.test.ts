@@ -4,6 +4,7 @@
  * passages are the utterance's text at start..end, the diff rebuilds query and passage,
  * variants never cross utterances, filters hold.
  */
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { buildAssets } from "../../ingest/build-index";
@@ -47,7 +48,31 @@ function summary(variant: Variant) {
   };
 }
 
+/** Golden chains beside the fixture: every variant's span, similarity, via and whole diff. */
+const GOLDEN = JSON.parse(
+  readFileSync(new URL("../fixtures/variants/chains.expected.json", import.meta.url), "utf8"),
+) as { name: string; q: string; variants: unknown[] }[];
+
 describe("golden chains (variant fixture)", () => {
+  test.each(GOLDEN)("chains.expected.json: $name", async ({ q, variants }) => {
+    const corpus = await variantCorpus();
+    const text = q.replace("DRAFT", DRAFT).replace("AMENDED", AMENDED);
+    const page = findVariants(corpus, { q: text, limit: 100 });
+    expect(
+      page.variants.map((v) => ({
+        id: v.id,
+        speaker: v.speaker.name,
+        date: v.date,
+        passage: v.passage,
+        start: v.start,
+        end: v.end,
+        similarity: Number(v.similarity.toFixed(3)),
+        via: v.via,
+        diff: v.diff,
+      })),
+    ).toEqual(variants);
+  });
+
   test.each([
     {
       name: "the draft as read out finds the amended text and the quote back",
