@@ -53,7 +53,7 @@ async function main(jobFile: string | undefined): Promise<void> {
   if (job.mode === "variants") {
     const corpus = (await system.load(readArtifact(job.artifactDir))) as Corpus;
     const queries = JSON.parse(readFileSync(job.queriesFile, "utf8")) as string[];
-    result = measureVariants(corpus, queries, job.rounds);
+    result = await measureVariants(corpus, queries, job.rounds);
   } else if (job.mode === "cold") {
     const { cold, instance } = await measureColdStart(system, job.artifactDir);
     (globalThis as { benchInstance?: unknown }).benchInstance = instance;

@@ -23,7 +23,7 @@ import {
 } from "../src/search/variants/find";
 import { NEVER_PAUSE, runToEnd } from "../src/search/pace";
 import { buildReuse } from "../src/search/variants/reuse";
-import { collectGarbage } from "./measure";
+import { MIB, collectGarbage, withPeakHeap } from "./measure";
 import { createRandom, deriveSeed } from "./random";
 import { median, percentiles } from "./stats";
 
@@ -46,6 +46,8 @@ export interface VariantFigures {
   recallWithinBounds: number;
   /** Queries on which the finder hit a bound. */
   truncated: number;
+  /** Peak heap + external memory (MiB, absolute: the loaded corpus included) while the finder answered every query once. */
+  finderPeakHeapMB: number;
 }
 
 export interface ReuseFigures {
@@ -108,11 +110,15 @@ function alignEverything(corpus: Corpus, query: string): Set<number> {
 }
 
 /** Times both on every query, `rounds` times (after one untimed pass that also checks recall). */
-export function measureVariants(
+export async function measureVariants(
   corpus: Corpus,
   queries: readonly string[],
   rounds: number,
-): VariantFigures {
+): Promise<VariantFigures> {
+  collectGarbage();
+  const { peakBytes } = await withPeakHeap(() => {
+    for (const q of queries) findVariants(corpus, { q });
+  });
   let finderTotal = 0;
   let baselineTotal = 0;
   let recalled = 0;
@@ -168,6 +174,7 @@ export function measureVariants(
     },
     recall: baselineTotal === 0 ? 1 : recalled / baselineTotal,
     recallWithinBounds: withinBounds.of === 0 ? 1 : withinBounds.found / withinBounds.of,
+    finderPeakHeapMB: peakBytes / MIB,
     truncated,
   };
 }
@@ -207,6 +214,7 @@ export function formatVariantSection(variants: VariantFigures, reuse: ReuseFigur
     `  baseline: align with every utterance       p50 ${ms(variants.baseline.p50)} ms  p99 ${ms(variants.baseline.p99)} ms`,
     `  ratio finder / baseline                    p50 ${ratio(variants.ratio.p50)}  p99 ${ratio(variants.ratio.p99)}`,
     `  mean variants per query: finder ${variants.meanVariants.finder.toFixed(1)}, baseline ${variants.meanVariants.baseline.toFixed(1)}; recall of the baseline's ${(variants.recall * 100).toFixed(1)}% (${(variants.recallWithinBounds * 100).toFixed(1)}% on the queries within the bounds); queries at a bound ${variants.truncated}`,
+    `  peak heap while answering them ${variants.finderPeakHeapMB.toFixed(1)} MB (the loaded corpus included; an isolate has 128 MB)`,
     `where else was this said (build time): ${ms(reuse.buildMs)} ms (median of ${reuse.runs.length}); table ${(reuse.bytes / 1024).toFixed(0)} KiB (${(reuse.gzipBytes / 1024).toFixed(0)} KiB gzipped); ${reuse.stats.candidatePairs} candidate pairs, ${reuse.stats.alignedPairs} aligned, ${reuse.stats.links / 2} kept, ${(reuse.stats.cells / 1e6).toFixed(1)}M cells${reuse.stats.truncated ? ", cut at its bounds" : ""}`,
   ].join("\n");
 }
