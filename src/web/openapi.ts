@@ -261,6 +261,26 @@ export const openApiDocument = {
               utterance: ref("Utterance"),
               before: { type: "array", items: ref("Utterance") },
               after: { type: "array", items: ref("Utterance") },
+              elsewhere: {
+                type: "array",
+                description:
+                  "Where else this was said: passages of other utterances sharing an aligned run with it (built with the assets), in time order.",
+                items: {
+                  type: "object",
+                  properties: {
+                    id: { type: "string" },
+                    session: ref("SessionRef"),
+                    date: nullable("string"),
+                    speaker: ref("Speaker"),
+                    passage: { type: "string" },
+                    start: { type: "integer" },
+                    end: { type: "integer" },
+                    here: { type: "object" },
+                    similarity: { type: "number" },
+                    permalink: { type: "string" },
+                  },
+                },
+              },
               ...flags(),
             },
           }),

@@ -91,3 +91,17 @@ describe("GET /api/phrase/variants", () => {
     expect(body.parameter).toBe(parameter);
   });
 });
+
+describe("GET /api/utterances/:id elsewhere", () => {
+  test("lists where else it was said, with spans in both texts", async () => {
+    const { response, body } = await getJson(app, "/api/utterances/plenary-9.0");
+    expect(response.status).toBe(200);
+    expect(body.elsewhere.map((e: { id: string }) => e.id)).toEqual([
+      "committee-5-2.0",
+      "committee-5-2.2",
+    ]);
+    const [first] = body.elsewhere;
+    expect(body.utterance.text.slice(first.here.start, first.here.end)).toBe(first.here.passage);
+    expect(first.session.name).toBe("Committee 5, 2nd meeting");
+  });
+});
