@@ -7,7 +7,8 @@
  * Modes: "cold" (one cold start: time, peak and resident heap), "queries" (load, warm up, timed
  * rounds), "isolate" (load and answer every query once under a tight heap; finishing is the
  * result), "variants" (our engine only: the variant finder against aligning every utterance,
- * bench/variants.ts). The result is written as JSON to the job's `out` file.
+ * bench/variants.ts), "variants-isolate" (load and answer every variant passage once under the
+ * tight heap). The result is written as JSON to the job's `out` file.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import {
@@ -22,6 +23,7 @@ import { loadSystem } from "./systems/registry";
 import type { BenchQuery } from "./types";
 import type { Corpus } from "../src/search/corpus";
 import { measureVariants } from "./variants";
+import { findVariants } from "../src/search/variants/find";
 
 /** A job for one child process. */
 export type ChildJob =
@@ -37,6 +39,13 @@ export type ChildJob =
     }
   | { mode: "isolate"; system: string; artifactDir: string; queriesFile: string; out: string }
   | {
+      mode: "variants-isolate";
+      system: string;
+      artifactDir: string;
+      queriesFile: string;
+      out: string;
+    }
+  | {
       mode: "variants";
       system: string;
       artifactDir: string;
@@ -50,7 +59,15 @@ async function main(jobFile: string | undefined): Promise<void> {
   const job = JSON.parse(readFileSync(jobFile, "utf8")) as ChildJob;
   const system = await loadSystem(job.system);
   let result: unknown;
-  if (job.mode === "variants") {
+  if (job.mode === "variants-isolate") {
+    const queries = JSON.parse(readFileSync(job.queriesFile, "utf8")) as string[];
+    collectGarbage();
+    const { peakBytes } = await withPeakHeap(async () => {
+      const corpus = (await system.load(readArtifact(job.artifactDir))) as Corpus;
+      for (const q of queries) findVariants(corpus, { q });
+    });
+    result = { completed: true, peakBytes };
+  } else if (job.mode === "variants") {
     const corpus = (await system.load(readArtifact(job.artifactDir))) as Corpus;
     const queries = JSON.parse(readFileSync(job.queriesFile, "utf8")) as string[];
     result = await measureVariants(corpus, queries, job.rounds);

@@ -180,6 +180,28 @@ async function measure(options: BenchOptions, work: string, heapMB: number): Pro
     log(
       `variants ours: ${options.rounds} rounds in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
+    if (options.isolate) {
+      const outcome = await runChild<{ peakBytes: number }>(
+        {
+          mode: "variants-isolate",
+          system: "ours",
+          artifactDir: built.get("ours")!.dir,
+          queriesFile: variantQueriesFile,
+          out: join(work, "variants-isolate-ours.json"),
+        },
+        work,
+        {
+          heapMB: ISOLATE.oldSpaceMB,
+          flags: [`--max-semi-space-size=${ISOLATE.semiSpaceMB}`],
+        },
+      );
+      const peakMB = outcome.ok ? outcome.result.peakBytes / MIB : null;
+      variants.isolate = {
+        fits: outcome.ok && peakMB !== null && peakMB <= ISOLATE.limitMB,
+        peakMB,
+      };
+      log(`variants ours in the isolate heap: ${variants.isolate.fits ? "fits" : "does not fit"}`);
+    }
   }
 
   const isolate = new Map<string, { fits: boolean; peakMB: number | null }>();

@@ -48,6 +48,8 @@ export interface VariantFigures {
   truncated: number;
   /** Peak heap + external memory (MiB, absolute: the loaded corpus included) while the finder answered every query once. */
   finderPeakHeapMB: number;
+  /** Loaded and answered every passage once under the isolate heap flags (bench/run.ts ISOLATE); null when not checked. */
+  isolate: { fits: boolean; peakMB: number | null } | null;
 }
 
 export interface ReuseFigures {
@@ -175,6 +177,7 @@ export async function measureVariants(
     recall: baselineTotal === 0 ? 1 : recalled / baselineTotal,
     recallWithinBounds: withinBounds.of === 0 ? 1 : withinBounds.found / withinBounds.of,
     finderPeakHeapMB: peakBytes / MIB,
+    isolate: null,
     truncated,
   };
 }
@@ -214,7 +217,11 @@ export function formatVariantSection(variants: VariantFigures, reuse: ReuseFigur
     `  baseline: align with every utterance       p50 ${ms(variants.baseline.p50)} ms  p99 ${ms(variants.baseline.p99)} ms`,
     `  ratio finder / baseline                    p50 ${ratio(variants.ratio.p50)}  p99 ${ratio(variants.ratio.p99)}`,
     `  mean variants per query: finder ${variants.meanVariants.finder.toFixed(1)}, baseline ${variants.meanVariants.baseline.toFixed(1)}; recall of the baseline's ${(variants.recall * 100).toFixed(1)}% (${(variants.recallWithinBounds * 100).toFixed(1)}% on the queries within the bounds); queries at a bound ${variants.truncated}`,
-    `  peak heap while answering them ${variants.finderPeakHeapMB.toFixed(1)} MB (the loaded corpus included; an isolate has 128 MB)`,
+    `  peak heap while answering them ${variants.finderPeakHeapMB.toFixed(1)} MB in the harness's large heap (garbage included, the loaded corpus too); ${
+      variants.isolate === null
+        ? "128 MB isolate not checked"
+        : `128 MB isolate: ${variants.isolate.fits ? "fits" : "does not fit"}${variants.isolate.peakMB !== null ? ` (peak ${variants.isolate.peakMB.toFixed(1)} MB)` : ""}`
+    }`,
     `where else was this said (build time): ${ms(reuse.buildMs)} ms (median of ${reuse.runs.length}); table ${(reuse.bytes / 1024).toFixed(0)} KiB (${(reuse.gzipBytes / 1024).toFixed(0)} KiB gzipped); ${reuse.stats.candidatePairs} candidate pairs, ${reuse.stats.alignedPairs} aligned, ${reuse.stats.links / 2} kept, ${(reuse.stats.cells / 1e6).toFixed(1)}M cells${reuse.stats.truncated ? ", cut at its bounds" : ""}`,
   ].join("\n");
 }
