@@ -1,6 +1,7 @@
 /** Command-line options of `npm run bench` (bench/run.ts). */
 import { DEFAULT_SEED } from "./corpus";
 import { DEFAULT_QUERIES_PER_CLASS } from "./queries";
+import { DEFAULT_VARIANT_QUERIES } from "./variants";
 import { DEFAULT_SYSTEMS, SYSTEM_NAMES } from "./systems/registry";
 
 /** Defaults of a full run. */
@@ -10,6 +11,7 @@ export const FULL = {
   rounds: 5,
   queriesPerClass: DEFAULT_QUERIES_PER_CLASS,
   builds: 3,
+  variantQueries: DEFAULT_VARIANT_QUERIES,
 } as const;
 /** Defaults of a --quick run (for tests and smoke checks). */
 export const QUICK = {
@@ -18,6 +20,7 @@ export const QUICK = {
   rounds: 2,
   queriesPerClass: 25,
   builds: 1,
+  variantQueries: 10,
 } as const;
 
 export interface BenchOptions {
@@ -31,6 +34,8 @@ export interface BenchOptions {
   rounds: number;
   queriesPerClass: number;
   builds: number;
+  /** Passages for the variant finder's section (0 skips it and the reuse table's build). */
+  variantQueries: number;
   /** Run the tight-heap isolate check. */
   isolate: boolean;
   /** Keep the working directory (artifacts, queries, child results). */
@@ -48,6 +53,7 @@ export const USAGE = `usage: npm run bench -- [options]
   --rounds N         timed passes over the query set (default ${FULL.rounds})
   --queries N        queries per class (default ${FULL.queriesPerClass})
   --builds N         builds per system (default ${FULL.builds})
+  --variant-queries N  passages for the variant finder section, 0 to skip it (default ${FULL.variantQueries})
   --no-isolate       skip the 128 MB isolate check
   --keep             keep the working directory and print where it is
   --help             this text`;
@@ -129,6 +135,16 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       case "--builds":
         given.builds = positive(flag, value(), true);
         break;
+      case "--variant-queries": {
+        const v = value();
+        const n = Number(v);
+        if (v === undefined || v === "" || !Number.isInteger(n) || n < 0)
+          throw new Error(
+            `bench: --variant-queries: expected a whole number, got ${JSON.stringify(v ?? "")}`,
+          );
+        given.variantQueries = n;
+        break;
+      }
       case "--quick":
         quick = true;
         break;
@@ -157,6 +173,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     rounds: given.rounds ?? defaults.rounds,
     queriesPerClass: given.queriesPerClass ?? defaults.queriesPerClass,
     builds: given.builds ?? defaults.builds,
+    variantQueries: given.variantQueries ?? defaults.variantQueries,
     isolate,
     keep,
     help,

@@ -7,6 +7,7 @@ import type { ColdStart, QueryRun } from "./measure";
 import { MIB } from "./measure";
 import { median, percentiles } from "./stats";
 import { QUERY_CLASSES, type BenchQuery, type ReportedClass, type Unsupported } from "./types";
+import type { ReuseFigures, VariantFigures } from "./variants";
 
 /** p50 and p99 latency of a class, in ms (medians over the timed rounds). */
 export interface LatencyFigures {
@@ -94,6 +95,10 @@ export interface BenchReport {
   agreementWith: string | null;
   /** figure -> ours against the best peer measured (lowest figure among the peers). */
   versusBestPeer: Record<string, BestPeer>;
+  /** The variant finder against aligning every utterance (bench/variants.ts); null when not run. */
+  variants: VariantFigures | null;
+  /** The build of the "where else" reuse table; null when not run. */
+  reuse: ReuseFigures | null;
 }
 
 /** Ours against the best peer on one figure. */

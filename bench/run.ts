@@ -33,6 +33,13 @@ import { expectOk, runChild } from "./spawn";
 import { median } from "./stats";
 import { AGREEMENT_REFERENCE, BASELINE, loadSystem, PEERS } from "./systems/registry";
 import type { BenchQuery, Unsupported } from "./types";
+import {
+  type ReuseFigures,
+  type VariantFigures,
+  formatVariantSection,
+  measureReuse,
+  variantQueries,
+} from "./variants";
 
 /** Heap (MB) for the harness and its children: stock MiniSearch needs about 1.4 GB at scale 10. */
 export function heapBudgetMB(scale: number): number {
@@ -128,6 +135,17 @@ async function measure(options: BenchOptions, work: string, heapMB: number): Pro
       `build ${name}: ${times.map((t) => t.toFixed(0)).join(", ")} ms; ${(size.bytes / MIB).toFixed(1)} MB (${(size.gzipBytes / MIB).toFixed(1)} MB gzipped)`,
     );
   }
+  let reuse: ReuseFigures | null = null;
+  let variantQueriesFile: string | null = null;
+  if (options.systems.includes("ours") && options.variantQueries > 0) {
+    reuse = measureReuse(records, options.builds);
+    log(`where else (reuse table): ${reuse.runs.map((t) => t.toFixed(0)).join(", ")} ms`);
+    variantQueriesFile = join(work, "variant-queries.json");
+    writeFileSync(
+      variantQueriesFile,
+      JSON.stringify(variantQueries(records, options.variantQueries, options.seed)),
+    );
+  }
   corpus = null; // the children work from the artifacts; let the records go
 
   const colds = new Map<string, ColdStart[]>(options.systems.map((n) => [n, []]));
@@ -169,6 +187,48 @@ async function measure(options: BenchOptions, work: string, heapMB: number): Pro
     log(
       `queries ${name}: ${options.rounds} rounds in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
+  }
+
+  let variants: VariantFigures | null = null;
+  if (variantQueriesFile !== null) {
+    started = performance.now();
+    const job: ChildJob = {
+      mode: "variants",
+      system: "ours",
+      artifactDir: built.get("ours")!.dir,
+      queriesFile: variantQueriesFile,
+      rounds: options.rounds,
+      out: join(work, "variants-ours.json"),
+    };
+    variants = expectOk(
+      await runChild<VariantFigures>(job, work, { heapMB }),
+      "variant finder of ours",
+    );
+    log(
+      `variants ours: ${options.rounds} rounds in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+    if (options.isolate) {
+      const outcome = await runChild<{ peakBytes: number }>(
+        {
+          mode: "variants-isolate",
+          system: "ours",
+          artifactDir: built.get("ours")!.dir,
+          queriesFile: variantQueriesFile,
+          out: join(work, "variants-isolate-ours.json"),
+        },
+        work,
+        {
+          heapMB: ISOLATE.oldSpaceMB,
+          flags: [`--max-semi-space-size=${ISOLATE.semiSpaceMB}`],
+        },
+      );
+      const peakMB = outcome.ok ? outcome.result.peakBytes / MIB : null;
+      variants.isolate = {
+        fits: outcome.ok && peakMB !== null && peakMB <= ISOLATE.limitMB,
+        peakMB,
+      };
+      log(`variants ours in the isolate heap: ${variants.isolate.fits ? "fits" : "does not fit"}`);
+    }
   }
 
   const isolate = new Map<string, { fits: boolean; peakMB: number | null }>();
@@ -257,6 +317,8 @@ async function measure(options: BenchOptions, work: string, heapMB: number): Pro
     ratios: ratios(systems, BASELINE),
     agreementWith: reference,
     versusBestPeer: versusBestPeer(systems, AGREEMENT_REFERENCE, PEERS),
+    variants,
+    reuse,
   };
 }
 
@@ -286,6 +348,8 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(
         `\n${AGREEMENT_REFERENCE} against the best peer per figure:\n\n${best}\n`,
       );
+    if (report.variants && report.reuse)
+      process.stdout.write(`\n${formatVariantSection(report.variants, report.reuse)}\n`);
     if (options.json !== null) {
       await writeJsonAtomic(options.json, report);
       log(`wrote ${options.json}`);

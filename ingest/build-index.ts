@@ -29,6 +29,7 @@ import {
   type StoreSpeaker,
   indexOptionsHash,
 } from "../src/search/schema";
+import { buildReuse } from "../src/search/variants/reuse";
 import { writeFileAtomic } from "./io/atomic";
 
 /** Where `npm run build` writes, relative to the project root. */
@@ -99,6 +100,7 @@ export function buildAssets(
     annotations: {},
     documents: {},
     attributions: {},
+    reuse: {},
     empty: [],
     aliases: [...aliases],
   };
@@ -177,6 +179,14 @@ export function buildAssets(
       if (utterance.empty) store.empty.push(ordinal);
     }
   }
+  const emptyTurns = new Set(store.empty);
+  const reuse = buildReuse(
+    columns.text,
+    (ordinal) =>
+      store.sessions[columns.session[ordinal] ?? -1]?.version === "finished" &&
+      !emptyTurns.has(ordinal),
+  );
+  store.reuse = reuse.table;
   const documents = columns.text
     .map((text, ordinal) => ({ ordinal, text }))
     .filter((document) => document.text.trim().length > 0);
@@ -202,6 +212,7 @@ export function buildAssets(
       utterances: columns.text.length,
       speakers: speakers.length,
     },
+    reuse: reuse.stats,
   };
   const files = new Map<string, string>([
     [indexName, indexText],

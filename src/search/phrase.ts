@@ -10,11 +10,15 @@ import { type PresentOptions, sessionRef, speakerRefOf } from "./present";
 import { MAX_QUERY_LENGTH, type ParsedQuery, parseQuery } from "./query";
 import { type Pace, type Steps, NEVER_PAUSE, checkpoint, runToEnd } from "./pace";
 import { DEFAULT_LIMIT, checkPage, matchSteps, sortMatches, toHit } from "./search";
+import { findPhrase } from "./text";
 import type { SearchHit, SessionRef, SpeakerRef } from "./types";
 
 export interface PhraseSessionCount {
   session: SessionRef;
+  /** Utterances of the session containing the phrase. */
   count: number;
+  /** Times the phrase was said in the session (an utterance may say it more than once). */
+  occurrences: number;
 }
 
 export interface PhraseSpeaker {
@@ -30,6 +34,8 @@ export interface PhraseTimeline {
   phrase: string;
   /** Utterances containing the phrase. */
   total: number;
+  /** Times the phrase was said (at least `total`: an utterance may say it more than once). */
+  totalOccurrences: number;
   /** Every searchable session in date order, with how many utterances in it contain the phrase. */
   sessions: PhraseSessionCount[];
   /** The first occurrence, or null when the phrase was never said. */
@@ -90,12 +96,19 @@ export function* phraseTimelineSteps(
   const matches = sortMatches(yield* matchSteps(corpus, query, {}, pace), "chronological");
   const columns = corpus.store.utterances;
   const perSession = new Map<number, number>();
+  const saidPerSession = new Map<number, number>();
+  const phraseTerm = query.groups[0]?.[0];
+  const raw = phraseTerm?.type === "phrase" ? phraseTerm.raw : request.q;
+  let totalOccurrences = 0;
   const speakers = new Map<number, PhraseSpeaker>();
   for (let i = 0; i < matches.length; i++) {
     if (checkpoint(pace, i)) yield;
     const match = matches[i]!;
     const session = columns.session[match.ordinal] ?? -1;
     perSession.set(session, (perSession.get(session) ?? 0) + 1);
+    const said = findPhrase(columns.text[match.ordinal] ?? "", raw).length;
+    saidPerSession.set(session, (saidPerSession.get(session) ?? 0) + said);
+    totalOccurrences += said;
     const speaker = columns.speaker[match.ordinal] ?? -1;
     const entry = speakers.get(speaker);
     if (entry) entry.count++;
@@ -109,13 +122,20 @@ export function* phraseTimelineSteps(
   const sessions = corpus.store.sessions.flatMap((session, index) =>
     session.version === "rough"
       ? []
-      : [{ session: sessionRef(session), count: perSession.get(index) ?? 0 }],
+      : [
+          {
+            session: sessionRef(session),
+            count: perSession.get(index) ?? 0,
+            occurrences: saidPerSession.get(index) ?? 0,
+          },
+        ],
   );
   const firstMatch = matches[0];
   const phrase = query.groups[0]?.[0];
   return {
     phrase: phrase?.type === "phrase" ? phrase.phrase : request.q,
     total: matches.length,
+    totalOccurrences,
     sessions,
     first: firstMatch ? toHit(corpus, firstMatch, query, options) : null,
     speakers: [...speakers.values()],

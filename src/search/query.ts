@@ -4,6 +4,8 @@
  *   word            all words must match (case and accents ignored)
  *   "exact phrase"  the words in this order, checked against the exact utterance text
  *                   (case-insensitive, white space normalised, on word boundaries)
+ *   "a b"~N         proximity: the words within N positions of each other, in any order (Lucene's
+ *                   slop, src/search/proximity.ts); N from 0 to MAX_PROXIMITY
  *   a OR b          either clause (OR binds tighter than the implicit AND: `x a OR b` = x AND (a OR b))
  *   -word -"phrase" exclude utterances matching it
  *   word*           prefix: at least MIN_PREFIX_LENGTH characters before the *
@@ -27,6 +29,7 @@ import {
   isFilterKey,
   FILTER_KEYS,
 } from "./filters";
+import { MAX_PROXIMITY } from "./proximity";
 import { foldPhrase, terms } from "./text";
 
 export const MAX_QUERY_LENGTH = 200;
@@ -40,7 +43,8 @@ export const MAX_FUZZY_DISTANCE = 2;
 /** A searchable clause. `terms` are the index terms (src/search/text.ts) it stands for. */
 export type QueryTerm =
   | { type: "word"; raw: string; terms: string[]; prefix: boolean; fuzzy: number }
-  | { type: "phrase"; raw: string; phrase: string; terms: string[] };
+  | { type: "phrase"; raw: string; phrase: string; terms: string[] }
+  | { type: "proximity"; raw: string; terms: string[]; distance: number };
 
 /** A parsed query. */
 export interface ParsedQuery {
@@ -107,6 +111,17 @@ function lex(q: string, parameter: string, filters: FilterSpec): Token[] {
       if (close < 0) throw new QueryError(parameter, `unterminated quote at column ${i + 1}`);
       const raw = q.slice(i + 1, close);
       i = close + 1;
+      const slop = /^~(\d*)/.exec(q.slice(i));
+      if (slop) {
+        i += slop[0].length;
+        tokens.push({
+          kind: "term",
+          term: proximityTerm(raw, slop[1] ?? "", parameter),
+          negated,
+          at,
+        });
+        continue;
+      }
       tokens.push({ kind: "term", term: phraseTerm(raw, parameter), negated, at });
       continue;
     }
@@ -157,6 +172,21 @@ function phraseTerm(raw: string, parameter: string): QueryTerm {
     throw new QueryError(parameter, `phrase ${JSON.stringify(`"${raw}"`)} has no words`);
   }
   return { type: "phrase", raw, phrase, terms: phraseTerms };
+}
+
+function proximityTerm(raw: string, digits: string, parameter: string): QueryTerm {
+  const quoted = JSON.stringify(`"${raw}"~${digits}`);
+  if (!/^\d{1,3}$/.test(digits) || Number(digits) > MAX_PROXIMITY) {
+    throw new QueryError(
+      parameter,
+      `proximity ${quoted} needs a distance from 0 to ${MAX_PROXIMITY} after the ~ (as in "a b"~5)`,
+    );
+  }
+  const proximityTerms = terms(raw);
+  if (proximityTerms.length === 0) {
+    throw new QueryError(parameter, `proximity ${quoted} has no words`);
+  }
+  return { type: "proximity", raw, terms: proximityTerms, distance: Number(digits) };
 }
 
 function wordTerm(raw: string, parameter: string): QueryTerm | null {

@@ -16,6 +16,7 @@ import type {
   TranscriptStatus,
 } from "../domain";
 import { TERM_NORMALISER_NAME, TOKENIZER_NAME } from "./text";
+import { REUSE, type ReuseStats, type ReuseTable } from "./variants/reuse";
 
 /** Version of the asset format (manifest, store, index envelope). Bump on incompatible change. */
 export const INDEX_FORMAT_VERSION = 2;
@@ -38,6 +39,8 @@ export const INDEX_OPTIONS = {
   termNormaliser: TERM_NORMALISER_NAME,
   /** Utterances of every version (finished and rough) are indexed; rough ones are filtered out at query time. */
   versions: ["finished", "rough"],
+  /** How the "where else was this said" table (CorpusStore.reuse) was built. */
+  reuse: REUSE,
 } as const;
 
 /** A session as kept in the store. `first`/`count` locate its utterances (ordinals). */
@@ -124,6 +127,8 @@ export interface CorpusStore {
   empty: number[];
   /** The speaker alias table, for resolving speaker: filters to ids. */
   aliases: SpeakerAlias[];
+  /** Text reuse between finished utterances, keyed by ordinal (./variants/reuse.ts). */
+  reuse: ReuseTable;
 }
 
 /** dist/assets/data/manifest.json. */
@@ -142,6 +147,8 @@ export interface AssetManifest {
    */
   files: { index: string; store: string; texts: Record<string, string> };
   counts: { sessions: number; utterances: number; speakers: number };
+  /** What building the reuse table found and cost (absent in assets built before it). */
+  reuse?: ReuseStats;
 }
 
 /** FNV-1a (32 bit) of a string, as 8 hex digits. Pure, the same everywhere. */

@@ -17,7 +17,10 @@ import {
 import { type PresentOptions, utteranceView } from "./present";
 import { type ParsedQuery, type QueryTerm, isEmptyQuery, parseQuery } from "./query";
 import { type Span, makeSnippet, mergeSpans } from "./snippet";
+import { containsProximity, findProximity } from "./proximity";
 import {
+  type FoldedText,
+  type PhraseTest,
   type SpacingCache,
   findPhrase,
   foldText,
@@ -58,19 +61,68 @@ export interface Match {
 const NO_HIT: Match["hit"] = Object.freeze({ terms: Object.freeze([]) as readonly string[] });
 
 function termNode(term: QueryTerm): BackendQuery {
-  if (term.type === "word") {
-    const nodes: BackendQuery[] = term.terms.map((t) => ({
-      kind: "term",
-      term: t,
-      prefix: term.prefix,
-      fuzzy: term.fuzzy,
-    }));
-    return nodes.length === 1 && nodes[0] ? nodes[0] : { kind: "and", queries: nodes };
+  switch (term.type) {
+    case "word": {
+      const nodes: BackendQuery[] = term.terms.map((t) => ({
+        kind: "term",
+        term: t,
+        prefix: term.prefix,
+        fuzzy: term.fuzzy,
+      }));
+      return nodes.length === 1 && nodes[0] ? nodes[0] : { kind: "and", queries: nodes };
+    }
+    case "phrase":
+    case "proximity":
+      return {
+        kind: "and",
+        queries: term.terms.map((t) => ({ kind: "term", term: t, prefix: false, fuzzy: 0 })),
+      };
+    default:
+      return term satisfies never;
   }
-  return {
-    kind: "and",
-    queries: term.terms.map((t) => ({ kind: "term", term: t, prefix: false, fuzzy: 0 })),
-  };
+}
+
+/** True for clauses the index only finds candidates for: their text is checked (phrases, proximity). */
+function checkedOnText(term: QueryTerm): boolean {
+  switch (term.type) {
+    case "word":
+      return false;
+    case "phrase":
+    case "proximity":
+      return true;
+    default:
+      return term satisfies never;
+  }
+}
+
+/** The check of a clause on the utterance's text, or null for words (the index answers them). */
+function textTest(term: QueryTerm, spacing: SpacingCache): PhraseTest | null {
+  switch (term.type) {
+    case "word":
+      return null;
+    case "phrase":
+      return phraseTester(term.raw, spacing);
+    case "proximity": {
+      const { terms, distance } = term;
+      return (text) => containsProximity(text, terms, distance);
+    }
+    default:
+      return term satisfies never;
+  }
+}
+
+/** Where a clause checked on the text matched it (words are highlighted from the index's terms). */
+function textSpans(term: QueryTerm, text: string, folded: () => FoldedText): Span[] {
+  switch (term.type) {
+    case "word":
+      return [];
+    case "phrase":
+      return findPhrase(text, term.raw, folded()).map((span) => [span.start, span.end]);
+    case "proximity":
+      return findProximity(text, term.terms, term.distance);
+    default:
+      return term satisfies never;
+  }
 }
 
 /** The backend query for the positive part of a parsed query (null when there is none). */
@@ -80,7 +132,7 @@ export function backendQuery(query: ParsedQuery): BackendQuery | null {
     kind: "and",
     queries: query.groups.map((group) => ({ kind: "or", queries: group.map(termNode) })),
   };
-  const excludeWords = query.exclude.filter((term) => term.type === "word").map(termNode);
+  const excludeWords = query.exclude.filter((term) => !checkedOnText(term)).map(termNode);
   return excludeWords.length > 0 ? { kind: "and_not", include, exclude: excludeWords } : include;
 }
 
@@ -117,10 +169,8 @@ function groupTester(
   spacing: SpacingCache,
 ): (hit: BackendHit, text: string) => boolean {
   const tests = group.map((term) => {
-    if (term.type === "phrase") {
-      const contains = phraseTester(term.raw, spacing);
-      return (hit: BackendHit, text: string) => contains(text, hit.ordinal);
-    }
+    const contains = textTest(term, spacing);
+    if (contains) return (hit: BackendHit, text: string) => contains(text, hit.ordinal);
     return (hit: BackendHit) => term.terms.every((t) => hit.queryTerms.includes(t));
   });
   return (hit, text) => tests.some((test) => test(hit, text));
@@ -142,7 +192,7 @@ export function matchQuery(
 }
 
 /** The backend's hits for a query, pausing where the backend can. */
-function* backendSteps(
+export function* backendSteps(
   corpus: Corpus,
   query: BackendQuery,
   filter: ((ordinal: number) => boolean) | undefined,
@@ -163,13 +213,13 @@ export function* matchSteps(
   const predicate = filterPredicate(corpus, resolveFilters(corpus, query.filters, origins));
   const texts = corpus.store.utterances.text;
   const excludedPhrases = query.exclude
-    .filter((term) => term.type === "phrase")
-    .map((term) => phraseTester(term.raw, corpus.spacing));
+    .map((term) => textTest(term, corpus.spacing))
+    .filter((test) => test !== null);
   const notExcluded = (text: string, ordinal: number) =>
     excludedPhrases.every((contains) => !contains(text, ordinal));
   const positive = backendQuery(query);
   if (positive === null) {
-    const excludedWords = query.exclude.filter((term) => term.type === "word");
+    const excludedWords = query.exclude.filter((term) => !checkedOnText(term));
     let excluded = new Set<number>();
     if (excludedWords.length > 0) {
       const anyExcluded: BackendQuery = { kind: "or", queries: excludedWords.map(termNode) };
@@ -192,7 +242,7 @@ export function* matchSteps(
     return matches;
   }
   const phraseGroups = query.groups
-    .filter((group) => group.some((term) => term.type === "phrase"))
+    .filter((group) => group.some(checkedOnText))
     .map((group) => groupTester(group, corpus.spacing));
   const checkText = phraseGroups.length > 0 || excludedPhrases.length > 0;
   const hits = yield* backendSteps(corpus, positive, predicate, pace);
@@ -249,13 +299,9 @@ export function highlightSpans(
       if (wanted.has(normaliseTerm(token.word))) spans.push([token.start, token.end]);
     }
   }
-  const phrases = query.groups.flat().filter((term) => term.type === "phrase");
-  if (phrases.length > 0) {
-    const folded = foldText(text);
-    for (const term of phrases) {
-      for (const span of findPhrase(text, term.raw, folded)) spans.push([span.start, span.end]);
-    }
-  }
+  let folded: FoldedText | undefined;
+  const foldOnce = () => (folded ??= foldText(text));
+  for (const term of query.groups.flat()) spans.push(...textSpans(term, text, foldOnce));
   return mergeSpans(spans);
 }
 
@@ -299,7 +345,8 @@ export function topMatches(matches: readonly Match[], sort: SortOrder, count: nu
 
 /**
  * The backend's first `count` hits when it can find them without scoring every match
- * (SearchBackend.searchTop) and the query needs no text check (no phrase); otherwise null.
+ * (SearchBackend.searchTop) and the query needs no text check (no phrase or proximity clause);
+ * otherwise null.
  */
 function backendTop(
   corpus: Corpus,
@@ -309,8 +356,7 @@ function backendTop(
 ): { total: number; first: Match[] } | null {
   const backend = corpus.backend;
   if (!backend.searchTop) return null;
-  const hasPhrase = (term: QueryTerm) => term.type === "phrase";
-  if (query.groups.some((group) => group.some(hasPhrase)) || query.exclude.some(hasPhrase))
+  if (query.groups.some((group) => group.some(checkedOnText)) || query.exclude.some(checkedOnText))
     return null;
   const positive = backendQuery(query);
   if (positive === null) return null;

@@ -15,6 +15,7 @@ import { catalogRoutes } from "./api/catalog";
 import type { ApiVariables } from "./api/env";
 import { phraseRoutes } from "./api/phrase";
 import { searchRoutes } from "./api/search";
+import { variantRoutes } from "./api/variants";
 import { errorHandler, errorResponse, notFound } from "./errors";
 import { cacheControl } from "./middleware/cache";
 import { openApiDocument } from "./openapi";
@@ -88,6 +89,7 @@ export function createApp<B extends object = object>(options: AppOptions<B>): Ho
   });
   app.use("/api/*", withCorpus);
   app.route("/api", searchRoutes);
+  app.route("/api", variantRoutes);
   app.route("/api", phraseRoutes);
   app.route("/api", catalogRoutes);
 

@@ -11,7 +11,16 @@ import {
   MIN_FUZZY_LENGTH,
   MIN_PREFIX_LENGTH,
 } from "../search/query";
+import { MAX_PROXIMITY } from "../search/proximity";
 import { DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET } from "../search/search";
+import {
+  MAX_ALIGNED_CANDIDATES,
+  MAX_ALIGNMENT_CELLS,
+  MAX_VARIANT_LENGTH,
+  MAX_VARIANT_WORDS,
+  MIN_EQUAL_WORDS,
+  MIN_SIMILARITY,
+} from "../search/variants/find";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const param = (name: string) => ({ $ref: `#/components/parameters/${name}` });
@@ -19,12 +28,24 @@ const nullable = (type: string) => ({ type: [type, "null"] });
 
 const QUERY_HELP = [
   `Query language: words (all must match); "exact phrase" (checked against the exact text,`,
-  `case-insensitive, white space normalised); a OR b; -word and -"phrase" exclude;`,
+  `case-insensitive, white space normalised); "a b"~N proximity (the words within N positions of`,
+  `each other in any order, Lucene's slop, N from 0 to ${MAX_PROXIMITY}); a OR b; -word and -"phrase" exclude;`,
   `word* prefix (at least ${MIN_PREFIX_LENGTH} characters); word~ fuzzy (words of at least ${MIN_FUZZY_LENGTH}`,
   `characters; ~1 or ~2 sets the edit distance); filters speaker: session: body: kind: date:`,
   `(YYYY-MM-DD or A..B) from: to:. At most ${MAX_QUERY_LENGTH} characters and ${MAX_QUERY_TERMS} terms`,
   `(each word of a phrase counts). Rough live versions of sessions are searched only when a`,
   `session filter names them.`,
+].join(" ");
+
+const VARIANTS_HELP = [
+  `Passages whose wording is close to q (a phrase or a passage of up to ${MAX_VARIANT_WORDS} words),`,
+  `exact occurrences included, in time order. Words are compared case- and accent-insensitively;`,
+  `a word-level local alignment gives each passage's span, its similarity 2E / (Q + P) (E equal`,
+  `words, Q query words, P passage words; 1 for an exact occurrence) and a word diff. A variant has`,
+  `similarity >= ${MIN_SIMILARITY} and at least ${MIN_EQUAL_WORDS} equal words (fewer for shorter`,
+  `queries), or was found as a variant of another version (\`via\`). Bounds: ${MAX_ALIGNED_CANDIDATES}`,
+  `candidates aligned and ${MAX_ALIGNMENT_CELLS.toLocaleString("en")} alignment cells per request`,
+  `(\`work.truncated\` says when they cut the search short).`,
 ].join(" ");
 
 const json = (schema: object, description = "OK") => ({
@@ -115,6 +136,44 @@ export const openApiDocument = {
               "Counts per session in date order, first use, speakers, occurrences (CSV: occurrences).",
             content: {
               "application/json": { schema: ref("PhraseTimeline") },
+              "text/csv": { schema: { type: "string" } },
+            },
+          },
+          ...errors,
+        },
+      },
+    },
+    "/api/phrase/variants": {
+      get: {
+        summary: "How the wording of a text changed: its variants across the sessions",
+        description: VARIANTS_HELP,
+        parameters: [
+          {
+            name: "q",
+            in: "query",
+            required: true,
+            schema: { type: "string", maxLength: MAX_VARIANT_LENGTH },
+            description: `The phrase or passage (surrounding quotes optional; at most ${MAX_VARIANT_WORDS} words).`,
+          },
+          {
+            name: "speaker",
+            in: "query",
+            schema: { type: "string" },
+            description: "Speaker id, name, alias or ISO code.",
+          },
+          { name: "session", in: "query", schema: { type: "string" }, description: "Session id." },
+          { name: "body", in: "query", schema: { type: "string", enum: BODIES } },
+          { name: "from", in: "query", schema: { type: "string", format: "date" } },
+          { name: "to", in: "query", schema: { type: "string", format: "date" } },
+          param("limit"),
+          param("format"),
+        ],
+        responses: {
+          "200": {
+            description:
+              "The variants in time order (CSV: one row each, the diff written [-dropped-] {+inserted+}).",
+            content: {
+              "application/json": { schema: ref("VariantPage") },
               "text/csv": { schema: { type: "string" } },
             },
           },
@@ -217,6 +276,26 @@ export const openApiDocument = {
               utterance: ref("Utterance"),
               before: { type: "array", items: ref("Utterance") },
               after: { type: "array", items: ref("Utterance") },
+              elsewhere: {
+                type: "array",
+                description:
+                  "Where else this was said: passages of other utterances sharing an aligned run with it (built with the assets), in time order.",
+                items: {
+                  type: "object",
+                  properties: {
+                    id: { type: "string" },
+                    session: ref("SessionRef"),
+                    date: nullable("string"),
+                    speaker: ref("Speaker"),
+                    passage: { type: "string" },
+                    start: { type: "integer" },
+                    end: { type: "integer" },
+                    here: { type: "object" },
+                    similarity: { type: "number" },
+                    permalink: { type: "string" },
+                  },
+                },
+              },
               ...flags(),
             },
           }),
@@ -478,11 +557,96 @@ export const openApiDocument = {
         type: "object",
         properties: {
           phrase: { type: "string" },
-          total: { type: "integer" },
-          sessions: { type: "array", items: { type: "object" } },
+          total: { type: "integer", description: "Utterances containing the phrase." },
+          totalOccurrences: {
+            type: "integer",
+            description: "Times the phrase was said (an utterance may say it more than once).",
+          },
+          sessions: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: {
+                session: ref("SessionRef"),
+                count: { type: "integer", description: "Utterances containing it." },
+                occurrences: { type: "integer", description: "Times it was said." },
+              },
+            },
+          },
           first: { oneOf: [ref("SearchHit"), { type: "null" }] },
           speakers: { type: "array", items: { type: "object" } },
           occurrences: { type: "array", items: ref("SearchHit") },
+          ...flags(),
+        },
+      },
+      DiffRun: {
+        type: "object",
+        required: ["op", "text"],
+        properties: {
+          op: { type: "string", enum: ["equal", "insert", "delete"] },
+          text: {
+            type: "string",
+            description:
+              "equal and insert: the passage's own text (concatenated in order they give the passage exactly); equal and delete, joined with spaces, give the query's words.",
+          },
+        },
+      },
+      Variant: {
+        type: "object",
+        required: [
+          "id",
+          "session",
+          "date",
+          "speaker",
+          "passage",
+          "start",
+          "end",
+          "similarity",
+          "diff",
+        ],
+        properties: {
+          id: { type: "string", description: "The utterance." },
+          session: ref("SessionRef"),
+          date: nullable("string"),
+          time: nullable("string"),
+          speaker: ref("Speaker"),
+          passage: {
+            type: "string",
+            description: "The matched words verbatim: text.slice(start, end).",
+          },
+          start: { type: "integer" },
+          end: { type: "integer" },
+          similarity: { type: "number", minimum: 0, maximum: 1 },
+          diff: { type: "array", items: ref("DiffRun") },
+          via: {
+            ...nullable("string"),
+            description:
+              "The utterance of the version this passage is close to, when it was found through it.",
+          },
+          text: { type: "string", description: "The utterance's whole text." },
+          permalink: { type: "string" },
+          source: { type: "object" },
+          citation: ref("Citation"),
+        },
+      },
+      VariantPage: {
+        type: "object",
+        properties: {
+          query: { type: "string" },
+          words: { type: "integer" },
+          total: { type: "integer" },
+          variants: { type: "array", items: ref("Variant") },
+          limit: { type: "integer" },
+          work: {
+            type: "object",
+            properties: {
+              candidates: { type: "integer" },
+              aligned: { type: "integer" },
+              cells: { type: "integer" },
+              truncated: { type: "boolean" },
+            },
+          },
+          bounds: { type: "object" },
           ...flags(),
         },
       },

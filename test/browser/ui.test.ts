@@ -168,20 +168,23 @@ describe.skipIf(!available)("web UI in Chromium", () => {
     const box = await svg.boundingBox();
     expect(box!.width).toBeGreaterThan(200);
     expect(box!.height).toBeGreaterThan(150);
-    const sessions = await page
-      .locator("svg.timeline rect.mark")
-      .evaluateAll((marks) => marks.map((m) => m.getAttribute("data-session")));
-    expect(sessions).toEqual([...FINISHED_SESSIONS]);
-    expect(await page.locator("svg.timeline rect.first-use").getAttribute("data-session")).toBe(
-      "plenary-1",
-    );
+    // Two labelled series: times said (series-0) and utterances containing it (series-1).
+    for (const series of ["series-0", "series-1"]) {
+      const sessions = await page
+        .locator(`svg.timeline rect.mark.${series}`)
+        .evaluateAll((marks) => marks.map((m) => m.getAttribute("data-session")));
+      expect(sessions).toEqual([...FINISHED_SESSIONS]);
+    }
+    expect(
+      await page.locator("svg.timeline rect.first-use").first().getAttribute("data-session"),
+    ).toBe("plenary-1");
     // Every bar is drawn with a height that follows its count.
     const heights = await page
       .locator("svg.timeline rect.mark:not(.mark-zero)")
       .evaluateAll((marks) => marks.map((m) => (m as SVGRectElement).getBBox().height));
     expect(heights.every((h) => h > 10)).toBe(true);
     // A bar is a link to its session's occurrences.
-    await page.locator('svg.timeline a[href="#s-plenary-2"]').click();
+    await page.locator('svg.timeline a[href="#s-plenary-2"]').first().click();
     await page.waitForURL(/#s-plenary-2$/);
     await screenshot(page, "phrase-timeline");
     await page.goto(`${server.url}/phrase?q=${encodeURIComponent(PHRASE)}&vs=bridge+the+gap`);

@@ -6,6 +6,7 @@
  */
 import fc from "fast-check";
 import { BODIES, SPEAKER_KINDS } from "../../src/search/filters";
+import { MAX_PROXIMITY } from "../../src/search/proximity";
 import { FUZZY_DISTANCE_2_FROM, MIN_FUZZY_LENGTH, MIN_PREFIX_LENGTH } from "../../src/search/query";
 import { PAYLOADS } from "./payloads";
 
@@ -57,6 +58,7 @@ export type Clause =
   | { type: "prefix"; text: string; terms: string[] }
   | { type: "fuzzy"; text: string; terms: string[]; fuzzy: number }
   | { type: "phrase"; text: string; terms: string[] }
+  | { type: "proximity"; text: string; terms: string[]; distance: number }
   | { type: "not"; text: string; inner: Clause }
   | { type: "or"; text: string; items: Clause[] }
   | { type: "filter"; text: string; key: string; value: string };
@@ -101,7 +103,18 @@ const phrase: fc.Arbitrary<Clause> = fc
     terms: words.map((w) => w[1]),
   }));
 
+/** A phrase with a distance: "a b"~N (src/search/proximity.ts). */
+const proximity: fc.Arbitrary<Clause> = fc
+  .tuple(phrase, fc.integer({ min: 0, max: MAX_PROXIMITY }))
+  .map(([inner, distance]) => ({
+    type: "proximity",
+    text: `${inner.text}~${distance}`,
+    terms: (inner as { terms: string[] }).terms,
+    distance,
+  }));
+
 const positive: fc.Arbitrary<Clause> = fc.oneof(
+  { weight: 1, arbitrary: proximity },
   { weight: 4, arbitrary: plainWord },
   { weight: 1, arbitrary: prefixWord },
   { weight: 1, arbitrary: fuzzyWord },
@@ -198,6 +211,9 @@ export const BAD_CLAUSES: readonly string[] = [
   "ab*",
   "abcd~",
   "abcdef~3",
+  '"ab cd"~',
+  '"ab cd"~51',
+  '"ab cd"~x',
   "abcdef~2",
   "abc*~",
   "e-waste~",

@@ -16,6 +16,7 @@
  * + 1,000 = 8,000 here; with test/fuzz/api-routes (2,000) and pages (400), 10,400.
  */
 import fc from "fast-check";
+import { MAX_PROXIMITY } from "../../src/search/proximity";
 import { beforeAll, describe, expect, test } from "vitest";
 import { openCorpus } from "../../src/search/load";
 import type { Corpus } from "../../src/search/corpus";
@@ -76,6 +77,13 @@ function expectWellFormed(q: string, outcome: ParsedQuery | QueryError, paramete
       expect(term.phrase).toBe(foldPhrase(term.raw));
       continue;
     }
+    if (term.type === "proximity") {
+      expect(term.raw.includes('"')).toBe(false);
+      expect(Number.isInteger(term.distance)).toBe(true);
+      expect(term.distance).toBeGreaterThanOrEqual(0);
+      expect(term.distance).toBeLessThanOrEqual(MAX_PROXIMITY);
+      continue;
+    }
     if (term.prefix) {
       expect(term.terms).toHaveLength(1);
       expect(term.terms[0]!.length).toBeGreaterThanOrEqual(MIN_PREFIX_LENGTH);
@@ -113,15 +121,24 @@ function expectedTerm(clause: Clause): unknown {
       return { type: "word", terms: clause.terms, prefix: false, fuzzy: clause.fuzzy };
     case "phrase":
       return { type: "phrase", terms: clause.terms };
+    case "proximity":
+      return { type: "proximity", terms: clause.terms, distance: clause.distance };
     default:
       throw new Error(`not a term: ${clause.type}`);
   }
 }
 
 function shape(query: ParsedQuery["groups"][number][number]): unknown {
-  return query.type === "phrase"
-    ? { type: "phrase", terms: query.terms }
-    : { type: "word", terms: query.terms, prefix: query.prefix, fuzzy: query.fuzzy };
+  switch (query.type) {
+    case "phrase":
+      return { type: "phrase", terms: query.terms };
+    case "proximity":
+      return { type: "proximity", terms: query.terms, distance: query.distance };
+    case "word":
+      return { type: "word", terms: query.terms, prefix: query.prefix, fuzzy: query.fuzzy };
+    default:
+      return query satisfies never;
+  }
 }
 
 function termsOf(clause: Clause): number {

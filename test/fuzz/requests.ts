@@ -316,6 +316,14 @@ export function apiRequests(ids: KnownIds): fc.Arbitrary<FuzzRequest> {
       arbitrary: request(fixed("/api/phrase"), ["q", "limit", "offset", "format"], ids),
     },
     {
+      weight: 3,
+      arbitrary: request(
+        fixed("/api/phrase/variants"),
+        ["q", "speaker", "session", "body", "from", "to", "limit", "format"],
+        ids,
+      ),
+    },
+    {
       weight: 2,
       arbitrary: request(
         idFrom(ids.utterances).map((id) => `/api/utterances/${id}`),

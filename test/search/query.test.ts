@@ -4,10 +4,18 @@ import { MAX_QUERY_LENGTH, type ParsedQuery, parseQuery } from "../../src/search
 
 /** A compact description of a parsed query, for tables. */
 function describeQuery(query: ParsedQuery): string {
-  const term = (t: ParsedQuery["groups"][number][number]) =>
-    t.type === "phrase"
-      ? `"${t.phrase}"`
-      : `${t.terms.join("+")}${t.prefix ? "*" : ""}${t.fuzzy ? `~${t.fuzzy}` : ""}`;
+  const term = (t: ParsedQuery["groups"][number][number]) => {
+    switch (t.type) {
+      case "phrase":
+        return `"${t.phrase}"`;
+      case "proximity":
+        return `"${t.terms.join(" ")}"~${t.distance}`;
+      case "word":
+        return `${t.terms.join("+")}${t.prefix ? "*" : ""}${t.fuzzy ? `~${t.fuzzy}` : ""}`;
+      default:
+        return t satisfies never;
+    }
+  };
   const parts = query.groups.map((group) => group.map(term).join("|"));
   for (const t of query.exclude) parts.push(`-${term(t)}`);
   const f = query.filters;
@@ -36,6 +44,9 @@ describe("parseQuery: valid queries", () => {
     ["govern~1", "govern~1"],
     ["governed~2", "governed~2"],
     ["DT/30", "dt+30"],
+    ['"Member States measures"~5', '"member states measures"~5'],
+    ['"member measures"~0 OR spam', '"member measures"~0|spam'],
+    ['rights -"human rights"~3', 'rights -"human rights"~3'],
     ["speaker:iran rights", "rights speaker=iran"],
     ['speaker:"saudi arabia" roaming', "roaming speaker=saudi arabia"],
     ["speaker:IRN speaker:EGY", "speaker=IRN,EGY"],
@@ -52,6 +63,10 @@ describe("parseQuery: valid queries", () => {
     ["", ""],
   ])("%j", (q, expected) => {
     expect(describeQuery(parseQuery(q))).toBe(expected);
+  });
+
+  test("counts every word of a proximity as a term", () => {
+    expect(parseQuery('"one two three"~4 four').termCount).toBe(4);
   });
 
   test("counts every word of a phrase as a term", () => {
@@ -91,6 +106,9 @@ describe("parseQuery: malformed or beyond bounds -> QueryError naming q", () => 
     ["date:..", /has no ends/],
     ["date:2012-12-10..2012-12-03", /date range is empty/],
     ["rights\u0000", /control characters/],
+    ['"human rights"~', /needs a distance from 0 to 50/],
+    ['"human rights"~51', /needs a distance from 0 to 50/],
+    ['" , "~2', /has no words/],
   ])("%j", (q, message) => {
     let error: unknown;
     try {

@@ -242,6 +242,16 @@ describe("results", () => {
 });
 
 describe("phrase timeline", () => {
+  test("counts occurrences and utterances apart: Iran says rights twice in one turn", () => {
+    const timeline = phraseTimeline(corpus, { q: "rights" });
+    const plenary2 = timeline.sessions.find((s) => s.session.id === "plenary-2");
+    expect(plenary2).toMatchObject({ count: 2, occurrences: 3 });
+    expect(timeline.totalOccurrences).toBe(
+      timeline.sessions.reduce((sum, s) => sum + s.occurrences, 0),
+    );
+    expect(timeline.totalOccurrences).toBeGreaterThan(timeline.total);
+  });
+
   test("counts per session in date order, first use, speakers, occurrences", () => {
     const timeline = phraseTimeline(corpus, { q: '"human rights"' });
     expect(timeline.phrase).toBe("human rights");
@@ -251,6 +261,8 @@ describe("phrase timeline", () => {
       ["plenary-2", 2],
     ]);
     expect(timeline.total).toBe(6);
+    expect(timeline.sessions.map((s) => s.occurrences)).toEqual([3, 1, 2]);
+    expect(timeline.totalOccurrences).toBe(6);
     expect(timeline.first?.id).toBe("plenary-1.2");
     expect(timeline.first?.speaker.id).toBe("EGY");
     expect(timeline.speakers.map((s) => [s.speaker.id, s.count, s.first])).toEqual([

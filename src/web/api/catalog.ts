@@ -15,6 +15,7 @@ import {
   speakerDetail,
   utteranceWithContext,
 } from "../../search/catalog";
+import { saidElsewhere } from "../../search/variants/where-else";
 import { DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET } from "../../search/search";
 import { allowParams, intParam } from "../middleware/params";
 import type { ApiEnv } from "./env";
@@ -47,18 +48,17 @@ export const catalogRoutes = new Hono<ApiEnv>()
   .get("/speakers/:id", allowParams(), (c) =>
     c.json(speakerDetail(c.get("corpus"), c.req.param("id"))),
   )
-  .get("/utterances/:id", allowParams("context"), (c) =>
-    c.json(
-      utteranceWithContext(
-        c.get("corpus"),
-        c.req.param("id"),
-        intParam(c, "context", 0, 0, MAX_CONTEXT),
-        {
-          baseUrl: c.get("baseUrl"),
-        },
-      ),
-    ),
-  )
+  .get("/utterances/:id", allowParams("context"), (c) => {
+    const options = { baseUrl: c.get("baseUrl") };
+    const id = c.req.param("id");
+    const found = utteranceWithContext(
+      c.get("corpus"),
+      id,
+      intParam(c, "context", 0, 0, MAX_CONTEXT),
+      options,
+    );
+    return c.json({ ...found, elsewhere: saidElsewhere(c.get("corpus"), id, options) });
+  })
   .get("/documents", allowParams(), (c) => c.json(listDocuments(c.get("corpus"))))
   .get("/documents/:ref{.+}", allowParams("limit", "offset"), (c) =>
     c.json(

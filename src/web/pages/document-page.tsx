@@ -5,6 +5,8 @@
  * around it.
  */
 import type { Context } from "hono";
+import { saidElsewhere } from "../../search/variants/where-else";
+import { SaidElsewhere } from "../views/said-elsewhere";
 import {
   documentMentions,
   listDocuments,
@@ -183,6 +185,7 @@ export async function utterancePage(c: Context<ApiEnv>): Promise<Response> {
         citation says where the words come from.
       </p>
       <CitationBlock utterance={u} scope="p" />
+      <SaidElsewhere entries={saidElsewhere(corpus, u.id, { baseUrl: c.get("baseUrl") })} />
       {before.length > 0 ? (
         <>
           <h2>Just before</h2>

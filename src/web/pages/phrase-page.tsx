@@ -23,7 +23,15 @@ import {
   sortMatches,
   toHit,
 } from "../../search/search";
+import { findPhrase } from "../../search/text";
 import type { SearchHit, SessionSummary } from "../../search/types";
+import {
+  type VariantPage,
+  MAX_VARIANT_WORDS,
+  MAX_VARIANT_LENGTH,
+  findVariantsSteps,
+} from "../../search/variants/find";
+import { type Version, versionsOf } from "../../search/variants/versions";
 import type { ApiEnv } from "../api/env";
 import { formatDate, plural, sessionName } from "../views/format";
 import { kwicParts, KwicLine } from "../views/kwic";
@@ -31,6 +39,7 @@ import { Layout } from "../views/layout";
 import { inContextHref, phraseHref, sessionHref, speakerHref } from "../views/links";
 import { Pagination } from "../views/pagination";
 import { type ChartSeries, TimelineChart } from "../views/timeline-chart";
+import { WordingChanges } from "../views/wording-changes";
 import { corpusNotice, renderPage } from "./render";
 import { pageParam } from "./speaker-page";
 
@@ -43,9 +52,14 @@ export const COMPARE_OCCURRENCES = 30;
 export interface PhraseSide {
   phrase: string;
   speaker: { id: string; name: string } | null;
-  /** Counts per finished session, aligned with the page's sessions. */
+  /** Utterances containing it per finished session, aligned with the page's sessions. */
   counts: number[];
+  /** Times it was said per finished session (an utterance may say it twice). */
+  occurrenceCounts: number[];
+  /** Utterances containing it. */
   total: number;
+  /** Times it was said. */
+  totalOccurrences: number;
   /** Occurrences in time order (this page of them). */
   occurrences: SearchHit[];
   /** The first occurrence overall. */
@@ -91,12 +105,14 @@ function* phraseSide(
     }
     throw error;
   }
-  const counts = new Map(timeline.sessions.map((s) => [s.session.id, s.count]));
+  const counts = new Map(timeline.sessions.map((s) => [s.session.id, s]));
   return {
     phrase,
     speaker: null,
-    counts: sessions.map((s) => counts.get(s.id) ?? 0),
+    counts: sessions.map((s) => counts.get(s.id)?.count ?? 0),
+    occurrenceCounts: sessions.map((s) => counts.get(s.id)?.occurrences ?? 0),
     total: timeline.total,
+    totalOccurrences: timeline.totalOccurrences,
     occurrences: timeline.occurrences,
     first: timeline.first,
     speakers: timeline.speakers,
@@ -138,11 +154,19 @@ function* speakerSide(
   const matches = sortMatches(found, "chronological");
   const index = new Map(sessions.map((s, i) => [s.id, i]));
   const counts = sessions.map(() => 0);
+  const occurrenceCounts = sessions.map(() => 0);
   const columns = corpus.store.utterances;
+  const raw = query.groups[0]?.[0]?.raw ?? phrase;
+  let totalOccurrences = 0;
   for (const match of matches) {
     const session = corpus.store.sessions[columns.session[match.ordinal] ?? -1];
     const at = session ? index.get(session.id) : undefined;
-    if (at !== undefined) counts[at] = (counts[at] ?? 0) + 1;
+    const said = findPhrase(columns.text[match.ordinal] ?? "", raw).length;
+    totalOccurrences += said;
+    if (at !== undefined) {
+      counts[at] = (counts[at] ?? 0) + 1;
+      occurrenceCounts[at] = (occurrenceCounts[at] ?? 0) + said;
+    }
   }
   const present = (match: Match) => toHit(corpus, match, query, { baseUrl });
   const first = matches[0];
@@ -150,13 +174,78 @@ function* speakerSide(
     phrase,
     speaker: { id: speaker.id, name: speaker.name },
     counts,
+    occurrenceCounts,
     total: matches.length,
+    totalOccurrences,
     occurrences: matches.slice(offset, offset + limit).map(present),
     first: first ? present(first) : null,
     speakers: [],
     label: `${quoted(phrase)} — ${speaker.name}`,
   };
 }
+
+/** The variants of the text searched, as "How the wording changed" shows them. */
+export interface Wording {
+  page: VariantPage;
+  versions: Version[];
+  /** Why the exact-phrase tracing above could not run (a passage longer than a phrase), or null. */
+  phraseError: string | null;
+}
+
+/**
+ * The phrase's own side and its variants. A passage too long for exact tracing (which takes up
+ * to MAX_QUERY_TERMS words) still gets its versions; errors of the variant search are reported
+ * only when the phrase itself was fine.
+ */
+function* wordingSteps(
+  corpus: Corpus,
+  q: string,
+  baseUrl: string,
+  side: () => Steps<PhraseSide>,
+  pace: Pace,
+): Steps<{ side: PhraseSide | null; wording: Wording }> {
+  let traced: PhraseSide | null = null;
+  let phraseError: QueryError | null = null;
+  try {
+    traced = yield* side();
+  } catch (caught) {
+    if (!(caught instanceof QueryError) || caught.parameter !== "q") throw caught;
+    phraseError = caught;
+  }
+  let page: VariantPage;
+  try {
+    page = yield* findVariantsSteps(corpus, { q, limit: MAX_LIMIT }, { baseUrl }, pace);
+  } catch (caught) {
+    throw phraseError ?? caught;
+  }
+  const wording = {
+    page,
+    versions: versionsOf(page.variants),
+    phraseError: phraseError ? phraseError.message.replace(/^q: /, "") : null,
+  };
+  return { side: traced, wording };
+}
+
+function shortText(text: string): string {
+  const words = text.replace(/^"|"$/g, "").split(/\s+/);
+  return words.length > 8 ? `${words.slice(0, 8).join(" ")}…` : words.join(" ");
+}
+
+const WordingSection: FC<{ wording: Wording }> = ({ wording }) => (
+  <>
+    {wording.phraseError ? (
+      <p class="hint">
+        Exact tracing takes a shorter phrase ({wording.phraseError}); here is every version of the
+        text.
+      </p>
+    ) : null}
+    <WordingChanges
+      page={wording.page}
+      versions={wording.versions}
+      apiHref={`/api/phrase/variants?q=${encodeURIComponent(wording.page.query)}`}
+    />
+  </>
+);
 
 /** Reads the page parameters; QueryError names the bad one. */
 export function parsePhraseParams(params: URLSearchParams): PhraseParams {
@@ -187,6 +276,7 @@ export async function phrasePage(c: Context<ApiEnv>): Promise<Response> {
   const sessions = listSessions(corpus).sessions.filter((s) => s.version === "finished");
   let params: PhraseParams = { q: "", vs: null, speaker: null, page: 1 };
   let sides: PhraseSide[] = [];
+  let wording: Wording | null = null;
   let error: QueryError | null = null;
   try {
     params = parsePhraseParams(new URL(c.req.url).searchParams);
@@ -195,47 +285,68 @@ export async function phrasePage(c: Context<ApiEnv>): Promise<Response> {
       const limit = comparing ? COMPARE_OCCURRENCES : OCCURRENCES_PER_PAGE;
       const offset = comparing ? 0 : (params.page - 1) * OCCURRENCES_PER_PAGE;
       const { q, vs, speaker } = params;
-      sides = await c.get("runner").run(function* (pace) {
-        const side = (
-          phrase: string,
-          speaker: string | null,
-          parameter: string,
-          speakerParameter: string,
-        ) =>
-          speaker === null
-            ? phraseSide(corpus, sessions, phrase, limit, offset, baseUrl, parameter, pace)
-            : speakerSide(
-                corpus,
-                sessions,
-                phrase,
-                speaker,
-                limit,
-                offset,
-                baseUrl,
-                speakerParameter,
-                pace,
-              );
-        const found = [yield* side(q, speaker, "q", "speaker")];
-        if (vs !== null) {
-          found.push(
-            vs.startsWith(VS_SPEAKER_PREFIX)
-              ? yield* side(q, vs.slice(VS_SPEAKER_PREFIX.length).trim(), "q", "vs")
-              : yield* side(vs, speaker, "vs", "speaker"),
-          );
-        }
-        return found;
-      });
+      sides = await c
+        .get("runner")
+        .run(function* (pace) {
+          const side = (
+            phrase: string,
+            speaker: string | null,
+            parameter: string,
+            speakerParameter: string,
+          ) =>
+            speaker === null
+              ? phraseSide(corpus, sessions, phrase, limit, offset, baseUrl, parameter, pace)
+              : speakerSide(
+                  corpus,
+                  sessions,
+                  phrase,
+                  speaker,
+                  limit,
+                  offset,
+                  baseUrl,
+                  speakerParameter,
+                  pace,
+                );
+          if (vs === null && speaker === null) {
+            const traced = yield* wordingSteps(
+              corpus,
+              q,
+              baseUrl,
+              () => side(q, null, "q", "q"),
+              pace,
+            );
+            return { found: traced.side ? [traced.side] : [], wording: traced.wording };
+          }
+          const found = [yield* side(q, speaker, "q", "speaker")];
+          if (vs !== null) {
+            found.push(
+              vs.startsWith(VS_SPEAKER_PREFIX)
+                ? yield* side(q, vs.slice(VS_SPEAKER_PREFIX.length).trim(), "q", "vs")
+                : yield* side(vs, speaker, "vs", "speaker"),
+            );
+          }
+          return { found, wording: null };
+        })
+        .then((traced) => {
+          wording = traced.wording;
+          return traced.found;
+        });
     }
   } catch (caught) {
     if (!(caught instanceof QueryError)) throw caught;
     error = caught;
     sides = [];
   }
-  const title = sides.length > 0 ? sides.map((s) => s.label).join(" vs ") : "Trace a phrase";
+  const title =
+    sides.length > 0
+      ? sides.map((s) => s.label).join(" vs ")
+      : wording
+        ? quoted(shortText(params.q))
+        : "Trace a phrase";
   return renderPage(
     c,
     <Layout title={title} section="phrase" corpus={corpusNotice(corpus)}>
-      <h1>{sides.length > 0 ? title : "Trace a phrase through the sessions"}</h1>
+      <h1>{sides.length > 0 || wording ? title : "Trace a phrase through the sessions"}</h1>
       <PhraseForm params={params} />
       {error ? (
         <div class="error-box" role="alert">
@@ -245,15 +356,23 @@ export async function phrasePage(c: Context<ApiEnv>): Promise<Response> {
           </p>
         </div>
       ) : null}
-      {sides.length === 0 && !error ? (
+      {sides.length === 0 && !error && !wording ? (
         <p class="lede">
-          Type a phrase to see in which sessions it was said, who said it first, who took it up, and
-          every occurrence in context. Add a second phrase to compare the two.
+          Type a phrase to see in which sessions it was said, who said it first, who took it up,
+          every occurrence in context, and how its wording changed (a passage of up to{" "}
+          {MAX_VARIANT_WORDS} words works too). Add a second phrase to compare the two.
         </p>
       ) : null}
       {sides.length === 1 && sides[0] ? (
-        <SinglePhrase side={sides[0]} sessions={sessions} params={params} corpus={corpus} />
+        <SinglePhrase
+          side={sides[0]}
+          sessions={sessions}
+          params={params}
+          corpus={corpus}
+          wording={wording}
+        />
       ) : null}
+      {sides.length === 0 && wording ? <WordingSection wording={wording} /> : null}
       {sides.length === 2 ? <Comparison sides={sides} sessions={sessions} params={params} /> : null}
     </Layout>,
     error ? 400 : 200,
@@ -263,8 +382,15 @@ export async function phrasePage(c: Context<ApiEnv>): Promise<Response> {
 const PhraseForm: FC<{ params: PhraseParams }> = ({ params }) => (
   <form class="inline-form" method="get" action="/phrase" role="search" aria-label="Trace a phrase">
     <div class="field">
-      <label for="phrase-q">Phrase</label>
-      <input type="search" id="phrase-q" name="q" value={params.q} required maxlength={200} />
+      <label for="phrase-q">Phrase or passage</label>
+      <input
+        type="search"
+        id="phrase-q"
+        name="q"
+        value={params.q}
+        required
+        maxlength={MAX_VARIANT_LENGTH}
+      />
     </div>
     <div class="field">
       <label for="phrase-vs">Compare with another phrase (optional)</label>
@@ -380,23 +506,27 @@ const SinglePhrase: FC<{
   sessions: readonly SessionSummary[];
   params: PhraseParams;
   corpus: Corpus;
-}> = ({ side, sessions, params, corpus }) => {
+  wording: Wording | null;
+}> = ({ side, sessions, params, corpus, wording }) => {
   const groupsHere = new Set(side.occurrences.map((o) => o.session.id));
   const pages = Math.max(1, Math.ceil(side.total / OCCURRENCES_PER_PAGE));
   if (side.total === 0) {
     return (
-      <div class="empty">
-        <h2>Never said</h2>
-        <p>
-          No utterance contains {side.label}
-          {side.speaker ? ` from ${side.speaker.name}` : ""}. A phrase must match word for word; try
-          fewer words, or{" "}
-          <a href={`/?q=${encodeURIComponent(side.phrase.replace(/"/g, ""))}`}>
-            search the words in any order
-          </a>
-          .
-        </p>
-      </div>
+      <>
+        <div class="empty">
+          <h2>Never said</h2>
+          <p>
+            No utterance contains {side.label}
+            {side.speaker ? ` from ${side.speaker.name}` : ""}. A phrase must match word for word;
+            try fewer words, or{" "}
+            <a href={`/?q=${encodeURIComponent(side.phrase.replace(/"/g, ""))}`}>
+              search the words in any order
+            </a>
+            .
+          </p>
+        </div>
+        {wording ? <WordingSection wording={wording} /> : null}
+      </>
     );
   }
   const delegations = listSpeakers(corpus).speakers.filter(
@@ -406,9 +536,11 @@ const SinglePhrase: FC<{
   return (
     <>
       <p>
-        {plural(side.total, "utterance")} in{" "}
-        {plural(side.counts.filter((n) => n > 0).length, "session")} contain {side.label}
-        {side.speaker ? ` (${side.speaker.name})` : ""}.{" "}
+        {side.label}
+        {side.speaker ? ` (${side.speaker.name})` : ""} was said{" "}
+        <strong>{plural(side.totalOccurrences, "time")}</strong> in{" "}
+        <strong>{plural(side.total, "utterance")}</strong> in{" "}
+        {plural(side.counts.filter((n) => n > 0).length, "session")}.{" "}
         <a href={`/api/phrase?q=${encodeURIComponent(side.phrase)}&format=csv`}>CSV</a> ·{" "}
         <a href={`/api/phrase?q=${encodeURIComponent(side.phrase)}`}>JSON</a>
       </p>
@@ -416,9 +548,17 @@ const SinglePhrase: FC<{
       <h2>Timeline</h2>
       <TimelineChart
         id="phrase-chart"
-        title={`Utterances containing ${side.label}, per session in date order`}
+        title={`${side.label}: occurrences and utterances, per session in date order`}
         sessions={sessions}
-        series={[seriesOf(side, sessions)]}
+        series={[
+          {
+            ...seriesOf(side, sessions),
+            name: "Occurrences (times said)",
+            unit: "occurrence",
+            counts: side.occurrenceCounts,
+          },
+          { ...seriesOf(side, sessions), name: "Utterances containing it", unit: "utterance" },
+        ]}
         unit="utterance"
         hrefFor={(i) => {
           const id = sessions[i]?.id;
@@ -479,6 +619,7 @@ const SinglePhrase: FC<{
           </button>
         </form>
       ) : null}
+      {wording ? <WordingSection wording={wording} /> : null}
       <h2 id="occurrences">Every occurrence, by session</h2>
       <Occurrences side={side} scope="s" headingLevel={2} />
       <Pagination

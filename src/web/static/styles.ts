@@ -6,6 +6,8 @@
  * panel grey #f4f4f1 are above 7:1; links #0a4d98 are 8.6:1; the banner's #3b2500 on #ffefc2 is
  * 13:1; chart series #1d5ea8 and #a2471a are above 4.5:1 against white.
  */
+import { DATE_COLOURS } from "../views/word-tree";
+
 export const STYLES = String.raw`
 :root {
   --text: #1a1a1a;
@@ -277,6 +279,28 @@ table.data th .hint { font-weight: 400; color: var(--muted); font-size: 0.88rem;
 .compare .kwic li { display: block; }
 .cards { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); gap: 0.75rem; }
 .cards li { border: 1px solid var(--line); border-radius: 6px; padding: 0.6rem 0.8rem; }
+
+/* How the wording changed: versions with their changes; without colour, del is struck through
+   and ins underlined (and both announced). */
+.versions { padding-left: 1.5rem; }
+.version { margin: 0 0 1rem; }
+.version-meta { margin: 0 0 0.2rem; }
+.version-badges { margin: 0 0 0.3rem; }
+.badge { display: inline-block; border: 1px solid var(--line); border-radius: 3px; padding: 0 0.4em; font-size: 0.85rem; }
+.badge.first-wording { border-color: #111; font-weight: 600; }
+.version-text { margin: 0; padding: 0.4rem 0.75rem; border-left: 3px solid var(--line); font-family: var(--serif); overflow-wrap: anywhere; }
+.wording-changes del { text-decoration: line-through; text-decoration-thickness: 2px; color: #8a1c1c; background: #fbeaea; }
+.wording-changes ins { text-decoration: underline; text-decoration-thickness: 2px; text-underline-offset: 2px; color: #14532d; background: #e6f4ea; font-weight: 600; }
+.word-trees { display: grid; grid-template-columns: 1fr; gap: 1rem; }
+@media (min-width: 48rem) { .word-trees { grid-template-columns: 1fr 1fr; } }
+.word-tree { margin: 0; min-width: 0; }
+.word-tree figcaption { font-weight: 600; margin-bottom: 0.25rem; }
+svg.word-tree-svg { display: block; max-width: 100%; height: auto; font-family: var(--sans); }
+svg.word-tree-svg .branch { stroke: #8a8a8a; fill: none; }
+svg.word-tree-svg .root { font-weight: 700; }
+.word-tree-legend { font-size: 0.85rem; }
+.legend-date { font-weight: 600; }
+${DATE_COLOURS.map((colour, step) => `.date-${step} { color: ${colour}; }`).join("\n")}
 
 @media (max-width: 30rem) {
   h1 { font-size: 1.45rem; }

@@ -9,6 +9,7 @@ import {
   MIN_FUZZY_LENGTH,
   MIN_PREFIX_LENGTH,
 } from "../../search/query";
+import { MAX_PROXIMITY } from "../../search/proximity";
 
 interface SyntaxRow {
   syntax: string;
@@ -27,6 +28,11 @@ export const SYNTAX_ROWS: readonly SyntaxRow[] = [
     syntax: '"exact phrase"',
     example: '"human rights"',
     meaning: "These words, in this order, checked against the exact captioned text.",
+  },
+  {
+    syntax: '"words"~N',
+    example: '"member states measures"~5',
+    meaning: `These words within N positions of each other, in any order (N up to ${MAX_PROXIMITY}): finds a phrase whose middle changed by its ends.`,
   },
   { syntax: "OR", example: "spam OR unsolicited", meaning: "Either word (write OR in capitals)." },
   {

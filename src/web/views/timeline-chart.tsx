@@ -18,6 +18,8 @@ import {
 export interface ChartSeries {
   /** Shown in the legend and table header: the phrase or the delegation. */
   name: string;
+  /** What this series counts, when not the chart's unit ("occurrence", "utterance"). */
+  unit?: string;
   /** counts[i] belongs to sessions[i]. */
   counts: readonly number[];
   /**
@@ -142,7 +144,7 @@ export const TimelineChart: FC<TimelineChartProps> = (props) => {
       const firstText = firstSession
         ? `, first in ${sessionName(firstSession)} on ${formatDate(firstSession.date)}`
         : "";
-      return `${s.name}: ${plural(totals[k] ?? 0, unit)} in ${plural(
+      return `${s.name}: ${plural(totals[k] ?? 0, s.unit ?? unit)} in ${plural(
         s.counts.filter((n) => n > 0).length,
         "session",
       )}${firstText}`;
@@ -206,7 +208,7 @@ export const TimelineChart: FC<TimelineChartProps> = (props) => {
                     ? centre - CHART.pairGap / 2 - barWidth + k * (barWidth + CHART.pairGap)
                     : centre - barWidth / 2;
                   const isFirst = firsts[k] === i;
-                  const label = `${s.name} — ${sessionName(session)}, ${formatDate(session.date)}: ${plural(count, unit)}${isFirst ? " (first use)" : ""}`;
+                  const label = `${s.name} — ${sessionName(session)}, ${formatDate(session.date)}: ${plural(count, s.unit ?? unit)}${isFirst ? " (first use)" : ""}`;
                   const mark =
                     count > 0 ? (
                       <rect

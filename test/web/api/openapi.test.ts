@@ -24,6 +24,7 @@ const SAMPLE_IDS: Record<string, string> = {
 const SAMPLE_QUERIES: Record<string, string> = {
   "/api/search": "?q=rights",
   "/api/phrase": "?q=human+rights",
+  "/api/phrase/variants": "?q=human+rights",
 };
 
 describe("OpenAPI document", () => {
@@ -84,7 +85,7 @@ describe("OpenAPI document", () => {
         .filter((p): p is { name: string; in: string } => p !== undefined && p.in === "query");
       if (query.length === 0) continue;
       const search = new URLSearchParams(query.map((p) => [p.name, values[p.name] ?? "x"]));
-      if (path === "/api/phrase") search.set("q", "human rights");
+      if (path.startsWith("/api/phrase")) search.set("q", "human rights");
       const url =
         path.replace(/\{(\w+)\}/g, (_, name: string) => SAMPLE_IDS[path] ?? SAMPLES[name] ?? "") +
         `?${search}`;

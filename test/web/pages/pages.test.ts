@@ -440,13 +440,26 @@ describe("delegation page", () => {
 describe("phrase page", () => {
   test("a chart with one mark per session, the counts of the core, the first use marked", async () => {
     const { $ } = await page(`/phrase?q=${encodeURIComponent(PHRASE)}`);
-    const marks = $("svg.timeline rect.mark");
+    // Two labelled series: times said (occurrences) and utterances containing it.
+    const marks = $("svg.timeline rect.mark.series-1");
     expect(marks.map((_, el) => $(el).attr("data-session")).get()).toEqual([...FINISHED_SESSIONS]);
     marks.each((_, el) => {
       expect(Number($(el).attr("data-count"))).toBe(
         PHRASE_COUNTS[$(el).attr("data-session") ?? ""],
       );
     });
+    const said = $("svg.timeline rect.mark.series-0")
+      .map((_, el) => Number($(el).attr("data-count")))
+      .get()
+      .reduce((a: number, b: number) => a + b, 0);
+    expect(said).toBe(PHRASE_OCCURRENCES);
+    const utterances = Object.values(PHRASE_COUNTS).reduce((a, b) => a + b, 0);
+    expect(said).toBeGreaterThan(utterances);
+    expect($("main").text()).toContain(
+      `was said ${PHRASE_OCCURRENCES} times in ${utterances} utterances`,
+    );
+    expect($("figure").text()).toContain("Occurrences (times said)");
+    expect($("figure").text()).toContain("Utterances containing it");
     expect($("svg rect.first-use").attr("data-session")).toBe("plenary-1");
     expect($("p:contains('First use')").text()).toContain("Egypt");
     // Who used it, in order of first use.
@@ -468,7 +481,7 @@ describe("phrase page", () => {
       $("svg a")
         .map((_, el) => $(el).attr("href"))
         .get(),
-    ).toEqual(["#s-plenary-1", "#s-plenary-2", "#s-plenary-3"]);
+    ).toEqual(["#s-plenary-1", "#s-plenary-2", "#s-plenary-3"].flatMap((h) => [h, h]));
     // A no-JS form to compare two delegations.
     const compare = $("form[aria-label='Compare two delegations or speakers']");
     expect(compare.attr("method")).toBe("get");

@@ -1,0 +1,57 @@
+/**
+ * "Where else was this said?": an utterance's entries in the reuse table built with the assets
+ * (./reuse.ts), presented: the other utterance, who said it and when, both passages verbatim.
+ * Runtime-free.
+ */
+import { type Corpus, ordinalOf, utteranceId } from "../corpus";
+import { NotFoundError } from "../errors";
+import { type PresentOptions, sessionRef, speakerRefOf, utterancePath } from "../present";
+import type { SessionRef, SpeakerRef } from "../types";
+
+export interface SaidElsewhere {
+  /** The other utterance. */
+  id: string;
+  session: SessionRef;
+  date: string | null;
+  speaker: SpeakerRef;
+  /** The other utterance's words that this one shares, verbatim, and where they stand. */
+  passage: string;
+  start: number;
+  end: number;
+  /** This utterance's words that the other shares, and where they stand in its text. */
+  here: { passage: string; start: number; end: number };
+  /** 2E / (P1 + P2) of the aligned passages. */
+  similarity: number;
+  permalink: string;
+}
+
+/** The passages elsewhere that share an aligned run with utterance `id`, in time order. */
+export function saidElsewhere(
+  corpus: Corpus,
+  id: string,
+  options: PresentOptions = {},
+): SaidElsewhere[] {
+  const ordinal = ordinalOf(corpus, id);
+  if (ordinal === undefined) throw new NotFoundError("utterance", id);
+  const texts = corpus.store.utterances.text;
+  const here = texts[ordinal] ?? "";
+  return (corpus.store.reuse[String(ordinal)] ?? []).map(
+    ([other, start, end, otherStart, otherEnd, permille]) => {
+      const session = corpus.store.sessions[corpus.store.utterances.session[other] ?? -1];
+      if (!session) throw new Error(`search: utterance ${other} has no session`);
+      const otherId = utteranceId(corpus, other);
+      return {
+        id: otherId,
+        session: sessionRef(session),
+        date: session.date,
+        speaker: speakerRefOf(corpus, other),
+        passage: (texts[other] ?? "").slice(otherStart, otherEnd),
+        start: otherStart,
+        end: otherEnd,
+        here: { passage: here.slice(start, end), start, end },
+        similarity: permille / 1000,
+        permalink: `${options.baseUrl ?? ""}${utterancePath(otherId)}`,
+      };
+    },
+  );
+}
