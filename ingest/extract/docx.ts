@@ -48,7 +48,8 @@ function checkZipBounds(
   source: string,
   limits: ExtractLimits,
 ): void {
-  const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  const mb = (n: number): string =>
+    n < 1024 * 1024 ? `${Math.ceil(n / 1024)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
   const declared = listing.entries.reduce((sum, e) => sum + e.size, 0);
   checkLimit(
     source,

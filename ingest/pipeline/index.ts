@@ -1,6 +1,6 @@
-export { processSource, sha256Hex, textFileFor, withSessionId } from "./source";
+export { noSessionReason, processSource, sha256Hex, textFileFor, withSessionId } from "./source";
 export { matchRoughTwins, TWIN_MIN_SIMILARITY } from "./twins";
-export type { ProcessedSource, SourceInput } from "./source";
+export type { ProcessOptions, ProcessedSource, SourceInput } from "./source";
 export {
   assembleSessions,
   readManifest,
