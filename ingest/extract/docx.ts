@@ -50,14 +50,6 @@ function checkZipBounds(
 ): void {
   const mb = (n: number): string =>
     n < 1024 * 1024 ? `${Math.ceil(n / 1024)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
-  const declared = listing.entries.reduce((sum, e) => sum + e.size, 0);
-  checkLimit(
-    source,
-    limits,
-    "maxInflatedBytes",
-    declared,
-    (n) => `its ZIP entries inflate to ${mb(n)}`,
-  );
   for (const entry of listing.entries) {
     if (entry.size < ZIP_RATIO_MIN_BYTES) continue;
     const ratio = Math.round(entry.size / Math.max(1, entry.compressedSize));
@@ -69,6 +61,14 @@ function checkZipBounds(
       (r) => `${entry.name} inflates ${r} times (${mb(entry.compressedSize)} to ${mb(entry.size)})`,
     );
   }
+  const declared = listing.entries.reduce((sum, e) => sum + e.size, 0);
+  checkLimit(
+    source,
+    limits,
+    "maxInflatedBytes",
+    declared,
+    (n) => `its ZIP entries inflate to ${mb(n)}`,
+  );
   const body = listing.entries.find((e) => e.name === DOCUMENT_PART);
   if (body === undefined) return;
   try {
