@@ -5,7 +5,7 @@ import { consoleLogger } from "../io/console-logger";
 import { printable } from "../io/printable";
 import { processSource, writeCorpus, type ProcessedSource, type SourceFailure } from "../pipeline";
 import { parseLimitArg, type SourceLimits } from "../sandbox/limits";
-import { workerRunner } from "../sandbox/runner";
+import { workerRunner, type SourceRunner } from "../sandbox/runner";
 
 /** Defaults of the offline ingest. */
 export const DEFAULT_SOURCES_DIR = "transcripts/sources";
@@ -20,6 +20,11 @@ export interface IngestOptions {
   logger?: Logger;
   /** Limits each source is extracted and parsed within (defaults: sandbox/limits.ts). */
   limits?: Partial<SourceLimits>;
+  /**
+   * Where sources are extracted and parsed (default: a worker held to `limits`, ended at the
+   * end). One given here is left running, for the caller to reuse and close.
+   */
+  runner?: SourceRunner;
 }
 
 /** An entry of the sources folder that was not read, and why. */
@@ -84,7 +89,7 @@ export async function runIngest(options: IngestOptions = {}): Promise<IngestResu
   for (const s of skipped) logger.info(`skipped ${s.file}: ${s.reason}`);
   const processed: ProcessedSource[] = [];
   const failures: SourceFailure[] = [];
-  const runner = workerRunner(options.limits);
+  const runner = options.runner ?? workerRunner(options.limits);
   try {
     for (const name of names) {
       const file = relative(process.cwd(), join(sourcesDir, name)) || name;
@@ -102,7 +107,7 @@ export async function runIngest(options: IngestOptions = {}): Promise<IngestResu
       }
     }
   } finally {
-    await runner.close();
+    if (options.runner === undefined) await runner.close();
   }
   const { manifest, conflicts } = await writeCorpus(outDir, processed, failures, {
     logger,

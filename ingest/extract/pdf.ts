@@ -4,7 +4,7 @@
  * printed on the pages stay: the transcript parser removes that junk, with the rest of the
  * conversions' debris.
  */
-import { PDFParse } from "pdf-parse";
+import type { PDFParse } from "pdf-parse";
 import { ExtractError, describe } from "./errors";
 import type { RawExtraction } from "./extractor";
 import { DEFAULT_EXTRACT_LIMITS, checkLimit, type ExtractLimits } from "./limits";
@@ -32,8 +32,10 @@ export async function extractPdf(
       "truncated PDF: no %%EOF marker at its end (incomplete download?)",
     );
   }
+  // Loaded on first use: pdf.js is large, and a worker reading no PDF need not load it.
+  const { PDFParse: Parser } = await import("pdf-parse");
   // pdf.js takes ownership of (detaches) the array it is given: hand it a copy.
-  const parser = new PDFParse({ data: bytes.slice(), verbosity: PDFJS_ERRORS_ONLY });
+  const parser: PDFParse = new Parser({ data: bytes.slice(), verbosity: PDFJS_ERRORS_ONLY });
   try {
     // The page count comes from the page tree, before any page is read.
     const { total } = await parser.getInfo();

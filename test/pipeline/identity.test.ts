@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildAssets, readSessionRecords } from "../../ingest/build-index";
 import { runIngest } from "../../ingest/commands/ingest";
+import { inProcessRunner } from "../../ingest/sandbox/runner";
 import type { Manifest } from "../../src/domain";
 import { openCorpus } from "../../src/search/load";
 import { createApp } from "../../src/web/app";
@@ -45,7 +46,9 @@ describe("stable session ids across re-ingests", () => {
   let dir: string;
   let sources: string;
   let out: string;
-  const ingest = () => runIngest({ sourcesDir: sources, outDir: out });
+  // Ids are the subject here, not the bounds: one in-process runner for every re-ingest.
+  const runner = inProcessRunner();
+  const ingest = () => runIngest({ sourcesDir: sources, outDir: out, runner });
 
   /** What /api/utterances/<id> shows after building the corpus in `out`. */
   async function permalink(id: string): Promise<{ status: number; text?: string }> {
