@@ -292,6 +292,41 @@ export interface Manifest {
   sessions: ManifestEntry[];
   /** Sources that failed to extract or parse on the last run, with the error. */
   failures: { file: string; error: string }[];
+  /**
+   * Sources of the last run that claimed the id of another source's session (written only when
+   * there are some): they never displace it; each got a distinct id or was held back.
+   */
+  conflicts?: IdConflict[];
+  /**
+   * Ids of sessions whose source is gone (written only when there are some). An id is never given
+   * to other words: only the same bytes take it back.
+   */
+  retired?: RetiredSession[];
+}
+
+/** A source that claimed an id already held by another source (see Manifest.conflicts). */
+export interface IdConflict {
+  /** The id its header asked for. */
+  claimed: string;
+  file: string;
+  sha256: string;
+  /** The source that holds the id. */
+  owner: { id: string; file: string };
+  /**
+   * "renamed": ingested under `id` (the claimed id with a hash suffix); "held": not ingested,
+   * because its words are those of the owner (a duplicate, or a replacement under another name).
+   */
+  outcome: "renamed" | "held";
+  id?: string;
+  /** Share of its 3-word sequences found in the owner's words (0 when not compared). */
+  similarity: number;
+}
+
+/** An id whose session was removed because its source is gone. */
+export interface RetiredSession {
+  id: string;
+  file: string;
+  sha256: string;
 }
 
 /** A logger passed into library code instead of using console. */

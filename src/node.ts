@@ -1,7 +1,7 @@
 /**
  * Node entry: the same app as the Worker, served by @hono/node-server. The corpus is read from
- * dist/assets/data/ and other static files from dist/assets/. PORT (default 8787) and HOST
- * (default 127.0.0.1) are honoured. Run with `npm run start:node`.
+ * dist/assets/data/ and other static files from dist/assets/. PORT (default 8787), HOST
+ * (default 127.0.0.1) and CANONICAL_ORIGIN (absolute links; default: relative) are honoured. Run with `npm run start:node`.
  */
 import { serve } from "@hono/node-server";
 import { readFile, stat } from "node:fs/promises";
@@ -74,6 +74,11 @@ export function startNodeServer(
     host?: string;
     /** Slice of the search scheduler in ms (default DEFAULT_SLICE_MS); 0 runs searches straight. */
     sliceMs?: number;
+    /**
+     * Public origin of absolute permalinks and citations ("https://wcit.example.org"; env
+     * CANONICAL_ORIGIN). Absent: links are relative. Never taken from the Host header.
+     */
+    canonicalOrigin?: string;
   } = {},
 ) {
   const assetsDir = options.assetsDir ?? DEFAULT_ASSETS_DIR;
@@ -84,6 +89,7 @@ export function startNodeServer(
     logger,
     assets: (request) => serveFile(request),
     runner: options.sliceMs === 0 ? RUN_STRAIGHT : nodeScheduler(options.sliceMs),
+    canonicalOrigin: options.canonicalOrigin,
   });
   const port = options.port ?? DEFAULT_PORT;
   const hostname = options.host ?? DEFAULT_HOST;
@@ -101,5 +107,9 @@ function portFromEnv(value: string | undefined): number {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  startNodeServer({ port: portFromEnv(process.env.PORT), host: process.env.HOST || DEFAULT_HOST });
+  startNodeServer({
+    port: portFromEnv(process.env.PORT),
+    host: process.env.HOST || DEFAULT_HOST,
+    canonicalOrigin: process.env.CANONICAL_ORIGIN,
+  });
 }

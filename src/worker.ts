@@ -34,6 +34,8 @@ const app = createApp<Env>({
   loadCorpus: (env) => openCorpus(assetsReader(env.ASSETS)),
   logger: workerLogger,
   assets: (request, env) => env.ASSETS.fetch(request),
+  // Absolute permalinks and citations from configuration (wrangler.toml [vars]), not the Host.
+  canonicalOrigin: (env) => env.CANONICAL_ORIGIN,
   // No SliceScheduler: Workers' clocks do not advance while code runs, so slices would never
   // end; each request has its own CPU limit and the platform spreads requests over isolates.
 });

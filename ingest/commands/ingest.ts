@@ -2,76 +2,142 @@ import { readFile, readdir } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { silentLogger, type Logger, type Manifest } from "../../src/domain";
 import { consoleLogger } from "../io/console-logger";
+import { printable } from "../io/printable";
 import { processSource, writeCorpus, type ProcessedSource, type SourceFailure } from "../pipeline";
+import { parseLimitArg, type SourceLimits } from "../sandbox/limits";
+import { workerRunner, type SourceRunner } from "../sandbox/runner";
 
 /** Defaults of the offline ingest. */
 export const DEFAULT_SOURCES_DIR = "transcripts/sources";
 export const DEFAULT_OUT_DIR = "transcripts";
 
-/** Files in the sources folder that are not transcripts. */
+/** Files in the sources folder that are not transcripts (left out without a word). */
 const NOT_A_SOURCE = /^(\.|readme)/i;
 
 export interface IngestOptions {
   sourcesDir?: string;
   outDir?: string;
   logger?: Logger;
+  /** Limits each source is extracted and parsed within (defaults: sandbox/limits.ts). */
+  limits?: Partial<SourceLimits>;
+  /**
+   * Where sources are extracted and parsed (default: a worker held to `limits`, ended at the
+   * end). One given here is left running, for the caller to reuse and close.
+   */
+  runner?: SourceRunner;
+}
+
+/** An entry of the sources folder that was not read, and why. */
+export interface SkippedFile {
+  /** The name, control characters escaped. */
+  file: string;
+  reason: string;
 }
 
 export interface IngestResult {
   manifest: Manifest;
   ingested: string[];
   failures: SourceFailure[];
+  skipped: SkippedFile[];
+}
+
+/** The sources to read, and the entries of the folder that are not read, with the reason. */
+async function listSources(
+  sourcesDir: string,
+): Promise<{ names: string[]; skipped: SkippedFile[] }> {
+  let entries;
+  try {
+    entries = await readdir(sourcesDir, { withFileTypes: true, encoding: "buffer" });
+  } catch (error) {
+    throw new Error(
+      `ingest: ${sourcesDir}: cannot read the sources folder: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+  const names: string[] = [];
+  const skipped: SkippedFile[] = [];
+  const utf8 = new TextDecoder("utf-8", { fatal: true });
+  for (const entry of entries) {
+    const raw = Buffer.from(entry.name);
+    let name: string;
+    try {
+      name = utf8.decode(raw);
+    } catch {
+      const shown = printable(raw.toString("latin1"));
+      skipped.push({ file: shown, reason: "its name is not valid UTF-8: rename it" });
+      continue;
+    }
+    const skip = (reason: string): number => skipped.push({ file: printable(name), reason });
+    if (entry.isSymbolicLink()) skip("a symbolic link: not followed (copy the file here instead)");
+    else if (entry.isDirectory()) skip("a folder: sources are not looked for in subfolders");
+    else if (!entry.isFile()) skip("not a regular file");
+    else if (!NOT_A_SOURCE.test(name)) names.push(name);
+  }
+  return { names: names.sort(), skipped };
 }
 
 /**
- * The offline ingest: every file in the sources folder is extracted and parsed; the sessions,
- * their texts and the manifest are written to the out folder. One bad source is reported and
- * neither stops the others nor damages earlier output.
+ * The offline ingest: every file in the sources folder is extracted and parsed (in a worker held
+ * to the limits); the sessions, their texts and the manifest are written to the out folder. One
+ * bad source is reported and neither stops the others nor damages earlier output.
  */
 export async function runIngest(options: IngestOptions = {}): Promise<IngestResult> {
   const sourcesDir = options.sourcesDir ?? DEFAULT_SOURCES_DIR;
   const outDir = options.outDir ?? DEFAULT_OUT_DIR;
   const logger = options.logger ?? silentLogger;
-  let names: string[];
-  try {
-    names = (await readdir(sourcesDir, { withFileTypes: true }))
-      .filter((d) => d.isFile() && !NOT_A_SOURCE.test(d.name))
-      .map((d) => d.name)
-      .sort();
-  } catch (error) {
-    throw new Error(
-      `ingest: ${sourcesDir}: cannot read the sources folder: ${(error as Error).message}`,
-      {
-        cause: error,
-      },
-    );
-  }
+  const { names, skipped } = await listSources(sourcesDir);
+  for (const s of skipped) logger.info(`skipped ${s.file}: ${s.reason}`);
   const processed: ProcessedSource[] = [];
   const failures: SourceFailure[] = [];
-  for (const name of names) {
-    const file = relative(process.cwd(), join(sourcesDir, name)) || name;
-    try {
-      const bytes = new Uint8Array(await readFile(join(sourcesDir, name)));
-      const result = await processSource({ bytes, file }, { logger });
-      processed.push(result);
-      logger.info(
-        `ingested ${file} -> ${result.record.id} (${result.record.utterances.length} utterances)`,
-      );
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      failures.push({ file, error: message });
-      logger.error(message);
+  const runner = options.runner ?? workerRunner(options.limits);
+  try {
+    for (const name of names) {
+      const file = relative(process.cwd(), join(sourcesDir, name)) || name;
+      try {
+        const bytes = new Uint8Array(await readFile(join(sourcesDir, name)));
+        const result = await processSource({ bytes, file }, { logger, runner });
+        processed.push(result);
+        logger.info(
+          `ingested ${file} -> ${result.record.id} (${result.record.utterances.length} utterances)`,
+        );
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        failures.push({ file, error: message });
+        logger.error(message);
+      }
     }
+  } finally {
+    if (options.runner === undefined) await runner.close();
   }
-  const { manifest } = await writeCorpus(outDir, processed, failures, { logger, mode: "replace" });
-  return { manifest, ingested: processed.map((p) => p.record.id), failures };
+  const { manifest, conflicts } = await writeCorpus(outDir, processed, failures, {
+    logger,
+    mode: "replace",
+  });
+  const idBySha = new Map(manifest.sessions.map((s) => [s.source.sha256, s.id]));
+  const ingested = [
+    ...new Set(processed.flatMap((p) => idBySha.get(p.record.source.sha256) ?? [])),
+  ];
+  for (const c of conflicts.filter((c) => c.outcome === "held")) {
+    failures.push({
+      file: c.file,
+      error: `ingest: ${c.file}: held back: it claims ${c.claimed}, held by ${c.owner.file}, and ${Math.round(c.similarity * 100)}% of its words are that session's`,
+    });
+  }
+  return { manifest, ingested, failures, skipped };
 }
 
 const USAGE =
-  "usage: npm run ingest -- [--sources DIR] [--out DIR] [--quiet] | --fetch [fetch options]";
+  "usage: npm run ingest -- [--sources DIR] [--out DIR] [--limit NAME=VALUE]... [--quiet] | --fetch [fetch options]";
 
-function parseArgs(args: string[]): { sourcesDir?: string; outDir?: string; quiet: boolean } {
-  const options: { sourcesDir?: string; outDir?: string; quiet: boolean } = { quiet: false };
+interface IngestArgs {
+  sourcesDir?: string;
+  outDir?: string;
+  limits: Partial<SourceLimits>;
+  quiet: boolean;
+}
+
+function parseArgs(args: string[]): IngestArgs {
+  const options: IngestArgs = { quiet: false, limits: {} };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = (): string => {
@@ -83,6 +149,7 @@ function parseArgs(args: string[]): { sourcesDir?: string; outDir?: string; quie
     };
     if (arg === "--sources") options.sourcesDir = value();
     else if (arg === "--out") options.outDir = value();
+    else if (arg === "--limit") Object.assign(options.limits, parseLimitArg(arg, value()));
     else if (arg === "--quiet") options.quiet = true;
     else throw new Error(`ingest: unknown option ${JSON.stringify(arg)}\n${USAGE}`);
   }
@@ -103,8 +170,11 @@ export async function run(args: string[]): Promise<number> {
       `corpus: ${result.manifest.sessions.length} sessions, ${total} utterances` +
       (result.manifest.synthetic ? " (SYNTHETIC SAMPLE)" : ""),
   );
+  for (const s of result.skipped) process.stderr.write(`skipped: ${s.file}: ${s.reason}\n`);
   if (result.failures.length > 0) {
-    for (const f of result.failures) process.stderr.write(`failed: ${f.file}: ${f.error}\n`);
+    for (const f of result.failures) {
+      process.stderr.write(`failed: ${printable(f.file)}: ${printable(f.error)}\n`);
+    }
     return 1;
   }
   return 0;

@@ -1,12 +1,15 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { extractText } from "../extract/index";
-import { parseTranscript } from "../parse/transcript";
+import { printable } from "../io/printable";
+import { noSessionReason } from "../pipeline/source";
+import { workerRunner } from "../sandbox/runner";
 
 /**
  * `npm run --silent parse -- FILE`: prints one JSON object to stdout,
  * `{ session: {title, date, time, body, number, status, ...}, utterances: [{speaker: {raw, kind,
- * country, ...}, text, ...}], warnings }`. Unreadable input: exit 1 and a one-line error on stderr.
+ * country, ...}, text, ...}], warnings }`. Extraction and parsing run in a worker held to the
+ * default limits. Whenever no session comes out (unreadable input, over a limit, no turn with
+ * words): exit 1 and a one-line error on stderr, nothing on stdout.
  */
 export async function run(args: string[]): Promise<number> {
   const [file, ...rest] = args;
@@ -18,15 +21,17 @@ export async function run(args: string[]): Promise<number> {
   try {
     bytes = new Uint8Array(await readFile(file));
   } catch (error) {
-    process.stderr.write(
-      `parse: ${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`,
-    );
+    fail(file, `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     return 1;
   }
+  const runner = workerRunner();
   try {
-    const { text, format } = await extractText(bytes, { fileName: basename(file) });
-    const parsed = parseTranscript(text);
+    const { format, parsed } = await runner.run({ bytes, fileName: basename(file), file });
     const { session, utterances, warnings } = parsed;
+    if (!utterances.some((u) => !u.empty && u.text.trim() !== "")) {
+      fail(file, noSessionReason(parsed));
+      return 1;
+    }
     // The contract's fields first, then the rest of the header.
     const { title, date, time, body, number, status, ...more } = session;
     const output = {
@@ -38,8 +43,14 @@ export async function run(args: string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify(output)}\n`);
     return 0;
   } catch (error) {
-    const message = (error instanceof Error ? error.message : String(error)).split("\n")[0];
-    process.stderr.write(`parse: ${file}: ${message}\n`);
+    fail(file, error instanceof Error ? error.message : String(error));
     return 1;
+  } finally {
+    await runner.close();
   }
+}
+
+/** The one-line error: the file name and the message escaped (a name can hold a newline). */
+function fail(file: string, message: string): void {
+  process.stderr.write(`parse: ${printable(file)}: ${printable(message)}\n`);
 }

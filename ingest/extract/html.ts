@@ -18,6 +18,7 @@ import * as cheerio from "cheerio";
 import type { AnyNode, Element } from "domhandler";
 import { decodeHtml } from "./html-charset";
 import type { RawExtraction } from "./extractor";
+import { DEFAULT_EXTRACT_LIMITS, checkLimit, type ExtractLimits } from "./limits";
 
 /** Elements that are never content. */
 const ALWAYS_DROPPED =
@@ -125,29 +126,47 @@ export function htmlToText(html: string, options: HtmlToTextOptions = {}): strin
 
   const out = new LineBuilder();
   const preserve = options.preserveWhitespace ?? false;
-  for (const node of $.root().contents().toArray()) walk(node, out, preserve);
+  walk($.root().contents().toArray(), out, preserve);
   return out.finish();
 }
 
-function walk(node: AnyNode, out: LineBuilder, inPre: boolean): void {
-  if (node.type === "text") {
-    out.text(inPre ? node.data : node.data.replace(/[ \t\n\f\r]+/g, " "), inPre);
-    return;
+/** A step of the walk: enter a node, or leave an element (its closing work). */
+type Step = { node: AnyNode; inPre: boolean } | { leave: string; block: boolean; mark: number };
+
+/**
+ * Walks the tree in document order with a stack of its own, not by recursion: a page nested
+ * tens of thousands of levels deep must not overflow the call stack.
+ */
+function walk(roots: readonly AnyNode[], out: LineBuilder, preserve: boolean): void {
+  const steps: Step[] = roots.map((node) => ({ node, inPre: preserve })).reverse();
+  for (let step = steps.pop(); step !== undefined; step = steps.pop()) {
+    if ("leave" in step) {
+      if (step.leave === "p" && out.mark() === step.mark) out.blankLine();
+      if (step.block) out.softBreak();
+      continue;
+    }
+    const { node, inPre } = step;
+    if (node.type === "text") {
+      out.text(inPre ? node.data : node.data.replace(/[ \t\n\f\r]+/g, " "), inPre);
+      continue;
+    }
+    if (node.type !== "tag") continue; // comments, doctype, CDATA, and dropped script/style
+    const element = node as Element;
+    const name = element.name.toLowerCase();
+    if (name === "br") {
+      out.hardBreak();
+      continue;
+    }
+    if (CELL_ELEMENTS.has(name) && hasCellBefore(element)) out.text("\t", true);
+    const block = BLOCK_ELEMENTS.has(name);
+    if (block) out.softBreak();
+    steps.push({ leave: name, block, mark: out.mark() });
+    const childPre = inPre || name === "pre";
+    for (let i = element.children.length - 1; i >= 0; i--) {
+      const child = element.children[i];
+      if (child !== undefined) steps.push({ node: child, inPre: childPre });
+    }
   }
-  if (node.type !== "tag") return; // comments, doctype, CDATA, and dropped script/style
-  const element = node as Element;
-  const name = element.name.toLowerCase();
-  if (name === "br") {
-    out.hardBreak();
-    return;
-  }
-  if (CELL_ELEMENTS.has(name) && hasCellBefore(element)) out.text("\t", true);
-  const block = BLOCK_ELEMENTS.has(name);
-  if (block) out.softBreak();
-  const mark = out.mark();
-  for (const child of element.children) walk(child, out, inPre || name === "pre");
-  if (name === "p" && out.mark() === mark) out.blankLine();
-  if (block) out.softBreak();
 }
 
 function hasCellBefore(element: Element): boolean {
@@ -219,8 +238,53 @@ class LineBuilder {
   }
 }
 
+/** Elements that never hold others (no end tag). */
+const VOID_ELEMENTS = new Set([
+  "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param",
+  "source", "track", "wbr",
+]); // prettier-ignore
+/** Elements whose end tag may be left out: the next one closes them, they do not nest. */
+const IMPLIED_END = new Set([
+  "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot",
+  "colgroup", "caption", "rb", "rt", "rp",
+]); // prettier-ignore
+/** Elements whose content is text up to their end tag. */
+const RAW_TEXT = new Set(["script", "style", "textarea", "title", "xmp", "noscript"]);
+
+/**
+ * How deeply a page's elements nest, from its tags alone (no tree is built): start tags of
+ * elements that can nest count one level, end tags close one. Stops counting once over `limit`.
+ */
+export function htmlNestingDepth(html: string, limit = Infinity): number {
+  const tag = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*?(\/?)>|<!--[\s\S]*?(?:-->|$)|<[!?][^>]*>/g;
+  const lower = html.toLowerCase();
+  let depth = 0;
+  let deepest = 0;
+  for (let m = tag.exec(html); m !== null && deepest <= limit; m = tag.exec(html)) {
+    const name = m[2]?.toLowerCase();
+    if (name === undefined || VOID_ELEMENTS.has(name) || IMPLIED_END.has(name)) continue;
+    if (m[1] === "/") depth = Math.max(0, depth - 1);
+    else if (m[3] !== "/") {
+      deepest = Math.max(deepest, ++depth);
+      if (RAW_TEXT.has(name)) {
+        const end = lower.indexOf(`</${name}`, tag.lastIndex);
+        tag.lastIndex = end === -1 ? html.length : end;
+      }
+    }
+  }
+  return deepest;
+}
+
 /** Extracts an HTML page. `source` names it in warnings. */
-export function extractHtml(bytes: Uint8Array, source: string): RawExtraction {
+export function extractHtml(
+  bytes: Uint8Array,
+  source: string,
+  limits: ExtractLimits = DEFAULT_EXTRACT_LIMITS,
+): RawExtraction {
   const { html, warnings } = decodeHtml(bytes, source);
+  const depth = htmlNestingDepth(html, limits.maxHtmlDepth);
+  checkLimit(source, limits, "maxHtmlDepth", depth, (n) =>
+    n > limits.maxHtmlDepth ? `elements nested more than ${limits.maxHtmlDepth} deep` : `${n}`,
+  );
   return { text: htmlToText(html), warnings };
 }

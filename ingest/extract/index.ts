@@ -10,6 +10,7 @@ import { extractDocx } from "./docx";
 import { detectSource } from "./detect";
 import { ExtractError, describe, sourceLabel } from "./errors";
 import { extractHtml } from "./html";
+import { DEFAULT_EXTRACT_LIMITS, checkLimit, type ExtractLimits } from "./limits";
 import { normaliseText } from "./normalise";
 import { extractPdf } from "./pdf";
 import type { Extractor, RawExtraction } from "./extractor";
@@ -17,6 +18,7 @@ import { extractTxt } from "./txt";
 
 export { detectFormat, detectSource, type Detection } from "./detect";
 export { ExtractError } from "./errors";
+export { DEFAULT_EXTRACT_LIMITS, LimitError, type ExtractLimits } from "./limits";
 export { normaliseText } from "./normalise";
 
 /** Options of extractText. */
@@ -25,6 +27,8 @@ export interface ExtractOptions {
   fileName?: string;
   /** Receives each warning (logger.warn). Default: silent. */
   logger?: Logger;
+  /** Limits the file is held to (default DEFAULT_EXTRACT_LIMITS; see limits.ts). */
+  limits?: Partial<ExtractLimits>;
 }
 
 /** The text of a file. */
@@ -37,8 +41,8 @@ export interface ExtractedText {
   warnings: string[];
 }
 
-/** Largest input accepted. Transcripts are well under 10 MB in any format. */
-export const MAX_INPUT_BYTES = 100 * 1024 * 1024;
+/** Largest input accepted by default. Transcripts are well under 10 MB in any format. */
+export const MAX_INPUT_BYTES = DEFAULT_EXTRACT_LIMITS.maxInputBytes;
 
 const EXTRACTORS: Record<SourceFormat, Extractor> = {
   pdf: extractPdf,
@@ -58,19 +62,19 @@ export async function extractText(
   if (!(bytes instanceof Uint8Array)) {
     throw new ExtractError(source, "expected the file's bytes (a Uint8Array or Buffer)");
   }
-  if (bytes.length > MAX_INPUT_BYTES) {
-    throw new ExtractError(source, `too large: ${bytes.length} bytes (limit ${MAX_INPUT_BYTES})`);
-  }
+  const limits = { ...DEFAULT_EXTRACT_LIMITS, ...options.limits };
+  checkLimit(source, limits, "maxInputBytes", bytes.length, (n) => `too large: ${n} bytes`);
   const { format, warnings: detectWarnings } = detectSource(bytes, options.fileName);
   let raw: RawExtraction;
   try {
-    raw = await EXTRACTORS[format](bytes, source);
+    raw = await EXTRACTORS[format](bytes, source, limits);
   } catch (error) {
     if (error instanceof ExtractError) throw error;
     throw new ExtractError(source, `${format} extraction failed: ${describe(error)}`, {
       cause: error,
     });
   }
+  checkLimit(source, limits, "maxTextChars", raw.text.length, (n) => `${n} characters of text`);
   const text = normaliseText(raw.text);
   if (!/\S/.test(text)) {
     const hint =

@@ -4,9 +4,10 @@
  * printed on the pages stay: the transcript parser removes that junk, with the rest of the
  * conversions' debris.
  */
-import { PDFParse } from "pdf-parse";
+import type { PDFParse } from "pdf-parse";
 import { ExtractError, describe } from "./errors";
 import type { RawExtraction } from "./extractor";
+import { DEFAULT_EXTRACT_LIMITS, checkLimit, type ExtractLimits } from "./limits";
 
 /** How far from the end the `%%EOF` marker may sit (writers may append a little after it). */
 export const PDF_EOF_WINDOW = 2048;
@@ -15,7 +16,11 @@ export const PDF_EOF_WINDOW = 2048;
 const PDFJS_ERRORS_ONLY = 0;
 
 /** Extracts the text layer of a PDF. `source` names it in errors. */
-export async function extractPdf(bytes: Uint8Array, source: string): Promise<RawExtraction> {
+export async function extractPdf(
+  bytes: Uint8Array,
+  source: string,
+  limits: ExtractLimits = DEFAULT_EXTRACT_LIMITS,
+): Promise<RawExtraction> {
   // pdf.js recovers what it can from a truncated file and returns shortened text without a word;
   // an incomplete download must fail instead.
   const tail = new TextDecoder("latin1").decode(
@@ -27,9 +32,14 @@ export async function extractPdf(bytes: Uint8Array, source: string): Promise<Raw
       "truncated PDF: no %%EOF marker at its end (incomplete download?)",
     );
   }
+  // Loaded on first use: pdf.js is large, and a worker reading no PDF need not load it.
+  const { PDFParse: Parser } = await import("pdf-parse");
   // pdf.js takes ownership of (detaches) the array it is given: hand it a copy.
-  const parser = new PDFParse({ data: bytes.slice(), verbosity: PDFJS_ERRORS_ONLY });
+  const parser: PDFParse = new Parser({ data: bytes.slice(), verbosity: PDFJS_ERRORS_ONLY });
   try {
+    // The page count comes from the page tree, before any page is read.
+    const { total } = await parser.getInfo();
+    checkLimit(source, limits, "maxPdfPages", total, (n) => `${n} pages`);
     const result = await parser.getText({
       pageJoiner: "",
       // A wide gap inside a line is a space in running text (pdf-parse's default is a tab).
@@ -37,6 +47,7 @@ export async function extractPdf(bytes: Uint8Array, source: string): Promise<Raw
     });
     return { text: result.pages.map((page) => page.text).join("\n"), warnings: [] };
   } catch (error) {
+    if (error instanceof ExtractError) throw error;
     const reason = describe(error);
     const what = /password/i.test(reason)
       ? "the PDF is password-protected"

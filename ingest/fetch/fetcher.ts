@@ -78,10 +78,12 @@ export interface Fetcher {
 /**
  * Failures after which the archive is asked: the file is gone (404, 410), or the live site could
  * not deliver it after all retries (network error, timeout, truncated body, 429 or 5xx). Not for
- * 401/403 (access refused is respected) or other 4xx, nor for a body over the size limit.
+ * 401/403 (access refused is respected) or other 4xx, nor for a body over the size limit, a
+ * refused redirect or a stopped run.
  */
 export function worthAskingArchive(error: HttpError): boolean {
-  if (error.kind === "too-large" || error.kind === "invalid-url") return false;
+  const never: readonly string[] = ["too-large", "invalid-url", "redirect", "stopped"];
+  if (never.includes(error.kind)) return false;
   if (error.kind !== "status") return true;
   const status = error.status ?? 0;
   return status === 404 || status === 410 || status === 429 || status >= 500;

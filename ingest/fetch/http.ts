@@ -2,8 +2,11 @@
  * Polite HTTP GET for the scraper: a User-Agent naming the project, at most 2 requests at a time
  * per host (p-limit) with a pause between request starts, a timeout per attempt, retries with
  * full-jitter exponential backoff (p-retry, at most 5) that honour Retry-After on 429 and 503, no
- * retry on other 4xx, redirects followed (the final URL is recorded), truncated bodies caught,
- * and conditional requests (If-None-Match / If-Modified-Since) for the cache.
+ * retry of what cannot succeed by retrying (other 4xx but 408, a refused redirect, a bad URL),
+ * redirects followed by hand (at most a few hops, each checked like a link: http(s) and one of
+ * the allowed hosts, no loop; the final URL is recorded), a deadline per URL that covers every
+ * attempt and wait, a signal that stops everything (the run's deadline, Ctrl-C), truncated bodies
+ * caught, and conditional requests (If-None-Match / If-Modified-Since) for the cache.
  */
 import pLimit, { type LimitFunction } from "p-limit";
 import pRetry, { AbortError } from "p-retry";
@@ -15,8 +18,10 @@ import {
   DEFAULT_CONCURRENCY,
   DEFAULT_DELAY_MS,
   DEFAULT_MAX_BYTES,
+  DEFAULT_MAX_REDIRECTS,
   DEFAULT_MAX_RETRY_AFTER_MS,
   DEFAULT_TIMEOUT_MS,
+  DEFAULT_URL_DEADLINE_MS,
   MAX_CONCURRENCY_PER_HOST,
   MAX_RETRIES,
 } from "./options";
@@ -41,6 +46,17 @@ export interface HttpClientOptions {
   maxRetryAfterMs?: number;
   /** Largest body accepted. */
   maxBytes?: number;
+  /**
+   * Hosts ("host:port" as in URL.host) a redirect may lead to. Default: the host of the URL asked
+   * for only. Any other host, or a scheme other than http(s), is refused at once.
+   */
+  redirectHosts?: readonly string[];
+  /** Redirects followed per request. */
+  maxRedirects?: number;
+  /** Time one URL may take, every attempt, backoff and Retry-After included, ms. */
+  urlDeadlineMs?: number;
+  /** Stops every request and wait when aborted; its reason says why (a string). */
+  signal?: AbortSignal;
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -72,7 +88,18 @@ export interface HttpResult {
 }
 
 export type HttpErrorKind =
-  "status" | "network" | "timeout" | "truncated" | "too-large" | "invalid-url";
+  | "status"
+  | "network"
+  | "timeout"
+  | "truncated"
+  | "too-large"
+  | "invalid-url"
+  /** a redirect refused (other scheme or host, a loop, too many hops) */
+  | "redirect"
+  /** the URL's own deadline passed */
+  | "deadline"
+  /** the run was stopped (its deadline, or interrupted) */
+  | "stopped";
 
 /** A GET that did not succeed, after all its attempts. */
 export class HttpError extends Error {
@@ -131,11 +158,21 @@ function isTimeout(error: unknown, signal: AbortSignal): boolean {
   );
 }
 
+/** Errors another attempt cannot mend. */
+const FINAL_KINDS = new Set<HttpErrorKind>([
+  "too-large",
+  "invalid-url",
+  "redirect",
+  "deadline",
+  "stopped",
+]);
+
 /** Whether another attempt could succeed. */
 function isRetryable(error: HttpError, maxRetryAfterMs: number): boolean {
-  if (error.kind === "too-large" || error.kind === "invalid-url") return false;
+  if (FINAL_KINDS.has(error.kind)) return false;
   if (error.kind !== "status") return true;
   const status = error.status ?? 0;
+  if (status === 408) return true;
   if (status === 429 || status === 503) {
     return error.retryAfterMs === null || error.retryAfterMs <= maxRetryAfterMs;
   }
@@ -213,6 +250,9 @@ async function readBody(
   return bytes;
 }
 
+/** Statuses that send the client elsewhere (with a Location header). */
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
 interface HostState {
   limit: LimitFunction;
   /** Earliest time the next request to this host may start. */
@@ -233,6 +273,10 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const backoffMaxMs = options.backoffMaxMs ?? DEFAULT_BACKOFF_MAX_MS;
   const maxRetryAfterMs = options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const redirectHosts = options.redirectHosts;
+  const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
+  const urlDeadlineMs = options.urlDeadlineMs ?? DEFAULT_URL_DEADLINE_MS;
+  const stop = options.signal;
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const sleep = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
@@ -259,21 +303,88 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     const start = Math.max(now(), host.nextStart);
     host.nextStart = start + delayMs;
     const wait = start - now();
-    if (wait > 0) await sleep(wait);
+    // A stopped run does not wait for its turn (a host's Retry-After can be minutes).
+    if (wait > 0) await pause(wait);
   }
 
-  async function attempt(url: string, validators: Validators | undefined): Promise<HttpResult> {
+  /** Why the run was stopped, as an HttpError of `url`, or null while it goes on. */
+  function stopped(url: string): HttpError | null {
+    if (!stop?.aborted) return null;
+    return new HttpError(url, "stopped", `not finished: ${String(stop.reason ?? "stopped")}`);
+  }
+
+  /** Where a redirect from `from` leads, or an HttpError saying why it is refused. */
+  function redirectTarget(url: string, from: string, location: string, seen: string[]): string {
+    const refuse = (why: string): never => {
+      throw new HttpError(url, "redirect", `redirect from ${from} refused: ${why}`);
+    };
+    if (!URL.canParse(location, from)) refuse(`bad Location ${JSON.stringify(location)}`);
+    const target = new URL(location, from);
+    target.hash = "";
+    if (!/^https?:$/.test(target.protocol)) refuse(`to ${target.href}: not an http(s) URL`);
+    const allowed = redirectHosts ?? [new URL(url).host];
+    if (!allowed.includes(target.host)) {
+      refuse(`to ${target.href}: outside the hosts it was sent to (${allowed.join(", ")})`);
+    }
+    if (seen.includes(target.href)) refuse(`a loop (${[...seen, target.href].join(" -> ")})`);
+    if (seen.length > maxRedirects) refuse(`more than ${maxRedirects} redirects`);
+    return target.href;
+  }
+
+  /** One attempt: the request and the redirects it leads to, within `deadline`. */
+  async function attempt(
+    url: string,
+    validators: Validators | undefined,
+    deadline: { at: number | null },
+  ): Promise<HttpResult> {
     const host = hostOf(url);
     return host.limit(async () => {
       await gate(host);
-      stats.requests++;
-      const headers: Record<string, string> = { "User-Agent": userAgent, Accept: "*/*" };
-      if (validators?.etag) headers["If-None-Match"] = validators.etag;
-      if (validators?.lastModified) headers["If-Modified-Since"] = validators.lastModified;
-      const signal = AbortSignal.timeout(timeoutMs);
-      let response: Response;
+      deadline.at ??= now() + urlDeadlineMs;
+      const left = deadline.at - now();
+      const stop0 = stopped(url);
+      if (stop0) throw stop0;
+      if (left <= 0) throw deadlinePassed(url);
+      const capped = left < timeoutMs;
+      const timeout = AbortSignal.timeout(Math.min(timeoutMs, left));
+      const signal = stop ? AbortSignal.any([timeout, stop]) : timeout;
       try {
-        response = await fetchImpl(url, { headers, redirect: "follow", signal });
+        return await follow(url, validators, signal);
+      } catch (error) {
+        const httpError =
+          error instanceof HttpError
+            ? error
+            : new HttpError(url, "network", describeCause(error), null, null, { cause: error });
+        if (stop?.aborted) throw stopped(url) ?? httpError;
+        if (capped && httpError.kind === "timeout") throw deadlinePassed(url);
+        throw httpError;
+      }
+    });
+  }
+
+  function deadlinePassed(url: string): HttpError {
+    return new HttpError(
+      url,
+      "deadline",
+      `gave up: its deadline of ${urlDeadlineMs / 1000} s (every attempt and wait) passed`,
+    );
+  }
+
+  async function follow(
+    url: string,
+    validators: Validators | undefined,
+    signal: AbortSignal,
+  ): Promise<HttpResult> {
+    const headers: Record<string, string> = { "User-Agent": userAgent, Accept: "*/*" };
+    if (validators?.etag) headers["If-None-Match"] = validators.etag;
+    if (validators?.lastModified) headers["If-Modified-Since"] = validators.lastModified;
+    const seen = [url];
+    let current = url;
+    let response: Response;
+    for (;;) {
+      stats.requests++;
+      try {
+        response = await fetchImpl(current, { headers, redirect: "manual", signal });
       } catch (error) {
         if (isTimeout(error, signal)) {
           throw new HttpError(url, "timeout", `timed out after ${timeoutMs} ms`, null, null, {
@@ -282,56 +393,87 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         }
         throw new HttpError(url, "network", describeCause(error), null, null, { cause: error });
       }
-      const finalUrl = response.url || url;
-      const header = (name: string): string | null => response.headers.get(name);
-      if (response.status === 304) {
-        await response.body?.cancel().catch(() => {});
-        stats.notModified++;
-        return {
-          url,
-          finalUrl,
-          status: 304,
-          notModified: true,
-          bytes: new Uint8Array(0),
-          etag: header("etag"),
-          lastModified: header("last-modified"),
-          contentType: header("content-type"),
-          attempts: 1,
-          errors: [],
-        };
-      }
-      if (!response.ok) {
-        await response.body?.cancel().catch(() => {});
-        const status = response.status;
-        const retryAfterMs =
-          status === 429 || status === 503 ? parseRetryAfter(header("retry-after"), now()) : null;
-        let detail = `HTTP ${status}${response.statusText ? ` ${response.statusText}` : ""}`;
-        if (retryAfterMs !== null) {
-          detail += ` (Retry-After ${Math.round(retryAfterMs / 1000)} s)`;
-          if (retryAfterMs > maxRetryAfterMs) {
-            detail += `, longer than the ${Math.round(maxRetryAfterMs / 1000)} s we wait`;
-          } else {
-            // The whole host asked us to slow down, not only this URL.
-            host.nextStart = Math.max(host.nextStart, now() + retryAfterMs);
-          }
-        }
-        throw new HttpError(url, "status", detail, status, retryAfterMs);
-      }
-      const bytes = await readBody(response, url, maxBytes, signal);
-      stats.downloads++;
+      const location = response.headers.get("location");
+      if (!REDIRECT_STATUSES.has(response.status) || location === null) break;
+      await response.body?.cancel().catch(() => {});
+      current = redirectTarget(url, current, location, seen);
+      seen.push(current);
+    }
+    return answer(url, current, response, signal);
+  }
+
+  async function answer(
+    url: string,
+    finalUrl: string,
+    response: Response,
+    signal: AbortSignal,
+  ): Promise<HttpResult> {
+    const header = (name: string): string | null => response.headers.get(name);
+    const host = hostOf(url);
+    if (response.status === 304) {
+      await response.body?.cancel().catch(() => {});
+      stats.notModified++;
       return {
         url,
         finalUrl,
-        status: response.status,
-        notModified: false,
-        bytes,
+        status: 304,
+        notModified: true,
+        bytes: new Uint8Array(0),
         etag: header("etag"),
         lastModified: header("last-modified"),
         contentType: header("content-type"),
         attempts: 1,
         errors: [],
       };
+    }
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => {});
+      const status = response.status;
+      const retryAfterMs =
+        status === 429 || status === 503 ? parseRetryAfter(header("retry-after"), now()) : null;
+      let detail = `HTTP ${status}${response.statusText ? ` ${response.statusText}` : ""}`;
+      if (retryAfterMs !== null) {
+        detail += ` (Retry-After ${Math.round(retryAfterMs / 1000)} s)`;
+        if (retryAfterMs > maxRetryAfterMs) {
+          detail += `, longer than the ${Math.round(maxRetryAfterMs / 1000)} s we wait`;
+        } else {
+          // The whole host asked us to slow down, not only this URL.
+          host.nextStart = Math.max(host.nextStart, now() + retryAfterMs);
+        }
+      }
+      throw new HttpError(url, "status", detail, status, retryAfterMs);
+    }
+    const bytes = await readBody(response, url, maxBytes, signal);
+    stats.downloads++;
+    return {
+      url,
+      finalUrl,
+      status: response.status,
+      notModified: false,
+      bytes,
+      etag: header("etag"),
+      lastModified: header("last-modified"),
+      contentType: header("content-type"),
+      attempts: 1,
+      errors: [],
+    };
+  }
+
+  /** Waits `ms` unless the run is stopped first; false when it was. */
+  async function pause(ms: number): Promise<boolean> {
+    if (stop === undefined) {
+      await sleep(ms);
+      return true;
+    }
+    if (stop.aborted) return false;
+    let onAbort = (): void => {};
+    const aborted = new Promise<void>((resolve) => {
+      onAbort = resolve;
+      stop.addEventListener("abort", onAbort, { once: true });
     });
+    await Promise.race([sleep(ms), aborted]);
+    stop.removeEventListener("abort", onAbort);
+    return !stop.aborted;
   }
 
   async function get(url: string, validators?: Validators): Promise<HttpResult> {
@@ -341,13 +483,15 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       throw invalid;
     }
     const errors: string[] = [];
+    const deadline: { at: number | null } = { at: null };
     let attempts = 0;
+    let gaveUp: HttpError | null = null;
     try {
       const result = await pRetry(
         async () => {
           attempts++;
           try {
-            return await attempt(url, validators);
+            return await attempt(url, validators, deadline);
           } catch (error) {
             const httpError =
               error instanceof HttpError
@@ -358,9 +502,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
                     String((error as Error).message ?? error),
                     null,
                     null,
-                    {
-                      cause: error,
-                    },
+                    { cause: error },
                   );
             errors.push(httpError.detail);
             if (!isRetryable(httpError, maxRetryAfterMs)) throw new AbortError(httpError);
@@ -376,22 +518,35 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
             const retryAfterMs = error instanceof HttpError ? error.retryAfterMs : null;
             const wait =
               retryAfterMs ?? fullJitterDelay(retriesConsumed, backoffBaseMs, backoffMaxMs, random);
+            const detail = error instanceof HttpError ? error.detail : error.message;
+            if (deadline.at !== null && now() + wait >= deadline.at) {
+              gaveUp = new HttpError(
+                url,
+                error instanceof HttpError ? error.kind : "network",
+                `${detail}; no retry: waiting ${Math.round(wait / 1000)} s would pass its deadline of ${urlDeadlineMs / 1000} s`,
+                error instanceof HttpError ? error.status : null,
+                retryAfterMs,
+              );
+              return false;
+            }
             logger.warn(
-              `fetch: ${url}: ${error instanceof HttpError ? error.detail : error.message}; retry ${retriesConsumed + 1}/${retries} in ${wait} ms`,
+              `fetch: ${url}: ${detail}; retry ${retriesConsumed + 1}/${retries} in ${wait} ms`,
             );
-            await sleep(wait);
-            return true;
+            if (await pause(wait)) return true;
+            gaveUp = stopped(url);
+            return false;
           },
         },
       );
       return { ...result, attempts, errors: errors.slice() };
     } catch (error) {
       const httpError =
-        error instanceof HttpError
+        gaveUp ??
+        (error instanceof HttpError
           ? error
           : new HttpError(url, "network", String((error as Error).message ?? error), null, null, {
               cause: error,
-            });
+            }));
       httpError.attempts = attempts;
       httpError.errors = errors.slice();
       throw httpError;

@@ -2,6 +2,7 @@
  * Options of the scraper (`npm run ingest -- --fetch`), their defaults, and the parser of the
  * command-line flags. Pure: no I/O.
  */
+import { parseLimitArg, type SourceLimits } from "../sandbox/limits";
 
 /** The ITU's WCIT-12 pages the crawl starts from (see ../shared/wcit12-sessions.md). */
 export const DEFAULT_INDEX_URLS: readonly string[] = [
@@ -31,6 +32,15 @@ export const DEFAULT_BACKOFF_MAX_MS = 30_000;
 export const DEFAULT_MAX_RETRY_AFTER_MS = 120_000;
 /** Largest body accepted (a transcript is well under 1 MB). */
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+/** Redirects followed per request (each hop checked like a link). */
+export const DEFAULT_MAX_REDIRECTS = 5;
+/** Time one URL may take, every attempt, backoff and Retry-After included. */
+export const DEFAULT_URL_DEADLINE_MS = 3 * 60_000;
+/**
+ * Time a whole run may take. The ITU's pages and about 40 transcripts take a few minutes at the
+ * default pace; this leaves room for a slow day and the archive, and stops a run gone wrong.
+ */
+export const DEFAULT_DEADLINE_MS = 30 * 60_000;
 /** Safety net against a crawl that runs away: no more URLs than this are tried. */
 export const DEFAULT_MAX_URLS = 2_000;
 /** Wayback captures tried per URL, newest first. */
@@ -64,6 +74,14 @@ export interface FetchOptions {
   maxRetryAfterMs?: number;
   maxBytes?: number;
   maxUrls?: number;
+  /** Time the whole run may take, ms (`--deadline`); then it stops and writes its report. */
+  deadlineMs: number;
+  /** Time one URL may take, retries and waits included, ms (`--url-deadline`). */
+  urlDeadlineMs: number;
+  /** Redirects followed per request. */
+  maxRedirects?: number;
+  /** Limits each downloaded file is extracted and parsed within (`--limit NAME=VALUE`). */
+  limits?: Partial<SourceLimits>;
   /**
    * URL prefixes inside which pages are followed (files are taken from anywhere on the start
    * hosts). Default: for each start page, the folder above its folder
@@ -84,6 +102,8 @@ export function defaultFetchOptions(): FetchOptions {
     all: false,
     wayback: true,
     waybackUrl: DEFAULT_WAYBACK_URL,
+    deadlineMs: DEFAULT_DEADLINE_MS,
+    urlDeadlineMs: DEFAULT_URL_DEADLINE_MS,
   };
 }
 
@@ -97,7 +117,10 @@ export const FETCH_USAGE = `npm run ingest -- --fetch [options]
   --depth N         links to follow from a start page (default ${DEFAULT_DEPTH})
   --all             keep sessions other than plenary and Committee 5
   --no-wayback      do not ask the Internet Archive for missing files
-  --wayback-url URL base URL of the archive (default ${DEFAULT_WAYBACK_URL})`;
+  --wayback-url URL base URL of the archive (default ${DEFAULT_WAYBACK_URL})
+  --deadline T      the whole run stops after T (90s, 30m, 1h; default ${DEFAULT_DEADLINE_MS / 60_000}m)
+  --url-deadline T  one URL, retries and waits included (default ${DEFAULT_URL_DEADLINE_MS / 60_000}m)
+  --limit NAME=N    a limit for extracting and parsing each file (see the README)`;
 
 function fail(flag: string, message: string): never {
   throw new Error(`fetch: ${flag}: ${message}`);
@@ -115,6 +138,17 @@ function httpUrl(flag: string, value: string): string {
   }
   url.hash = "";
   return url.href;
+}
+
+/** A duration: "90", "90s", "30m", "1h" (seconds without a unit), in ms. */
+function duration(flag: string, value: string): number {
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(value.trim());
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[match?.[2] ?? "s"] ?? 1000;
+  const ms = Number(match?.[1]) * unit;
+  if (match === null || !(ms > 0)) {
+    fail(flag, `expected a duration such as 90s, 30m or 1h, got ${JSON.stringify(value)}`);
+  }
+  return Math.round(ms);
 }
 
 function wholeNumber(flag: string, value: string, min: number): number {
@@ -189,9 +223,18 @@ export function parseFetchArgs(args: string[]): FetchOptions {
       case "--wayback-url":
         options.waybackUrl = httpUrl(flag, value()).replace(/\/+$/, "");
         break;
+      case "--deadline":
+        options.deadlineMs = duration(flag, value());
+        break;
+      case "--url-deadline":
+        options.urlDeadlineMs = duration(flag, value());
+        break;
+      case "--limit":
+        options.limits = { ...options.limits, ...parseLimitArg(flag, value()) };
+        break;
       default:
         throw new Error(
-          `fetch: unknown option ${JSON.stringify(arg)}; expected --index-url, --out, --cache, --concurrency, --delay, --depth, --all, --no-wayback, --wayback-url`,
+          `fetch: unknown option ${JSON.stringify(arg)}; expected --index-url, --out, --cache, --concurrency, --delay, --depth, --all, --no-wayback, --wayback-url, --deadline, --url-deadline, --limit`,
         );
     }
   }

@@ -3,6 +3,7 @@
  * printed at the end. Written to <out>/ingest-report.json.
  */
 import type { Body, SourceFormat } from "../../src/domain";
+import { printable } from "../io/printable";
 import type { LinkKind } from "./discover";
 import type { Via } from "./fetcher";
 import type { FetchOptions } from "./options";
@@ -67,8 +68,14 @@ export interface ReportTotals {
 
 export interface FetchReport {
   schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  /**
+   * "running": rewritten as the run goes (what is listed is done); "finished"; "stopped": cut
+   * short by its deadline or Ctrl-C (errors says which).
+   */
+  state: "running" | "finished" | "stopped";
   startedAt: string;
-  finishedAt: string;
+  /** Null while running. */
+  finishedAt: string | null;
   /** The options the run was given (the tuning knobs with no flag are left out). */
   options: Pick<
     FetchOptions,
@@ -81,6 +88,8 @@ export interface FetchReport {
     | "all"
     | "wayback"
     | "waybackUrl"
+    | "deadlineMs"
+    | "urlDeadlineMs"
   >;
   totals: ReportTotals;
   /** Ids of the sessions ingested, sorted. */
@@ -140,10 +149,13 @@ export function formatSummary(report: FetchReport): string {
         : entry.outcome === "skipped"
           ? (entry.reason ?? "")
           : `${error}${entry.httpStatus ? ` [HTTP ${entry.httpStatus}]` : ""}`;
-    rows.push([entry.outcome, String(entry.attempts), entry.via ?? "-", entry.url, what]);
+    // A server's words (a status text, a link) may hold control characters: printed escaped.
+    rows.push(
+      [entry.outcome, String(entry.attempts), entry.via ?? "-", entry.url, what].map(printable),
+    );
   }
   if (rows.length > 1) lines.push("", ...table(rows));
-  for (const error of report.errors) lines.push(`error: ${error}`);
+  for (const error of report.errors) lines.push(`error: ${printable(error)}`);
   lines.push(
     "",
     report.exitCode === 0

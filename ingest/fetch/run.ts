@@ -3,7 +3,10 @@
  * (phase 1); then process each distinct body once, under a URL chosen the same way on every run
  * (phase 2: the pipeline's extraction and parser, injected); keep plenary and Committee 5 sessions
  * (decided from the parsed header); write the corpus through the pipeline; and report every URL
- * tried in <out>/ingest-report.json.
+ * tried in <out>/ingest-report.json, rewritten (atomically) as the run goes, so that a run cut
+ * short leaves a report of what it did. The run stops at its deadline or when `deps.signal` is
+ * aborted (Ctrl-C): requests in flight are ended, nothing more is fetched or processed, the
+ * sessions already processed are written, and the report says why it stopped.
  */
 import { isAbsolute, join, relative } from "node:path";
 import { silentLogger, type Logger } from "../../src/domain";
@@ -25,7 +28,7 @@ import {
   type LinkKind,
 } from "./discover";
 import { createFetcher, type Fetched } from "./fetcher";
-import { createHttpClient, HttpError } from "./http";
+import { createHttpClient, HttpError, type HttpStats } from "./http";
 import { DEFAULT_MAX_URLS, MAX_CONCURRENCY_PER_HOST, type FetchOptions } from "./options";
 import { silentProgress, type Progress } from "./progress";
 import {
@@ -61,7 +64,12 @@ export interface FetchDeps {
   /** Clock, ms since the epoch. */
   now?: () => number;
   userAgent?: string;
+  /** Stops the run when aborted (the command's Ctrl-C); its reason (a string) is reported. */
+  signal?: AbortSignal;
 }
+
+/** How often at most the report is rewritten while the run goes on. */
+export const REPORT_INTERVAL_MS = 500;
 
 /** Error messages of the pipeline that mean "this file is not a transcript", not a failure. */
 const NOT_A_TRANSCRIPT = /no speaker turns found/i;
@@ -92,13 +100,83 @@ interface Kept {
   processed: ProcessedSource;
 }
 
-async function loadPipeline(
-  logger: Logger,
-): Promise<{ process: ProcessSourceFn; writeCorpus: WriteCorpusFn }> {
+interface Pipeline {
+  process: ProcessSourceFn;
+  writeCorpus: WriteCorpusFn;
+  close: () => Promise<void>;
+}
+
+/** The pipeline, each file extracted and parsed in a worker held to `limits`. */
+async function loadPipeline(logger: Logger, limits: FetchOptions["limits"]): Promise<Pipeline> {
   const pipeline = await import("../pipeline");
+  const { workerRunner } = await import("../sandbox/runner");
+  const runner = workerRunner(limits);
   return {
-    process: (input) => pipeline.processSource(input, { logger }),
+    process: (input) => pipeline.processSource(input, { logger, runner }),
     writeCorpus: pipeline.writeCorpus,
+    close: () => runner.close(),
+  };
+}
+
+/**
+ * The run's stop signal: aborted at the deadline or when `outer` is; its reason says which.
+ * `dispose` clears the timer.
+ */
+function stopSignal(
+  deadlineMs: number,
+  outer: AbortSignal | undefined,
+): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController();
+  const minutes = deadlineMs >= 60_000 ? `${deadlineMs / 60_000} min` : `${deadlineMs / 1000} s`;
+  const timer = setTimeout(
+    () => controller.abort(`the run's deadline (--deadline ${minutes}) passed`),
+    deadlineMs,
+  );
+  const onOuter = (): void => controller.abort(String(outer?.reason ?? "interrupted"));
+  if (outer?.aborted) onOuter();
+  outer?.addEventListener("abort", onOuter, { once: true });
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      clearTimeout(timer);
+      outer?.removeEventListener("abort", onOuter);
+    },
+  };
+}
+
+/**
+ * Rewrites the report file atomically, at most every REPORT_INTERVAL_MS while the run goes on
+ * (one write at a time), and at once when flushed.
+ */
+function reportWriter(path: string, build: () => FetchReport, logger: Logger) {
+  let writing: Promise<void> = Promise.resolve();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let failed = false;
+  const write = (report?: FetchReport): Promise<void> => {
+    writing = writing.then(() =>
+      writeJsonAtomic(path, report ?? build()).catch((error: unknown) => {
+        if (!failed) logger.error(`fetch: ${path}: ${errorMessage(error)}`);
+        failed = true;
+      }),
+    );
+    return writing;
+  };
+  return {
+    /** Something changed: write soon. */
+    changed(): void {
+      timer ??= setTimeout(() => {
+        timer = null;
+        void write();
+      }, REPORT_INTERVAL_MS);
+    },
+    /** Writes the final report now; false when it could not be written. */
+    async flush(final: FetchReport): Promise<boolean> {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      failed = false;
+      await write(final);
+      return !failed;
+    },
   };
 }
 
@@ -108,15 +186,33 @@ async function loadPipeline(
  */
 export async function runFetch(options: FetchOptions, deps: FetchDeps = {}): Promise<FetchReport> {
   const logger = deps.logger ?? silentLogger;
-  const progress = deps.progress ?? silentProgress;
   const now = deps.now ?? Date.now;
   const startedAt = new Date(now()).toISOString();
   if (options.indexUrls.length === 0) throw new Error("fetch: no start page (--index-url)");
-  const pipeline =
+  const pipeline: Pipeline =
     deps.process && deps.writeCorpus
-      ? { process: deps.process, writeCorpus: deps.writeCorpus }
-      : { ...(await loadPipeline(logger)), ...pick(deps) };
-  if (options.concurrency > MAX_CONCURRENCY_PER_HOST) {
+      ? { process: deps.process, writeCorpus: deps.writeCorpus, close: async () => {} }
+      : { ...(await loadPipeline(logger, options.limits)), ...pick(deps) };
+  const stop = stopSignal(options.deadlineMs, deps.signal);
+  try {
+    return await crawl(options, deps, pipeline, stop.signal, startedAt);
+  } finally {
+    stop.dispose();
+    await pipeline.close();
+  }
+}
+
+async function crawl(
+  options: FetchOptions,
+  deps: FetchDeps,
+  pipeline: Pipeline,
+  stop: AbortSignal,
+  startedAt: string,
+): Promise<FetchReport> {
+  const logger = deps.logger ?? silentLogger;
+  const progress = deps.progress ?? silentProgress;
+  const now = deps.now ?? Date.now;
+  if (options.concurrency > MAX_CONCURRENCY_PER_HOST && !deps.signal?.aborted) {
     logger.warn(
       `fetch: --concurrency ${options.concurrency} capped at ${MAX_CONCURRENCY_PER_HOST} requests per host`,
     );
@@ -131,6 +227,13 @@ export async function runFetch(options: FetchOptions, deps: FetchDeps = {}): Pro
     backoffMaxMs: options.backoffMaxMs,
     maxRetryAfterMs: options.maxRetryAfterMs,
     maxBytes: options.maxBytes,
+    // Redirects stay where the run was sent: the start pages' hosts and the archive.
+    redirectHosts: [
+      ...new Set([...options.indexUrls, options.waybackUrl].map((u) => new URL(u).host)),
+    ],
+    maxRedirects: options.maxRedirects,
+    urlDeadlineMs: options.urlDeadlineMs,
+    signal: stop,
     fetch: deps.fetch,
     sleep: deps.sleep,
     random: deps.random,
@@ -161,13 +264,35 @@ export async function runFetch(options: FetchOptions, deps: FetchDeps = {}): Pro
   const running = new Set<Promise<void>>();
   let cut = false;
 
+  let state: FetchReport["state"] = "running";
+  let wroteCorpus = false;
+  const report = reportWriter(
+    join(options.outDir, REPORT_FILE),
+    () =>
+      buildReport(
+        options,
+        http.stats,
+        startedAt,
+        entries,
+        kept,
+        runErrors,
+        state,
+        wroteCorpus,
+        now,
+      ),
+    logger,
+  );
   const finish = (entry: ReportEntry): void => {
     entries.push(entry);
     progress.done(entry);
+    report.changed();
   };
+  /** Why the run stopped ("the run's deadline ... passed", "interrupted"), or null. */
+  const stopReason = (): string | null => (stop.aborted ? String(stop.reason) : null);
 
   const enqueue = (task: Task): void => {
     if (queued.has(task.url)) return;
+    if (stop.aborted) return;
     if (queued.size >= maxUrls) {
       if (!cut) runErrors.push(`crawl stopped at ${maxUrls} URLs; later links were not followed`);
       cut = true;
@@ -218,6 +343,10 @@ export async function runFetch(options: FetchOptions, deps: FetchDeps = {}): Pro
       fetched = await fetcher.fetch(task.url);
     } catch (error) {
       const http = error instanceof HttpError ? error : null;
+      if (http?.kind === "stopped") {
+        finish({ ...base(task), outcome: "skipped", reason: http.detail, attempts: http.attempts });
+        return;
+      }
       finish({
         ...base(task),
         outcome: "failed",
@@ -356,6 +485,17 @@ export async function runFetch(options: FetchOptions, deps: FetchDeps = {}): Pro
   );
   for (const [canonical, ...copies] of ordered) {
     if (canonical === undefined) continue;
+    const why = stopReason();
+    if (why !== null) {
+      for (const c of [canonical, ...copies]) {
+        finish({
+          ...c.entry,
+          outcome: "skipped",
+          reason: `not processed: ${why} (it is in the cache: the next run reads it without downloading it again)`,
+        });
+      }
+      continue;
+    }
     for (const copy of copies) {
       finish({
         ...copy.entry,
@@ -369,7 +509,6 @@ export async function runFetch(options: FetchOptions, deps: FetchDeps = {}): Pro
 
   // Write the corpus only when something came in: a run that got nothing leaves earlier output
   // exactly as it was.
-  let wroteCorpus = false;
   if (kept.length > 0) {
     const failures: SourceFailure[] = entries
       .filter((e) => e.outcome === "failed" && e.kind === "file")
@@ -381,11 +520,7 @@ export async function runFetch(options: FetchOptions, deps: FetchDeps = {}): Pro
         failures,
         { logger, mode: "merge" },
       );
-      // The pipeline may rename a session (two different files claiming one id): report its id.
-      const idBySha = new Map(result.manifest.sessions.map((s) => [s.source.sha256, s.id]));
-      for (const { entry, processed } of kept) {
-        entry.sessionId = idBySha.get(processed.record.source.sha256) ?? entry.sessionId;
-      }
+      settleIds(kept, result);
       wroteCorpus = true;
     } catch (error) {
       runErrors.push(`corpus not written: ${errorMessage(error)}`);
@@ -393,46 +528,24 @@ export async function runFetch(options: FetchOptions, deps: FetchDeps = {}): Pro
     }
   }
 
-  entries.sort((a, b) => a.url.localeCompare(b.url));
-  const counts = countOutcomes(entries);
-  const ingested = wroteCorpus ? counts.ingested : 0;
-  const report: FetchReport = {
-    schemaVersion: REPORT_SCHEMA_VERSION,
-    startedAt,
-    finishedAt: new Date(now()).toISOString(),
-    options: {
-      indexUrls: options.indexUrls,
-      outDir: options.outDir,
-      cacheDir: options.cacheDir,
-      concurrency: Math.min(options.concurrency, MAX_CONCURRENCY_PER_HOST),
-      delayMs: options.delayMs,
-      depth: options.depth,
-      all: options.all,
-      wayback: options.wayback,
-      waybackUrl: options.waybackUrl,
-    },
-    totals: {
-      urls: entries.length,
-      ingested: counts.ingested,
-      skipped: counts.skipped,
-      failed: counts.failed,
-      pages: counts.page,
-      requests: http.stats.requests,
-      downloads: http.stats.downloads,
-      notModified: http.stats.notModified,
-    },
-    sessions: wroteCorpus ? [...new Set(kept.map((k) => k.entry.sessionId ?? ""))].sort() : [],
-    entries,
-    errors: runErrors,
-    exitCode: ingested > 0 ? 0 : 1,
-  };
-  try {
-    await writeJsonAtomic(join(options.outDir, REPORT_FILE), report);
-  } catch (error) {
-    report.errors.push(`report not written: ${errorMessage(error)}`);
-    logger.error(`fetch: ${join(options.outDir, REPORT_FILE)}: ${errorMessage(error)}`);
+  const why = stopReason();
+  if (why !== null) {
+    runErrors.push(`stopped early: ${why}; the URLs not reached are not in this report`);
   }
-  return report;
+  state = why === null ? "finished" : "stopped";
+  const final = buildReport(
+    options,
+    http.stats,
+    startedAt,
+    entries,
+    kept,
+    runErrors,
+    state,
+    wroteCorpus,
+    now,
+  );
+  if (!(await report.flush(final))) final.errors.push("report not written (see the error above)");
+  return final;
 
   function sourceInput(fetched: Fetched): SourceInput {
     const rel = relative(process.cwd(), fetched.file);
@@ -443,6 +556,87 @@ export async function runFetch(options: FetchOptions, deps: FetchDeps = {}): Pro
       url: fetched.archivedUrl ?? fetched.finalUrl,
     };
   }
+}
+
+/**
+ * The pipeline keeps ids stable (identity.ts): an entry gets the id its session was written
+ * under, and one held back (its words are another source's) becomes a skip with the reason.
+ */
+function settleIds(kept: Kept[], result: WriteCorpusResult): void {
+  const idBySha = new Map(result.manifest.sessions.map((s) => [s.source.sha256, s.id]));
+  for (const k of kept) {
+    const sha = k.processed.record.source.sha256;
+    const id = idBySha.get(sha);
+    const conflict = result.conflicts.find((c) => c.sha256 === sha);
+    if (id !== undefined) {
+      k.entry.sessionId = id;
+      if (conflict !== undefined) {
+        k.entry.note = `claims ${conflict.claimed}, held by ${conflict.owner.file}: ingested as ${id}`;
+      }
+    } else if (conflict !== undefined) {
+      Object.assign(k.entry, {
+        outcome: "skipped",
+        sessionId: undefined,
+        reason: `held back: it claims ${conflict.claimed}, held by ${conflict.owner.file}, and ${Math.round(conflict.similarity * 100)}% of its words are that session's`,
+      });
+    }
+  }
+}
+
+/** The report as it stands (`state` "running" while the run goes on). */
+function buildReport(
+  options: FetchOptions,
+  stats: HttpStats,
+  startedAt: string,
+  done: readonly ReportEntry[],
+  kept: readonly Kept[],
+  errors: readonly string[],
+  state: FetchReport["state"],
+  wroteCorpus: boolean,
+  now: () => number,
+): FetchReport {
+  const entries = [...done].sort((a, b) => a.url.localeCompare(b.url));
+  const counts = countOutcomes(entries);
+  const ingested = wroteCorpus ? counts.ingested : 0;
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    state,
+    startedAt,
+    finishedAt: state === "running" ? null : new Date(now()).toISOString(),
+    options: {
+      indexUrls: options.indexUrls,
+      outDir: options.outDir,
+      cacheDir: options.cacheDir,
+      concurrency: Math.min(options.concurrency, MAX_CONCURRENCY_PER_HOST),
+      delayMs: options.delayMs,
+      depth: options.depth,
+      all: options.all,
+      wayback: options.wayback,
+      waybackUrl: options.waybackUrl,
+      deadlineMs: options.deadlineMs,
+      urlDeadlineMs: options.urlDeadlineMs,
+    },
+    totals: {
+      urls: entries.length,
+      ingested: counts.ingested,
+      skipped: counts.skipped,
+      failed: counts.failed,
+      pages: counts.page,
+      requests: stats.requests,
+      downloads: stats.downloads,
+      notModified: stats.notModified,
+    },
+    sessions: wroteCorpus
+      ? [
+          ...new Set(
+            kept.flatMap((k) => (k.entry.outcome === "ingested" ? [k.entry.sessionId ?? ""] : [])),
+          ),
+        ].sort()
+      : [],
+    entries,
+    errors: [...errors],
+    exitCode: ingested > 0 ? 0 : 1,
+  };
 }
 
 function pick(deps: FetchDeps): Partial<{ process: ProcessSourceFn; writeCorpus: WriteCorpusFn }> {

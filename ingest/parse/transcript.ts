@@ -236,6 +236,9 @@ function turnSourceStart(body: MappedText, turn: RawTurn, text: MappedText): num
   return sourceOffsetAt(body, turn.start);
 }
 
+/** How the warning of a parse that failed inside starts (the result is then empty). */
+export const PARSE_INTERNAL_ERROR = "parse: internal error: ";
+
 /**
  * Parses one transcript's extracted text. Never throws: on any string it returns a result (bad
  * input gives warnings and empty fields).
@@ -246,7 +249,7 @@ export function parseTranscript(text: string, options: ParseOptions = {}): Parse
   try {
     return parse(input, logger);
   } catch (error) {
-    const message = `parse: internal error: ${error instanceof Error ? error.message : String(error)}`;
+    const message = `${PARSE_INTERNAL_ERROR}${error instanceof Error ? error.message : String(error)}`;
     try {
       logger.error(message);
     } catch {

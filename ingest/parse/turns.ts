@@ -176,20 +176,34 @@ function unmarkedLabelAt(
   return { raw, start: p, end: colon + 1 };
 }
 
-const MARKER_RE = />(?:[ \t]*>)*/g;
+/**
+ * The marker run starting with the ">" at `i` (more ">" may follow, after spaces or tabs): where
+ * it ends, how many ">" it has, and whether it is split. Scanned by hand, not by a regex: a file
+ * can hold megabytes of ">", which a repeated regex group would recurse on.
+ */
+function markerRun(text: string, i: number): { end: number; count: number; split: boolean } {
+  let end = i + 1;
+  let count = 1;
+  for (let p = end; ; p++) {
+    while (text[p] === " " || text[p] === "\t") p++;
+    if (text[p] !== ">") break;
+    count++;
+    end = p + 1;
+  }
+  return { end, count, split: end - i !== count };
+}
 
 /** Finds the turns of a transcript body. Never throws. */
 export function scanTurns(text: string, options: ScanOptions = {}): RawTurn[] {
   const isKnown = options.isKnownLabel ?? defaultIsKnown;
   const starts: Omit<RawTurn, "end">[] = [];
 
-  MARKER_RE.lastIndex = 0;
-  for (let m = MARKER_RE.exec(text); m !== null; m = MARKER_RE.exec(text)) {
-    const i = m.index;
+  for (let i = text.indexOf(">"), next = 0; i !== -1; i = text.indexOf(">", next)) {
+    const { end, count, split } = markerRun(text, i);
+    next = end;
     const prev = i > 0 ? (text[i - 1] ?? "") : "";
     if (/[-=<]/.test(prev)) continue;
-    const count = (m[0].match(/>/g) ?? []).length;
-    let p = i + m[0].length;
+    let p = end;
     while (p < text.length && (text[p] === " " || text[p] === "\t")) p++;
     const label = labelAt(text, p, isKnown);
     if (count === 1 && label === null) {
@@ -199,7 +213,7 @@ export function scanTurns(text: string, options: ScanOptions = {}): RawTurn[] {
         /^\s+[A-Z([]/.test(text.slice(i + 1, i + 4));
       if (!atLineStart(text, i) && !afterSentence) continue;
     }
-    const marker = count === 1 ? ">" : m[0].replace(/[ \t]/g, "") === m[0] ? ">>" : "> >";
+    const marker = count === 1 ? ">" : split ? "> >" : ">>";
     starts.push({
       start: i,
       textStart: label ? label.end : p,

@@ -6,13 +6,16 @@ import {
   SYNTHETIC_NOTICE,
   silentLogger,
   type Logger,
+  type IdConflict,
   type Manifest,
   type ManifestEntry,
+  type RetiredSession,
   type SessionRecord,
 } from "../../src/domain";
 import { writeFileAtomic } from "../io/atomic";
-import { sessionKey } from "./session-id";
-import { withSessionId, type ProcessedSource } from "./source";
+import { IdAssigner, type PreviousCorpus } from "./identity";
+import { claimedId, sessionKey } from "./session-id";
+import type { ProcessedSource } from "./source";
 import { matchRoughTwins } from "./twins";
 
 export const MANIFEST_FILE = "manifest.json";
@@ -39,45 +42,64 @@ export interface WriteCorpusResult {
   manifest: Manifest;
   /** Ids whose files were written (new or changed) in this call. */
   written: string[];
-  /** Ids removed (replace mode only). */
+  /** Ids removed (replace mode only); they are retired, never given to other words. */
   removed: string[];
+  /** Sources that claimed an id another source holds (also in the manifest). */
+  conflicts: IdConflict[];
+}
+
+/** The sessions of one run, and the sources that claimed an id someone else holds. */
+export interface Assembly {
+  sessions: ProcessedSource[];
+  conflicts: IdConflict[];
 }
 
 /**
  * Makes the set of processed sources into a consistent corpus: the same bytes reached twice are
- * kept once; a headerless rough transcript is matched to its finished twin (see twins.ts); two
- * different files claiming one id are told apart by a hash suffix; the versions of one session
- * (rough live and finished) list each other in `variants`.
+ * kept once; ids stay with the sources that had them in `previous` and a source claiming a held
+ * id never displaces its holder (identity.ts); a headerless rough transcript is matched to its
+ * finished twin (twins.ts); the versions of one session (rough live and finished) list each other
+ * in `variants`.
  */
-export function assembleSessions(processed: ProcessedSource[]): ProcessedSource[] {
+export function assembleSessions(
+  processed: ProcessedSource[],
+  previous: PreviousCorpus | null = null,
+  logger: Logger = silentLogger,
+): Assembly {
+  const earlierFile = new Map(previous?.sessions.map((e) => [e.source.sha256, e.source.file]));
   const bySha = new Map<string, ProcessedSource>();
   for (const item of processed) {
-    if (!bySha.has(item.record.source.sha256)) bySha.set(item.record.source.sha256, item);
-  }
-  const byId = new Map<string, ProcessedSource>();
-  // Deterministic order: by file name, so ids do not depend on download order.
-  const unique = [...bySha.values()].sort((a, b) =>
-    a.record.source.file.localeCompare(b.record.source.file),
-  );
-  const texts = new Map(unique.map((item) => [item.record.source.sha256, item.text]));
-  for (let record of matchRoughTwins(unique.map((item) => item.record))) {
-    if (byId.has(record.id)) {
-      record = withSessionId(record, `${record.id}-${record.source.sha256.slice(0, 8)}`);
+    const sha = item.record.source.sha256;
+    const kept = bySha.get(sha);
+    // Of two copies of the same bytes, the one under the file that had them before stays.
+    if (kept === undefined || item.record.source.file === earlierFile.get(sha)) {
+      bySha.set(sha, item);
     }
-    byId.set(record.id, { record, text: texts.get(record.source.sha256) ?? "" });
   }
+  // Deterministic order: by file name, so ids do not depend on download order.
+  const unique = [...bySha.values()]
+    .map((item) => item.record)
+    .sort((a, b) => a.source.file.localeCompare(b.source.file));
+  const texts = new Map([...bySha.values()].map((item) => [item.record.source.sha256, item.text]));
+  const assigner = new IdAssigner(previous, logger);
+  const twinCandidate = (r: SessionRecord): boolean => r.version === "rough" && r.date === null;
+  const direct = assigner.assign(unique.filter((r) => !twinCandidate(r)));
+  const matched = matchRoughTwins([...direct, ...unique.filter(twinCandidate)]);
+  const records = [...direct, ...assigner.assign(matched.slice(direct.length))];
+
   const groups = new Map<string, string[]>();
-  for (const id of byId.keys()) {
-    const key = sessionKey(id.replace(/-[0-9a-f]{8}$/, ""));
+  for (const { id } of records) {
+    const key = sessionKey(claimedId(id));
     groups.set(key, [...(groups.get(key) ?? []), id]);
   }
-  for (const ids of groups.values()) {
-    for (const id of ids) {
-      const item = byId.get(id);
-      if (item) item.record = { ...item.record, variants: ids.filter((other) => other !== id) };
-    }
-  }
-  return [...byId.values()];
+  const sessions = records.map((record) => {
+    const ids = groups.get(sessionKey(claimedId(record.id))) ?? [];
+    return {
+      record: { ...record, variants: ids.filter((other) => other !== record.id) },
+      text: texts.get(record.source.sha256) ?? "",
+    };
+  });
+  return { sessions, conflicts: assigner.conflicts };
 }
 
 /** The manifest line of a session. */
@@ -138,9 +160,30 @@ async function writeIfChanged(path: string, content: string): Promise<boolean> {
 }
 
 /**
+ * The earlier records a source of this run may have to be compared with: those of earlier
+ * sessions whose id a source with other bytes now claims.
+ */
+async function previousCorpus(
+  outDir: string,
+  manifest: Manifest | null,
+  processed: readonly ProcessedSource[],
+): Promise<PreviousCorpus> {
+  const claims = new Set(processed.map((p) => p.record.id));
+  const shas = new Set(processed.map((p) => p.record.source.sha256));
+  const records = new Map<string, SessionRecord>();
+  for (const entry of manifest?.sessions ?? []) {
+    if (!claims.has(entry.id) || shas.has(entry.source.sha256)) continue;
+    const raw = await readIfExists(join(outDir, entry.file));
+    if (raw !== null) records.set(entry.id, JSON.parse(raw) as SessionRecord);
+  }
+  return { sessions: manifest?.sessions ?? [], retired: manifest?.retired ?? [], records };
+}
+
+/**
  * Writes the sessions (transcripts/<id>.json), their extracted texts (transcripts/text/<id>.txt)
  * and the manifest, each atomically. Earlier good output is never lost to a failure: a session
- * whose source failed this time keeps its earlier files and manifest entry.
+ * whose source failed this time keeps its earlier files and manifest entry. Ids are stable (see
+ * identity.ts): the conflicts are in the result and the manifest.
  */
 export async function writeCorpus(
   outDir: string,
@@ -151,7 +194,11 @@ export async function writeCorpus(
   const logger = options.logger ?? silentLogger;
   const mode = options.mode ?? "replace";
   const previous = await readManifest(outDir);
-  const sessions = assembleSessions(processed);
+  const { sessions, conflicts } = assembleSessions(
+    processed,
+    await previousCorpus(outDir, previous, processed),
+    logger,
+  );
   const written: string[] = [];
   for (const { record, text } of sessions) {
     const changedJson = await writeIfChanged(
@@ -174,12 +221,20 @@ export async function writeCorpus(
   }
 
   const removed: string[] = [];
+  const retired = new Map<string, RetiredSession>(
+    (previous?.retired ?? []).filter((r) => !entries.has(r.id)).map((r) => [r.id, r]),
+  );
   if (mode === "replace") {
     for (const entry of previous?.sessions ?? []) {
       if (entries.has(entry.id)) continue;
       await rm(join(outDir, entry.file), { force: true });
       await rm(join(outDir, entry.source.textFile), { force: true });
       removed.push(entry.id);
+      retired.set(entry.id, {
+        id: entry.id,
+        file: entry.source.file,
+        sha256: entry.source.sha256,
+      });
     }
   }
 
@@ -192,9 +247,13 @@ export async function writeCorpus(
     notice: synthetic ? SYNTHETIC_NOTICE : null,
     sessions: list,
     failures: failures.map(({ file, error }) => ({ file, error })),
+    ...(conflicts.length > 0 ? { conflicts } : {}),
+    ...(retired.size > 0
+      ? { retired: [...retired.values()].sort((a, b) => a.id.localeCompare(b.id)) }
+      : {}),
   };
   await writeIfChanged(join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
-  return { manifest, written, removed };
+  return { manifest, written, removed, conflicts };
 }
 
 /** Lists the session JSON files of a corpus directory (every *.json but the manifest). */

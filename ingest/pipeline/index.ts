@@ -1,6 +1,6 @@
-export { processSource, sha256Hex, textFileFor, withSessionId } from "./source";
+export { noSessionReason, processSource, sha256Hex, textFileFor, withSessionId } from "./source";
 export { matchRoughTwins, TWIN_MIN_SIMILARITY } from "./twins";
-export type { ProcessedSource, SourceInput } from "./source";
+export type { ProcessOptions, ProcessedSource, SourceInput } from "./source";
 export {
   assembleSessions,
   readManifest,
@@ -8,5 +8,6 @@ export {
   listSessionFiles,
   MANIFEST_FILE,
 } from "./corpus";
-export type { SourceFailure, WriteCorpusOptions, WriteCorpusResult } from "./corpus";
-export { sessionId, sessionKey, transcriptVersion } from "./session-id";
+export type { Assembly, SourceFailure, WriteCorpusOptions, WriteCorpusResult } from "./corpus";
+export { DUPLICATE_MIN_SIMILARITY, IdAssigner, sourceKey, type PreviousCorpus } from "./identity";
+export { claimedId, sessionId, sessionKey, transcriptVersion } from "./session-id";

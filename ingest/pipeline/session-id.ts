@@ -18,6 +18,14 @@ export function sessionId(header: SessionHeader, version: "finished" | "rough"):
   return version === "rough" ? `${base}-rough` : base;
 }
 
+/**
+ * The id a session's header asked for: its id without the hash suffix a conflict gave it
+ * ("plenary-1-3f2a9c01" -> "plenary-1"; see identity.ts).
+ */
+export function claimedId(id: string): string {
+  return id.replace(/-[0-9a-f]{8,64}$/, "");
+}
+
 /** The id shared by all versions of one session (the rough suffix removed). */
 export function sessionKey(id: string): string {
   return id.replace(/-rough$/, "");

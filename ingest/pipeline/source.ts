@@ -5,10 +5,11 @@ import {
   SYNTHETIC_NOTICE,
   silentLogger,
   type Logger,
+  type ParsedTranscript,
   type SessionRecord,
 } from "../../src/domain";
-import { extractText } from "../extract/index";
-import { parseTranscript } from "../parse/transcript";
+import { PARSE_INTERNAL_ERROR } from "../parse/transcript";
+import { inProcessRunner, type SourceRunner } from "../sandbox/runner";
 import { sessionId, transcriptVersion } from "./session-id";
 
 /** One source file to ingest: its bytes and where they came from. */
@@ -24,14 +25,6 @@ export interface SourceInput {
 export interface ProcessedSource {
   record: SessionRecord;
   text: string;
-}
-
-function prefixed(logger: Logger, prefix: string): Logger {
-  return {
-    info: (message) => logger.info(prefix + message),
-    warn: (message) => logger.warn(prefix + message),
-    error: (message) => logger.error(prefix + message),
-  };
 }
 
 /** Where the extracted text of a session is written, relative to the corpus directory. */
@@ -53,23 +46,46 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
+/** Why a parse gave no session: the real cause, not a generic one. */
+export function noSessionReason(parsed: ParsedTranscript): string {
+  const internal = parsed.warnings.find((w) => w.startsWith(PARSE_INTERNAL_ERROR));
+  if (internal !== undefined) {
+    return `the parser failed: ${internal.slice(PARSE_INTERNAL_ERROR.length)}`;
+  }
+  if (parsed.utterances.length === 0) {
+    return "no speaker turns found: no >> turn marker and no known speaker label at a line start (is this a transcript?)";
+  }
+  return `no speaker turns found with words: ${parsed.utterances.length} turn(s), all empty labels or blank (is this a transcript?)`;
+}
+
+/** Options of processSource. */
+export interface ProcessOptions {
+  logger?: Logger;
+  /**
+   * Where extraction and parsing run (default: in this thread, unbounded). The commands pass
+   * workerRunner(limits) so that a bad file cannot take the process down.
+   */
+  runner?: SourceRunner;
+}
+
 /**
  * Extracts and parses one source into a session record. Throws an Error prefixed with the
- * step and the file ("extract: x.pdf: ...", "pipeline: x.pdf: no speaker turns found").
+ * step and the file ("extract: x.pdf: ...", "pipeline: x.pdf: over a limit: ...",
+ * "pipeline: x.pdf: no speaker turns found: ...").
  */
 export async function processSource(
   input: SourceInput,
-  options: { logger?: Logger } = {},
+  options: ProcessOptions = {},
 ): Promise<ProcessedSource> {
   const logger = options.logger ?? silentLogger;
-  const name = basename(input.file);
-  // The extractor names the file in its warnings; the parser is told which file it reads here.
-  const extracted = await extractText(input.bytes, { fileName: name, logger });
-  const parsed = parseTranscript(extracted.text, { logger: prefixed(logger, `${input.file}: `) });
+  const runner = options.runner ?? inProcessRunner();
+  // The extractor names the file in its warnings; the parser is told which file it reads.
+  const { format, text, parsed } = await runner.run(
+    { bytes: input.bytes, fileName: basename(input.file), file: input.file },
+    logger,
+  );
   const spoken = parsed.utterances.filter((u) => !u.empty && u.text.trim() !== "");
-  if (spoken.length === 0) {
-    throw new Error(`pipeline: ${input.file}: no speaker turns found (is this a transcript?)`);
-  }
+  if (spoken.length === 0) throw new Error(`pipeline: ${input.file}: ${noSessionReason(parsed)}`);
   const version = transcriptVersion(parsed.session);
   const id = sessionId(parsed.session, version);
   const record: SessionRecord = {
@@ -83,12 +99,12 @@ export async function processSource(
       file: input.file,
       ...(input.url === undefined ? {} : { url: input.url }),
       sha256: sha256Hex(input.bytes),
-      format: extracted.format,
+      format,
       bytes: input.bytes.byteLength,
       textFile: textFileFor(id),
     },
     synthetic: parsed.session.synthetic,
     utterances: parsed.utterances.map((u, seq) => ({ id: `${id}.${seq}`, seq, ...u })),
   };
-  return { record, text: extracted.text };
+  return { record, text };
 }

@@ -33,6 +33,11 @@ function containment(a: Set<string>, b: Set<string>): number {
   return shared / a.size;
 }
 
+/** Share of `a`'s 3-word sequences (annotations left out) that recur in `b`'s words. */
+export function wordSimilarity(a: SessionRecord, b: SessionRecord): number {
+  return containment(shingles(a), shingles(b));
+}
+
 /**
  * A rough live transcript often has no header at all, so nothing in it says which session it
  * was. It is matched to the finished transcript whose wording it shares most (never merging

@@ -41,6 +41,30 @@ export interface AppOptions<B extends object = object> {
    * SliceScheduler so that an expensive query pauses and lets cheap ones through.
    */
   runner?: TaskRunner;
+  /**
+   * The public origin ("https://wcit.example.org") absolute permalinks and citations are built
+   * on: the Worker's CANONICAL_ORIGIN var, the Node server's option. Never the request's Host
+   * header, which anyone can set (and a shared cache would keep). Absent or empty: links are
+   * relative ("/utterances/plenary-1.3"), so no response depends on the Host.
+   */
+  canonicalOrigin?: string | ((env: B) => string | undefined);
+}
+
+/**
+ * The origin a configured value stands for ("" when none). Throws naming the setting when it is
+ * not an http(s) origin (a path, a query or credentials are refused, not dropped).
+ */
+export function canonicalOriginOf(value: string | undefined): string {
+  const raw = (value ?? "").trim();
+  if (raw === "") return "";
+  const url = URL.canParse(raw) ? new URL(raw) : null;
+  const bare = url !== null && url.href.replace(/\/$/, "") === url.origin;
+  if (url === null || !/^https?:$/.test(url.protocol) || !bare) {
+    throw new Error(
+      `web: CANONICAL_ORIGIN ${JSON.stringify(raw)} is not an origin such as https://wcit.example.org`,
+    );
+  }
+  return url.origin;
 }
 
 /**
@@ -57,6 +81,11 @@ export const API_METHODS = ["GET", "HEAD", "OPTIONS"] as const;
 export function createApp<B extends object = object>(options: AppOptions<B>): Hono<AppEnv> {
   const logger = options.logger ?? silentLogger;
   const runner = options.runner ?? RUN_STRAIGHT;
+  const configured = options.canonicalOrigin;
+  const fixedOrigin = typeof configured === "function" ? null : canonicalOriginOf(configured);
+  const originFor = (env: B): string =>
+    fixedOrigin ??
+    canonicalOriginOf(typeof configured === "function" ? configured(env) : undefined);
   let corpus: Promise<Corpus> | undefined;
   const getCorpus = (env: B): Promise<Corpus> => {
     corpus ??= options.loadCorpus(env).catch((error: unknown) => {
@@ -83,7 +112,7 @@ export function createApp<B extends object = object>(options: AppOptions<B>): Ho
   app.get("/api/openapi.json", (c) => c.json(openApiDocument));
   const withCorpus = createMiddleware<AppEnv>(async (c, next) => {
     c.set("corpus", await getCorpus(c.env as B));
-    c.set("baseUrl", new URL(c.req.url).origin);
+    c.set("baseUrl", originFor(c.env as B));
     c.set("runner", runner);
     await next();
   });

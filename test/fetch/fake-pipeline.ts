@@ -132,6 +132,7 @@ export function fakeWriteCorpus(
       },
       written: processed.map((p) => p.record.id),
       removed: [],
+      conflicts: [],
     };
   };
 }

@@ -18,7 +18,9 @@ export type Behaviour =
   | { kind: "reset" }
   /** 200 with the full Content-Length, but only half the body, then the socket is destroyed */
   | { kind: "truncate" }
-  | { kind: "redirect"; to: string; status?: number };
+  | { kind: "redirect"; to: string; status?: number }
+  /** 200 with a large Content-Length, then one byte every `intervalMs` until the client leaves */
+  | { kind: "drip"; intervalMs: number };
 
 export interface Resource {
   body: Uint8Array;
@@ -228,6 +230,13 @@ export async function startFixtureSite(
           });
           res.write(resource.body.subarray(0, Math.floor(resource.body.byteLength / 2)));
           setTimeout(() => req.socket.destroy(), 5);
+          return;
+        }
+        case "drip": {
+          record.answer = 200;
+          res.writeHead(200, { "Content-Type": resource.contentType, "Content-Length": "1000000" });
+          const timer = setInterval(() => res.write("x"), behaviour.intervalMs);
+          res.on("close", () => clearInterval(timer));
           return;
         }
         case "redirect":

@@ -79,56 +79,68 @@ afterAll(async () => {
 });
 
 describe("npm run ingest -- --fetch with the real pipeline", () => {
-  it("exits 0 and writes the plenary and Committee 5 sessions with a manifest", async () => {
-    expect(first.code).toBe(0);
-    const manifest = await readJson<Manifest>(join(out, "manifest.json"));
-    expect(manifest.sessions.map((s) => s.id).sort()).toEqual([
-      "committee-5-1",
-      "committee-5-2",
-      "committee-5-3",
-      "committee-5-4",
-      "plenary-1",
-      "plenary-1-rough",
-      "plenary-2",
-      "plenary-3",
-      "plenary-7",
-    ]);
-    expect(manifest.synthetic).toBe(true);
-    expect(manifest.failures.map((f) => f.file).sort()).toEqual(
-      [PATH.plenary8, PATH.plenary9, PATH.plenary14].map((p) => site.url(p)).sort(),
-    );
-  });
+  it(
+    "exits 0 and writes the plenary and Committee 5 sessions with a manifest",
+    { timeout: 60_000 },
+    async () => {
+      expect(first.code).toBe(0);
+      const manifest = await readJson<Manifest>(join(out, "manifest.json"));
+      expect(manifest.sessions.map((s) => s.id).sort()).toEqual([
+        "committee-5-1",
+        "committee-5-2",
+        "committee-5-3",
+        "committee-5-4",
+        "plenary-1",
+        "plenary-1-rough",
+        "plenary-2",
+        "plenary-3",
+        "plenary-7",
+      ]);
+      expect(manifest.synthetic).toBe(true);
+      expect(manifest.failures.map((f) => f.file).sort()).toEqual(
+        [PATH.plenary8, PATH.plenary9, PATH.plenary14].map((p) => site.url(p)).sort(),
+      );
+    },
+  );
 
-  it("links the rough live and the finished version of a session", async () => {
-    const finished = await readJson<SessionRecord>(join(out, "plenary-1.json"));
-    const rough = await readJson<SessionRecord>(join(out, "plenary-1-rough.json"));
-    expect(finished.version).toBe("finished");
-    expect(rough.version).toBe("rough");
-    expect(finished.variants).toEqual(["plenary-1-rough"]);
-    expect(rough.variants).toEqual(["plenary-1"]);
-  });
+  it(
+    "links the rough live and the finished version of a session",
+    { timeout: 60_000 },
+    async () => {
+      const finished = await readJson<SessionRecord>(join(out, "plenary-1.json"));
+      const rough = await readJson<SessionRecord>(join(out, "plenary-1-rough.json"));
+      expect(finished.version).toBe("finished");
+      expect(rough.version).toBe("rough");
+      expect(finished.variants).toEqual(["plenary-1-rough"]);
+      expect(rough.variants).toEqual(["plenary-1"]);
+    },
+  );
 
-  it("records where each session came from: the final URL, or the archive's capture", async () => {
-    const plenary1 = await readJson<SessionRecord>(join(out, "plenary-1.json"));
-    expect(plenary1.source.url).toBe(site.url(PATH.plenary1Moved));
-    expect(plenary1.source.format).toBe("docx");
-    expect(plenary1.source.file).toMatch(/bodies\/[0-9a-f]{64}\/plenary1\.docx$/);
-    const plenary7 = await readJson<SessionRecord>(join(out, "plenary-7.json"));
-    expect(plenary7.source.url).toMatch(/\/web\/\d{14}id_\//);
-    const formats: [string, string][] = [
-      ["committee-5-1", "pdf"],
-      ["committee-5-2", "docx"],
-      ["committee-5-3", "txt"],
-      ["committee-5-4", "doc"],
-      ["plenary-3", "html"],
-    ];
-    for (const [id, format] of formats) {
-      const record = await readJson<SessionRecord>(join(out, `${id}.json`));
-      expect(record.source.format, id).toBe(format);
-      expect(record.synthetic, id).toBe(true);
-      expect(record.utterances.length, id).toBeGreaterThan(3);
-    }
-  });
+  it(
+    "records where each session came from: the final URL, or the archive's capture",
+    { timeout: 60_000 },
+    async () => {
+      const plenary1 = await readJson<SessionRecord>(join(out, "plenary-1.json"));
+      expect(plenary1.source.url).toBe(site.url(PATH.plenary1Moved));
+      expect(plenary1.source.format).toBe("docx");
+      expect(plenary1.source.file).toMatch(/bodies\/[0-9a-f]{64}\/plenary1\.docx$/);
+      const plenary7 = await readJson<SessionRecord>(join(out, "plenary-7.json"));
+      expect(plenary7.source.url).toMatch(/\/web\/\d{14}id_\//);
+      const formats: [string, string][] = [
+        ["committee-5-1", "pdf"],
+        ["committee-5-2", "docx"],
+        ["committee-5-3", "txt"],
+        ["committee-5-4", "doc"],
+        ["plenary-3", "html"],
+      ];
+      for (const [id, format] of formats) {
+        const record = await readJson<SessionRecord>(join(out, `${id}.json`));
+        expect(record.source.format, id).toBe(format);
+        expect(record.synthetic, id).toBe(true);
+        expect(record.utterances.length, id).toBeGreaterThan(3);
+      }
+    },
+  );
 
   it("prints plain progress lines (not a terminal) and the summary table", () => {
     expect(first.log).toMatch(/^fetch: \[\d+\/\d+\] ingested plenary-2 <- /m);
@@ -141,7 +153,7 @@ describe("npm run ingest -- --fetch with the real pipeline", () => {
     expect(first.summary).toContain(`report: ${out}/ingest-report.json`);
   });
 
-  it("changes nothing and downloads nothing on a second run", async () => {
+  it("changes nothing and downloads nothing on a second run", { timeout: 60_000 }, async () => {
     const before = await corpusFiles(out);
     site.resetCounters();
     const second = await run(args(out));
@@ -153,7 +165,7 @@ describe("npm run ingest -- --fetch with the real pipeline", () => {
     expect(report.totals.notModified).toBeGreaterThan(10);
   });
 
-  it("keeps the working group with --all", async () => {
+  it("keeps the working group with --all", { timeout: 60_000 }, async () => {
     const other = join(dir, "all");
     const result = await run([...args(other), "--all"]);
     expect(result.code).toBe(0);
@@ -161,7 +173,7 @@ describe("npm run ingest -- --fetch with the real pipeline", () => {
     expect(manifest.sessions.map((s) => s.id)).toContain("working-group-6");
   });
 
-  it("shows a bar on a terminal", async () => {
+  it("shows a bar on a terminal", { timeout: 60_000 }, async () => {
     const result = await run(args(join(dir, "tty")), {}, true);
     expect(result.code).toBe(0);
     expect(result.log).toContain("fetch [");
@@ -169,20 +181,24 @@ describe("npm run ingest -- --fetch with the real pipeline", () => {
     expect(result.log).not.toMatch(/^fetch: \[/m);
   });
 
-  it("exits non-zero and leaves the corpus untouched when nothing can be fetched", async () => {
-    const before = await corpusFiles(out);
-    site.setDown(500);
-    try {
-      const failed = await run(args(out, join(dir, "fresh-cache")), { random: () => 0 });
-      expect(failed.code).toBe(1);
-      expect(failed.summary).toContain("no session ingested: earlier output left untouched");
-      expect(await corpusFiles(out)).toEqual(before);
-    } finally {
-      site.setDown(null);
-    }
-  });
+  it(
+    "exits non-zero and leaves the corpus untouched when nothing can be fetched",
+    { timeout: 60_000 },
+    async () => {
+      const before = await corpusFiles(out);
+      site.setDown(500);
+      try {
+        const failed = await run(args(out, join(dir, "fresh-cache")), { random: () => 0 });
+        expect(failed.code).toBe(1);
+        expect(failed.summary).toContain("no session ingested: earlier output left untouched");
+        expect(await corpusFiles(out)).toEqual(before);
+      } finally {
+        site.setDown(null);
+      }
+    },
+  );
 
-  it("exits 2 naming the flag on bad options", async () => {
+  it("exits 2 naming the flag on bad options", { timeout: 60_000 }, async () => {
     const result = await run(["--concurrency", "0"]);
     expect(result.code).toBe(2);
     expect(result.log).toMatch(/^fetch: --concurrency: expected a whole number >= 1/);

@@ -25,7 +25,7 @@ describe("assembleSessions", () => {
   it("keeps the same bytes reached twice only once", () => {
     const a = makeProcessed({}, { file: "a.txt", sha: "aa" });
     const b = makeProcessed({}, { file: "b.txt", sha: "aa" });
-    expect(assembleSessions([a, b]).map((s) => s.record.source.file)).toEqual(["a.txt"]);
+    expect(assembleSessions([a, b]).sessions.map((s) => s.record.source.file)).toEqual(["a.txt"]);
   });
 
   it("links the rough live and the finished version of one session", () => {
@@ -34,7 +34,7 @@ describe("assembleSessions", () => {
       { status: "rough", statusLine: null },
       { file: "p1-live.txt", sha: "r1" },
     );
-    const out = assembleSessions([finished, rough]);
+    const out = assembleSessions([finished, rough]).sessions;
     const byId = Object.fromEntries(out.map((s) => [s.record.id, s.record]));
     expect(Object.keys(byId).sort()).toEqual(["plenary-1", "plenary-1-rough"]);
     expect(byId["plenary-1"]?.variants).toEqual(["plenary-1-rough"]);
@@ -45,7 +45,7 @@ describe("assembleSessions", () => {
   it("tells apart two different files claiming one id, renaming utterances too", () => {
     const a = makeProcessed({}, { file: "a.txt", sha: "aa" });
     const b = makeProcessed({}, { file: "b.txt", sha: "bb" });
-    const out = assembleSessions([b, a]);
+    const out = assembleSessions([b, a]).sessions;
     const ids = out.map((s) => s.record.id).sort();
     expect(ids).toEqual(["plenary-1", "plenary-1-bb000000"]);
     const second = out.find((s) => s.record.id === "plenary-1-bb000000");
@@ -150,7 +150,7 @@ describe("matchRoughTwins (through assembleSessions)", () => {
       sha: "r1",
       words: WORDS.replace("recognized", "wreck a nice"),
     });
-    const out = assembleSessions([finished, rough]).map((s) => s.record);
+    const out = assembleSessions([finished, rough]).sessions.map((s) => s.record);
     const twin = out.find((r) => r.version === "rough");
     expect(twin).toMatchObject({
       id: "plenary-1-rough",
@@ -174,7 +174,7 @@ describe("matchRoughTwins (through assembleSessions)", () => {
       words: "Completely different words about spam and roaming charges in another room",
     });
     const twin = assembleSessions([finished, rough])
-      .map((s) => s.record)
+      .sessions.map((s) => s.record)
       .find((r) => r.version === "rough");
     expect(twin?.id).toBe("plenary-undated-rough");
     expect(twin?.inferred).toBeUndefined();

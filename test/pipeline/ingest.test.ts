@@ -100,7 +100,8 @@ describe("runIngest (offline)", () => {
 });
 
 describe("parse CLI contract", () => {
-  it("prints one JSON object with session and utterances", async () => {
+  // The CLI starts tsx, then the worker that reads the file: slow on a busy machine.
+  it("prints one JSON object with session and utterances", { timeout: 60_000 }, async () => {
     const file = join(tmpdir(), `parse-cli-${process.pid}.txt`);
     await writeFile(file, PLENARY);
     const { stdout } = await run(TSX, ["ingest/cli.ts", "parse", file]);
@@ -120,7 +121,7 @@ describe("parse CLI contract", () => {
     await rm(file);
   });
 
-  it("exits non-zero with a one-line error for unreadable input", async () => {
+  it("exits non-zero with a one-line error for unreadable input", { timeout: 60_000 }, async () => {
     const file = join(tmpdir(), `parse-cli-${process.pid}.pdf`);
     await writeFile(file, new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31]));
     const error = await run(TSX, ["ingest/cli.ts", "parse", file]).catch((e: unknown) => e);

@@ -50,6 +50,8 @@ beforeAll(async () => {
       `directory = ${JSON.stringify(assetsDir)}`,
       'binding = "ASSETS"',
       "run_worker_first = true",
+      "[vars]",
+      `CANONICAL_ORIGIN = ${JSON.stringify(CANONICAL)}`,
       "",
     ].join("\n"),
   );
@@ -124,6 +126,8 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
+const CANONICAL = "https://wcit.example.org";
+
 describe("the Worker in wrangler dev --local", () => {
   test("answers a phrase search from the built assets", async () => {
     const response = await fetch(
@@ -141,7 +145,8 @@ describe("the Worker in wrangler dev --local", () => {
     expect(body.notice).toBe(SYNTHETIC_NOTICE);
     expect(body.results.map((hit) => hit.id)).toContain("plenary-1.2");
     for (const hit of body.results) expect(containsPhrase(hit.text, "human rights")).toBe(true);
-    expect(body.results[0]?.citation.text).toContain(`${base}/utterances/`);
+    // Absolute on the configured origin (the CANONICAL_ORIGIN var), not on the request's Host.
+    expect(body.results[0]?.citation.text).toContain(`${CANONICAL}/utterances/`);
   });
 
   test("answers a malformed query with 400 naming the parameter", async () => {

@@ -1,6 +1,7 @@
 /**
  * CSV export of utterances (search results, phrase occurrences). RFC 4180 quoting; cells that a
- * spreadsheet would run as a formula are prefixed with an apostrophe. Runtime-free.
+ * spreadsheet would run as a formula (full-width forms included) are prefixed with an
+ * apostrophe. Runtime-free.
  */
 import type { SearchHit } from "../../search/types";
 
@@ -29,10 +30,16 @@ export const CSV_COLUMNS = [
   "synthetic",
 ] as const;
 
+/**
+ * What a spreadsheet may run as a formula at a cell's start: = + - @, tab and CR, and their
+ * full-width forms (U+FF1D, U+FF0B, U+FF0D, U+FF20), which some spreadsheets fold to ASCII.
+ */
+const FORMULA_START = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
+
 /** Quotes one CSV cell. */
 export function csvCell(value: string | number | boolean | null): string {
   let text = value === null ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (FORMULA_START.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -1,10 +1,13 @@
-/** The Hono environment of the API routes: the loaded corpus and the request's origin. */
+/** The Hono environment of the API routes: the loaded corpus and the configured origin. */
 import type { Corpus } from "../../search/corpus";
 import type { TaskRunner } from "../../search/scheduler";
 
 export interface ApiVariables {
   corpus: Corpus;
-  /** Origin of the request ("http://localhost:8787"), for absolute permalinks. */
+  /**
+   * The configured canonical origin ("https://wcit.example.org") absolute permalinks are built
+   * on, or "" for relative ones. Never taken from the request (see AppOptions.canonicalOrigin).
+   */
   baseUrl: string;
   /** Runs the searches of a request (see AppOptions.runner). */
   runner: TaskRunner;

@@ -17,7 +17,7 @@ describe("GET /api/search", () => {
     expect(body.notice).toBe(SYNTHETIC_NOTICE);
     for (const hit of body.results) {
       expect(hit.text.toLowerCase().replace(/\s+/g, " ")).toContain("human rights");
-      expect(hit.permalink).toBe(`http://localhost/utterances/${hit.id}`);
+      expect(hit.permalink).toBe(`/utterances/${hit.id}`);
       expect(hit.citation.text).toContain("SYNTHETIC SAMPLE");
     }
   });
