@@ -63,6 +63,7 @@ describe.skipIf(!chromiumAvailable())("quotes in Chromium (bundled sample)", () 
     expect(citation).toContain("Plenary 3, turn 2,");
     expect(citation).toContain("session began 14:30 (Dubai)");
     expect(citation).toContain("SYNTHETIC");
+    expect(citation).toContain(`${server.url}/utterances/plenary-3.1`);
     // The captioned text, note included, is still shown, and the statement is in the page.
     expect(await page.locator("blockquote.quote").first().innerText()).toContain(
       "(That was Egypt speaking)",

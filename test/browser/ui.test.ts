@@ -149,12 +149,18 @@ describe.skipIf(!available)("web UI in Chromium", () => {
       await fetch(
         `${server.url}/api/search?q=${encodeURIComponent(`"${PHRASE}"`)}&sort=chronological`,
       )
-    ).json()) as { results: { quote: string; citation: { text: string } }[] };
+    ).json()) as { results: { quote: string; permalink: string; citation: { text: string } }[] };
     const expected = api.results[0]!;
     await page.locator("button.copy").first().click();
     await page.getByRole("status").filter({ hasText: "Copied" }).first().waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toBe(`“${expected.quote}”\n— ${expected.citation.text}`);
+    // With no canonical origin configured the API's permalink is relative; the copy makes it absolute.
+    expect(expected.permalink.startsWith("/utterances/")).toBe(true);
+    const absolute = expected.citation.text.replace(
+      ` ${expected.permalink}`,
+      ` ${server.url}${expected.permalink}`,
+    );
+    expect(copied).toBe(`“${expected.quote}”\n— ${absolute}`);
     expect(copied).toContain(expected.quote);
     expect(copied).toContain("SYNTHETIC");
     expect(copied).toContain("not an official verbatim record");

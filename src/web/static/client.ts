@@ -2,7 +2,8 @@
  * The site's progressive JavaScript, served by the pages app at STATIC_PATHS.js. Everything it
  * does has a no-JS equivalent in the server-rendered HTML:
  * - copy buttons (hidden until this script shows them): the quote plus its citation, from the
- *   button's data-copy attribute, to the clipboard; without JS the same text is selectable;
+ *   button's data-copy attribute, to the clipboard, a relative permalink (no canonical origin
+ *   configured) made absolute with the page's own origin; without JS the same text is selectable;
  * - live suggestions for the search box: fills the box's <datalist> from SUGGEST_PATH as the
  *   person types; without JS the server-rendered datalist still offers filters and speakers;
  * - the filter panel starts closed on narrow screens (it is open in the HTML).
@@ -36,8 +37,12 @@ export const CLIENT_JS = String.raw`(function () {
     selection.addRange(range);
     return true;
   }
+  function absolute(text, link) {
+    if (!link || link.charAt(0) !== "/") return text;
+    return text.split(" " + link).join(" " + window.location.origin + link);
+  }
   function copy(button) {
-    var text = button.getAttribute("data-copy") || "";
+    var text = absolute(button.getAttribute("data-copy") || "", button.getAttribute("data-permalink"));
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(text).then(
         function () { announce(button, "Copied quote and citation"); },

@@ -65,6 +65,7 @@ export const CopyButton: FC<CitationBlockProps & { label?: string }> = ({
       type="button"
       class="secondary copy"
       data-copy={quoteForCopy(utterance)}
+      data-permalink={utterance.permalink}
       data-copy-target={citationId(utterance.id, scope)}
       hidden
     >
