@@ -8,9 +8,14 @@
  */
 export class QueryError extends Error {
   override readonly name = "QueryError";
+  /**
+   * @param suggestions values that would be accepted instead (nearest speaker ids...), for an
+   *   API to return and a page to link; empty when there are none.
+   */
   constructor(
     readonly parameter: string,
     message: string,
+    readonly suggestions: readonly string[] = [],
   ) {
     super(`${parameter}: ${message}`);
   }

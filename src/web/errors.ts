@@ -16,6 +16,8 @@ export interface ErrorBody {
   message: string;
   /** The request parameter at fault, for "bad_parameter". */
   parameter?: string;
+  /** Values that would be accepted instead (the nearest speaker ids...), for "bad_parameter". */
+  suggestions?: string[];
   /** Whether the corpus is synthetic, when it was loaded. */
   synthetic?: boolean;
   notice?: string | null;
@@ -50,6 +52,7 @@ export function errorHandler(logger: Logger) {
         error: "bad_parameter",
         parameter: error.parameter,
         message: error.message,
+        ...(error.suggestions.length > 0 ? { suggestions: [...error.suggestions] } : {}),
       });
     }
     if (error instanceof NotFoundError) return notFound(c, error.message);
