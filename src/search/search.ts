@@ -338,11 +338,7 @@ export function* searchSteps(
   const limit = request.limit ?? DEFAULT_LIMIT;
   const offset = request.offset ?? 0;
   checkPage(limit, offset);
-  const query = prepareQuery(corpus, request.q, request.filters, request.origins);
-  if (isEmptyQuery(query) && !hasFilters(query.filters)) {
-    throw new QueryError("q", "nothing to search for: give words, a phrase or a filter");
-  }
-  const sort = request.sort ?? (query.groups.length > 0 ? "relevance" : "chronological");
+  const { query, sort } = requestQuery(corpus, request);
   const matches = yield* matchSteps(corpus, query, {}, pace);
   if (pace.due()) yield;
   const page = topMatches(matches, sort, offset + limit).slice(offset);
@@ -356,6 +352,21 @@ export function* searchSteps(
     synthetic: corpus.store.synthetic,
     notice: corpus.store.notice,
   };
+}
+
+/**
+ * The query of a request and its order (relevance when there are words, else chronological);
+ * throws QueryError when there is nothing to search for.
+ */
+export function requestQuery(
+  corpus: Corpus,
+  request: SearchRequest,
+): { query: ParsedQuery; sort: SortOrder } {
+  const query = prepareQuery(corpus, request.q, request.filters, request.origins);
+  if (isEmptyQuery(query) && !hasFilters(query.filters)) {
+    throw new QueryError("q", "nothing to search for: give words, a phrase or a filter");
+  }
+  return { query, sort: request.sort ?? (query.groups.length > 0 ? "relevance" : "chronological") };
 }
 
 /**

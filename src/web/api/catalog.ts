@@ -14,6 +14,7 @@ import {
   speakerDetail,
   utteranceWithContext,
 } from "../../search/catalog";
+import { canonicalSpeakerId } from "../../search/names";
 import { DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET } from "../../search/search";
 import { allowParams, intParam } from "../middleware/params";
 import type { ApiEnv } from "./env";
@@ -36,9 +37,14 @@ export const catalogRoutes = new Hono<ApiEnv>()
     c.json(sessionTranscript(c.get("corpus"), c.req.param("id"), { baseUrl: c.get("baseUrl") })),
   )
   .get("/speakers", allowParams(), (c) => c.json(listSpeakers(c.get("corpus"))))
-  .get("/speakers/:id", allowParams(), (c) =>
-    c.json(speakerDetail(c.get("corpus"), c.req.param("id"))),
-  )
+  .get("/speakers/:id", allowParams(), (c) => {
+    // A name, alias or code in any case redirects to the canonical id ("egypt" -> EGY).
+    const id = c.req.param("id");
+    const canonical = canonicalSpeakerId(c.get("corpus"), id);
+    if (canonical !== null && canonical !== id)
+      return c.redirect(`/api/speakers/${encodeURIComponent(canonical)}`, 301);
+    return c.json(speakerDetail(c.get("corpus"), id));
+  })
   .get("/utterances/:id", allowParams("context"), (c) =>
     c.json(
       utteranceWithContext(

@@ -7,6 +7,7 @@ import type { FC } from "hono/jsx";
 import { listSessions, listSpeakers, speakerDetail } from "../../search/catalog";
 import { QueryError } from "../../search/errors";
 import { emptyFilters } from "../../search/filters";
+import { canonicalSpeakerId, nearestSpeakers } from "../../search/names";
 import { search } from "../../search/search";
 import type { ApiEnv } from "../api/env";
 import { formatCount, plural } from "../views/format";
@@ -27,10 +28,50 @@ export function pageParam(value: string | undefined): number {
   return Number(value);
 }
 
-/** GET /speakers/:id */
+/** The 404 of a speaker URL that names nobody: the nearest names, and the list. */
+function unknownSpeakerPage(c: Context<ApiEnv>, value: string): Promise<Response> {
+  const corpus = c.get("corpus");
+  const near = nearestSpeakers(corpus, value);
+  return renderPage(
+    c,
+    <Layout title="No such delegation" section="speakers" corpus={corpusNotice(corpus)}>
+      <h1>No delegation or role called “{value}”</h1>
+      <div class="error-box" role="alert">
+        {near.length > 0 ? (
+          <p>
+            Did you mean{" "}
+            {near.map((entry, i) => (
+              <>
+                {i > 0 ? (i === near.length - 1 ? " or " : ", ") : ""}
+                <a href={speakerHref(entry.id)}>{entry.name}</a>
+              </>
+            ))}
+            ?
+          </p>
+        ) : (
+          <p>No name in these transcripts is close to it.</p>
+        )}
+      </div>
+      <p>
+        See <a href="/speakers">every delegation and role</a>.
+      </p>
+    </Layout>,
+    404,
+  );
+}
+
+/**
+ * GET /speakers/:id. A name, alias or code in any case ("egypt", "egy", "united states")
+ * redirects (301) to the canonical URL (/speakers/EGY); a value naming nobody gets a 404 that
+ * lists the nearest names.
+ */
 export async function speakerPage(c: Context<ApiEnv>): Promise<Response> {
   const corpus = c.get("corpus");
   const id = c.req.param("id") ?? "";
+  const canonical = canonicalSpeakerId(corpus, id);
+  if (canonical === null) return unknownSpeakerPage(c, id);
+  if (canonical !== id)
+    return c.redirect(`${speakerHref(canonical)}${new URL(c.req.url).search}`, 301);
   const detail = speakerDetail(corpus, id);
   const page = pageParam(c.req.query("page"));
   const filters = emptyFilters();
