@@ -86,7 +86,10 @@ export function exportFileName(
 ): string {
   const words: string[] = [];
   for (const word of nameWords(corpus, request.q, request.filters)) {
-    for (const part of foldName(word).split(" "))
+    // ASCII letters and digits only: a header's file name must be plain bytes.
+    for (const part of foldName(word)
+      .replace(/[^a-z0-9 ]/g, "")
+      .split(" "))
       if (part !== "" && !words.includes(part)) words.push(part);
   }
   let slug = "";

@@ -35,8 +35,9 @@ function unknownSpeakerPage(c: Context<ApiEnv>, value: string): Promise<Response
   return renderPage(
     c,
     <Layout title="No such delegation" section="speakers" corpus={corpusNotice(corpus)}>
-      <h1>No delegation or role called “{value}”</h1>
+      <h1>Not found</h1>
       <div class="error-box" role="alert">
+        <p>No delegation or role is called “{value}”.</p>
         {near.length > 0 ? (
           <p>
             Did you mean{" "}

@@ -275,7 +275,7 @@ describe("search page", () => {
     const { $ } = await page(`/?q=roaming&speaker=IRN&body=committee-5`);
     const chips = $(".active-filters a");
     expect(chips.map((_, el) => $(el).text()).get()).toEqual([
-      "Speaker: IRN",
+      "Delegation: Iran (Islamic Republic of)",
       "Body: Committee 5",
       "Clear all filters",
     ]);
@@ -302,8 +302,8 @@ describe("search page", () => {
     );
     const csv = first.$(".export-links a:contains('CSV')").attr("href") ?? "";
     const jsonHref = first.$(".export-links a:contains('JSON')").attr("href") ?? "";
-    expect(csv).toBe("/api/search?q=agenda&limit=100&format=csv");
-    expect(jsonHref).toBe("/api/search?q=agenda&limit=100");
+    expect(csv).toBe("/api/export?q=agenda&format=csv");
+    expect(jsonHref).toBe("/api/export?q=agenda&format=json");
     const exported = await json<{ total: number; results: unknown[] }>(jsonHref);
     expect(exported.results.length).toBe(AGENDA_ITEMS);
     const csvResponse = await app.request(csv);
