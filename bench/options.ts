@@ -35,6 +35,8 @@ export interface BenchOptions {
   isolate: boolean;
   /** Keep the working directory (artifacts, queries, child results). */
   keep: boolean;
+  /** Only the ranking-quality table (nDCG@10 of the judged queries, bench/relevance.ts). */
+  relevanceOnly: boolean;
   help: boolean;
 }
 
@@ -50,6 +52,7 @@ export const USAGE = `usage: npm run bench -- [options]
   --builds N         builds per system (default ${FULL.builds})
   --no-isolate       skip the 128 MB isolate check
   --keep             keep the working directory and print where it is
+  --relevance        only the ranking quality: nDCG@10 of the judged queries over the bundled sample (seconds)
   --help             this text`;
 
 function positive(flag: string, value: string | undefined, integer: boolean): number {
@@ -75,6 +78,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   let help = false;
   let isolate = true;
   let keep = false;
+  let relevanceOnly = false;
   let json: string | null = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -138,6 +142,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       case "--keep":
         keep = true;
         break;
+      case "--relevance":
+        relevanceOnly = true;
+        break;
       case "--help":
       case "-h":
         help = true;
@@ -159,6 +166,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     builds: given.builds ?? defaults.builds,
     isolate,
     keep,
+    relevanceOnly,
     help,
   };
 }

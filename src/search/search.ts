@@ -12,6 +12,7 @@ import { type FilterOrigins, filterPredicate, resolveFilters } from "./resolve";
 import { type PresentOptions, utteranceView } from "./present";
 import { type ParsedQuery, type QueryTerm, isEmptyQuery, parseQuery } from "./query";
 import { type Span, makeSnippet, mergeSpans } from "./snippet";
+import { substanceWeight } from "./substance";
 import {
   type SpacingCache,
   findPhrase,
@@ -206,7 +207,12 @@ export function* matchSteps(
       }
       if (!verified || !notExcluded(text, hit.ordinal)) continue;
     }
-    matches.push({ ordinal: hit.ordinal, score: hit.score, hit });
+    // Ranking of substance (./substance.ts): short procedural turns weigh less.
+    matches.push({
+      ordinal: hit.ordinal,
+      score: hit.score * substanceWeight(corpus, hit.ordinal),
+      hit,
+    });
   }
   return matches;
 }
