@@ -16,7 +16,7 @@ export interface ErrorBody {
   message: string;
   /** The request parameter at fault, for "bad_parameter". */
   parameter?: string;
-  /** Values that would be accepted instead (the nearest speaker ids...), for "bad_parameter". */
+  /** What would be found instead: the nearest speaker ids ("bad_parameter"), document ids ("not_found"). */
   suggestions?: string[];
   /** Whether the corpus is synthetic, when it was loaded. */
   synthetic?: boolean;
@@ -55,7 +55,16 @@ export function errorHandler(logger: Logger) {
         ...(error.suggestions.length > 0 ? { suggestions: [...error.suggestions] } : {}),
       });
     }
-    if (error instanceof NotFoundError) return notFound(c, error.message);
+    if (error instanceof NotFoundError) {
+      const suggestions =
+        error.suggestions.length > 0 ? { suggestions: [...error.suggestions] } : {};
+      return errorResponse(c, {
+        status: 404,
+        error: "not_found",
+        message: error.message,
+        ...suggestions,
+      });
+    }
     if (error instanceof AssetError) {
       logger.error(`web: ${c.req.method} ${c.req.path}: ${error.message}`);
       return errorResponse(c, { status: 503, error: "unavailable", message: error.message });

@@ -266,7 +266,7 @@ export const openApiDocument = {
             required: true,
             schema: { type: "string" },
             description:
-              "Normalised id such as DT/30-REV3 (case and spaces ignored; the slash may stay unencoded).",
+              "Normalised id such as DT/30-REV3, its slug (dt-30-rev3) or its spoken or written form (DT/30 rev 3, DT/30(Rev.3)); case and spaces ignored, the slash may stay unencoded. A conference document without its version (DT/30) answers for its whole family (`members`, `family`); `label` is the id as the ITU writes it. Unknown: 404 whose `suggestions` are the nearest references spoken.",
           },
           ...pageParams,
         ],
