@@ -13,8 +13,22 @@ import { consoleLogger } from "../io/console-logger";
 import { parseOptions } from "./build";
 import { ensureBuilt } from "./ensure-built";
 
-const USAGE =
-  'usage: npm run search -- "query" [--speaker X] [--session ID] [--body B] [--kind K] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--sort relevance|chronological] [--limit N] [--offset N] [--json] [--assets DIR]';
+export const HELP = `usage: npm run search -- "query" [options]
+  Searches the built assets (building them first when needed) and prints the results with
+  their citations. The query language is the search box's: words, "phrases", OR, -word, word*,
+  word~ and speaker: session: body: kind: date: from: to: filters.
+  --speaker X          a delegation or role by name, alias or code
+  --session ID         one session (ids as in /api/sessions)
+  --body B             plenary, committee-5, working-group, other
+  --kind K             delegation, chair, secretariat, interpreter, official, person, unknown
+  --from, --to DATE    dates, YYYY-MM-DD
+  --sort ORDER         relevance or chronological
+  --limit N, --offset N   the page of results
+  --json               the API's JSON instead of text
+  --assets DIR         read the assets from DIR (no build)
+  --help               this text
+  Example: npm run search -- '"operating agencies" speaker:EGY' --limit 5`;
+const USAGE = HELP.split("\n")[0]!;
 
 const FILTER_OPTIONS = [
   "speaker",
