@@ -396,6 +396,7 @@ const QueryProblem: FC<{ error: QueryError; state: SearchState; corpus: Corpus }
 
 const Welcome: FC<{ corpus: Corpus; sessions: SessionSummary[] }> = ({ corpus, sessions }) => {
   const finished = sessions.filter((s) => s.version === "finished");
+  const rough = sessions.length - finished.length;
   const speakers = listSpeakers(corpus)
     .speakers.filter((s) => s.kind === "delegation")
     .slice(0, 12);
@@ -413,10 +414,17 @@ const Welcome: FC<{ corpus: Corpus; sessions: SessionSummary[] }> = ({ corpus, s
       <section aria-labelledby="corpus-heading">
         <h2 id="corpus-heading">What is here</h2>
         <p>
-          {plural(corpus.size, "utterance")} in {plural(finished.length, "session")}
-          {first && last ? `, ${formatDate(first)} to ${formatDate(last)}` : ""}.{" "}
-          <a href="/sessions">Browse the sessions</a> or <a href="/phrase">trace a phrase</a> across
-          them.
+          {plural(
+            finished.reduce((sum, s) => sum + s.utterances, 0),
+            "utterance",
+          )}{" "}
+          in {plural(finished.length, "session")}
+          {first && last ? `, ${formatDate(first)} to ${formatDate(last)}` : ""}
+          {rough > 0
+            ? ` (and ${plural(rough, "rough live version")} of sessions, kept apart: searched only when a session: filter names one)`
+            : ""}
+          . <a href="/sessions">Browse the sessions</a> or <a href="/phrase">trace a phrase</a>{" "}
+          across them.
         </p>
         {speakers.length > 0 ? (
           <>

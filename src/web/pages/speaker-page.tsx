@@ -4,6 +4,7 @@
  */
 import type { Context } from "hono";
 import type { FC } from "hono/jsx";
+import type { Corpus } from "../../search/corpus";
 import { listSessions, listSpeakers, speakerDetail } from "../../search/catalog";
 import { QueryError } from "../../search/errors";
 import { emptyFilters } from "../../search/filters";
@@ -61,6 +62,23 @@ function unknownSpeakerPage(c: Context<ApiEnv>, value: string): Promise<Response
   );
 }
 
+/** Most labels "captioned as" lists. */
+export const MAX_LABELS_SHOWN = 6;
+
+/**
+ * The labels a speaker was captioned under that say more than its name: the labels seen in the
+ * transcripts (not the alias table's lower-case keys), one per spelling, not the name itself.
+ */
+function captionedLabels(corpus: Corpus, aliases: readonly string[], name: string): string[] {
+  const seen = new Set(corpus.store.labels);
+  const shown = new Set([name.toLowerCase()]);
+  return aliases.filter((alias) => {
+    if (!seen.has(alias) || shown.has(alias.toLowerCase())) return false;
+    shown.add(alias.toLowerCase());
+    return true;
+  });
+}
+
 /**
  * GET /speakers/:id. A name, alias or code in any case ("egypt", "egy", "united states")
  * redirects (301) to the canonical URL (/speakers/EGY); a value naming nobody gets a 404 that
@@ -85,18 +103,24 @@ export async function speakerPage(c: Context<ApiEnv>): Promise<Response> {
   const sessions = listSessions(corpus).sessions.filter((s) => s.version === "finished");
   const counts = new Map(detail.perSession.map((entry) => [entry.session.id, entry.count]));
   const pages = Math.max(1, Math.ceil(interventions.total / PAGE_SIZE));
-  const otherNames = detail.aliases.filter((a) => a !== detail.name);
+  const otherNames = captionedLabels(corpus, detail.aliases, detail.name);
   return renderPage(
     c,
     <Layout title={detail.name} section="speakers" corpus={corpusNotice(corpus)}>
       <p class="lede">
-        <a href="/speakers">Delegations and roles</a> › {kindLabel(detail.kind)}
+        <a href="/speakers">Delegations and roles</a> › {detail.name}
       </p>
       <h1>{detail.name}</h1>
       <p>
         {plural(detail.utterances, "intervention")} in {plural(detail.sessions, "session")}
         {detail.country ? ` · ISO code ${detail.country}` : ""}
-        {otherNames.length > 0 ? ` · captioned as ${otherNames.slice(0, 6).join(", ")}` : ""}.
+        {otherNames.length > 0
+          ? ` · captioned as ${otherNames
+              .slice(0, MAX_LABELS_SHOWN)
+              .map((label) => `“${label}”`)
+              .join(", ")}`
+          : ""}
+        .
       </p>
       <form
         class="inline-form"

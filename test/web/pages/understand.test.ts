@@ -101,4 +101,23 @@ describe("polish", () => {
     expect(text($, ".error-box")).toContain('unknown speaker "egipt"; did you mean Egypt');
     expect($(".error-box a:contains('Egypt')").attr("href")).toBe("/?q=speaker%3AEGY+roaming");
   });
+
+  test("breadcrumbs and labels in words: the speaker's name, labels as captioned, statuses", async () => {
+    const iran = await page("/speakers/IRN");
+    expect(text(iran, ".lede")).toBe("Delegations and roles › Iran (Islamic Republic of)");
+    expect(text(iran, "h1 + p")).toContain("captioned as “ISLAMIC REPUBLIC OF IRAN”");
+    expect(text(iran, "h1 + p")).not.toMatch(/\birn\b/);
+    const sessions = await page("/sessions");
+    expect(text(sessions, "table")).toContain("finished; rough live version");
+    expect(text(sessions, "table")).not.toContain("FINISHED TRANSCRIPT");
+    const session = await page("/sessions/plenary-1");
+    expect(text(session, ".facts")).toContain("finished (captioned “FINISHED TRANSCRIPT”)");
+  });
+
+  test("the welcome page's session count says how many rough versions are kept apart", async () => {
+    const $ = await page("/");
+    expect(text($, "#corpus-heading + p")).toMatch(
+      /in 5 sessions, .* \(and 1 rough live version of sessions, kept apart/,
+    );
+  });
 });
