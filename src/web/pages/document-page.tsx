@@ -20,7 +20,7 @@ import { CitationBlock, CopyButton } from "../views/citation";
 import { formatCount, formatDateTime, plural, sessionName } from "../views/format";
 import { Layout } from "../views/layout";
 import { documentHref, inContextHref, sessionHref, speakerHref } from "../views/links";
-import { Pagination } from "../views/pagination";
+import { Pagination, PastLastPage } from "../views/pagination";
 import { RichText } from "../views/rich-text";
 import { TimelineChart } from "../views/timeline-chart";
 import { kindLabel, UtteranceCard } from "../views/utterance-card";
@@ -138,6 +138,15 @@ export async function documentPage(c: Context<ApiEnv>): Promise<Response> {
         compact
       />
       <h2 id="mentions">Every mention, in time order</h2>
+      {page > pages ? (
+        <PastLastPage
+          page={page}
+          pages={pages}
+          total={doc.total}
+          unit="mention"
+          href={(p) => `${documentHref(doc.id)}${p > 1 ? `?page=${p}` : ""}#mentions`}
+        />
+      ) : null}
       <ol class="results" start={doc.offset + 1}>
         {doc.mentions.map((m) => (
           <UtteranceCard utterance={m} snippetHtml={m.snippet} />

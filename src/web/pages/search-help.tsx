@@ -7,8 +7,9 @@ import type { FC } from "hono/jsx";
 import type { Corpus } from "../../search/corpus";
 import { canonicalSpeakerId } from "../../search/names";
 import type { SpeakerHint } from "../../search/understand";
-import { formatCount, plural } from "../views/format";
+import { plural } from "../views/format";
 import { speakerHref } from "../views/links";
+import { PastLastPage } from "../views/pagination";
 import { kindLabel } from "../views/utterance-card";
 import { EMPTY_STATE, type SearchState, searchUrl } from "./search-state";
 
@@ -113,23 +114,19 @@ export const SpellingNote: FC<{ outcome: SpellingOutcome }> = ({ outcome }) => {
   );
 };
 
-/**
- * A page past the last result: the real page count, and links to the last and first. `pages` is
- * the number of pages that can be shown, `allPages` the number the results fill.
- */
+/** A page of results past the last one (PastLastPage with the search's links). */
 export const PastTheEnd: FC<{
   state: SearchState;
   total: number;
   pages: number;
   allPages: number;
 }> = ({ state, total, pages, allPages }) => (
-  <div class="empty" role="status">
-    <p>
-      There is no page {formatCount(state.page)} of these results: {plural(total, "result")} fill{" "}
-      {plural(allPages, "page")}
-      {allPages > pages ? `, of which the first ${formatCount(pages)} can be shown` : ""}.{" "}
-      <a href={searchUrl(state, { page: pages })}>Go to the last page ({formatCount(pages)})</a> or{" "}
-      <a href={searchUrl(state, { page: 1 })}>the first</a>.
-    </p>
-  </div>
+  <PastLastPage
+    page={state.page}
+    pages={pages}
+    allPages={allPages}
+    total={total}
+    unit="result"
+    href={(page) => searchUrl(state, { page })}
+  />
 );

@@ -14,7 +14,7 @@ import type { ApiEnv } from "../api/env";
 import { formatCount, plural } from "../views/format";
 import { Layout } from "../views/layout";
 import { speakerHref } from "../views/links";
-import { Pagination } from "../views/pagination";
+import { Pagination, PastLastPage } from "../views/pagination";
 import { TimelineChart } from "../views/timeline-chart";
 import { kindLabel, UtteranceCard } from "../views/utterance-card";
 import { corpusNotice, renderPage } from "./render";
@@ -149,6 +149,14 @@ export async function speakerPage(c: Context<ApiEnv>): Promise<Response> {
       <h2 id="interventions">Interventions in time order</h2>
       {interventions.total === 0 ? (
         <p class="empty">No intervention in the finished transcripts.</p>
+      ) : page > pages ? (
+        <PastLastPage
+          page={page}
+          pages={pages}
+          total={interventions.total}
+          unit="intervention"
+          href={(p) => `${speakerHref(detail.id)}${p > 1 ? `?page=${p}` : ""}#interventions`}
+        />
       ) : (
         <>
           <p>

@@ -80,6 +80,13 @@ describe("polish", () => {
     expect(text($, ".result-bar")).not.toMatch(/showing/);
   });
 
+  test("a speaker's page past its last page of interventions gives the real page count", async () => {
+    const $ = await page("/speakers/IRN?page=9");
+    expect(text($, ".empty")).toMatch(
+      /^There is no page 9 of these interventions: \d+ interventions fill 1 page\. Go to the last page \(1\) or the first\.$/,
+    );
+  });
+
   test("a skip link leads past the form and filters to the results", async () => {
     const $ = await page("/?q=roaming");
     const skip = $("a.skip-link:contains('Skip to results')");
