@@ -5,7 +5,9 @@
  */
 import { type FilterKey, addFilter, emptyFilters } from "../../src/search/filters";
 import { openCorpus } from "../../src/search/load";
-import { DEFAULT_LIMIT, search } from "../../src/search/search";
+import { NEVER_PAUSE, runToEnd } from "../../src/search/pace";
+import { DEFAULT_LIMIT, type SearchRequest, search } from "../../src/search/search";
+import { type QueryHelp, queryHelpSteps } from "../../src/search/understand";
 import { SORT_ORDERS, type SearchPage, type SortOrder } from "../../src/search/types";
 import { QueryError } from "../../src/search/errors";
 import { DEFAULT_ASSETS_DIR, fileAssetReader } from "../build-index";
@@ -53,9 +55,22 @@ export function snippetToTerminal(html: string, color: boolean): string {
 }
 
 /** The text printed for a page of results. */
-export function formatPage(q: string, page: SearchPage, color: boolean): string {
+export function formatPage(
+  q: string,
+  page: SearchPage,
+  color: boolean,
+  help: QueryHelp = { speakers: [], suggestion: null },
+): string {
   const lines: string[] = [];
   if (page.notice) lines.push(page.notice, "");
+  for (const hint of help.speakers) {
+    lines.push(
+      `Delegations matching: ${hint.name} (${hint.utterances} interventions): npm run search -- '${hint.q}'`,
+    );
+  }
+  if (help.suggestion)
+    lines.push(`Did you mean: ${help.suggestion.q} (${help.suggestion.total} results)`);
+  if (help.speakers.length > 0 || help.suggestion) lines.push("");
   const shown = page.results.length;
   lines.push(
     `${page.total} result${page.total === 1 ? "" : "s"} for ${JSON.stringify(q)}` +
@@ -110,18 +125,20 @@ export async function run(args: string[]): Promise<number> {
       );
     }
     const corpus = await openCorpus(fileAssetReader(assetsDir));
-    const page = search(corpus, {
+    const request: SearchRequest = {
       q,
       filters,
       origins: { speaker: "speaker", session: "session" },
       sort: sort as SortOrder | undefined,
       limit: number("--limit", DEFAULT_LIMIT),
       offset: number("--offset", 0),
-    });
+    };
+    const page = search(corpus, request);
+    const help = runToEnd(queryHelpSteps(corpus, request, NEVER_PAUSE));
     process.stdout.write(
       options.flags.has("--json")
-        ? `${JSON.stringify(page, null, 2)}\n`
-        : formatPage(q, page, process.stdout.isTTY === true),
+        ? `${JSON.stringify({ ...page, ...help }, null, 2)}\n`
+        : formatPage(q, page, process.stdout.isTTY === true, help),
     );
     return 0;
   } catch (error) {
