@@ -134,7 +134,7 @@ export async function run(args: string[]): Promise<number> {
       offset: number("--offset", 0),
     };
     const page = search(corpus, request);
-    const help = runToEnd(queryHelpSteps(corpus, request, NEVER_PAUSE));
+    const help = runToEnd(queryHelpSteps(corpus, request, NEVER_PAUSE, page.total));
     process.stdout.write(
       options.flags.has("--json")
         ? `${JSON.stringify({ ...page, ...help }, null, 2)}\n`

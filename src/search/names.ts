@@ -198,11 +198,13 @@ function spelling(
   isCorpusWord: (term: string) => boolean,
 ): NameMatch[] {
   const run = typed.slice(start, end);
-  if (run.every((word) => isCorpusWord(foldName(word)))) return [];
   const key = foldName(run.join(" "));
   const bound = spellingBound(key);
   if (bound === 0) return [];
-  return matchesOf(table, nearestKeys(table, key, bound), "spelling", {
+  // The cheap test first: most words are near no name, and then the corpus is not asked.
+  const ids = nearestKeys(table, key, bound);
+  if (ids.length === 0 || run.every((word) => isCorpusWord(foldName(word)))) return [];
+  return matchesOf(table, ids, "spelling", {
     words: run.join(" "),
     start,
     end,

@@ -98,14 +98,30 @@ export function speakerHints(corpus: Corpus, q: string): SpeakerHint[] {
   }));
 }
 
-/** The speakers and the suggestion for a request, as pausable steps (see ./pace.ts). */
+/** True when some clause of the query has alternatives (a OR b): a word may then match nothing. */
+function hasAlternatives(q: string): boolean {
+  try {
+    return parseQuery(q).groups.some((group) => group.length > 1);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The speakers and the suggestion for a request, as pausable steps (see ./pace.ts). `total` is
+ * the request's own result count when known: a query that found something without OR has no
+ * word found nowhere, so the spelling is not looked at.
+ */
 export function* queryHelpSteps(
   corpus: Corpus,
   request: SearchRequest,
   pace: Pace,
+  total?: number,
 ): Steps<QueryHelp> {
   const speakers = speakerHints(corpus, request.q);
   if (pace.due()) yield;
+  if (total !== undefined && total > 0 && !hasAlternatives(request.q))
+    return { speakers, suggestion: null };
   const count = (q: string) =>
     matchQuery(corpus, prepareQuery(corpus, q, request.filters, request.origins)).length;
   const suggestion = suggestQuery(corpus, request.q, count);

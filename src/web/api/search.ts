@@ -24,7 +24,7 @@ export const searchRoutes = new Hono<ApiEnv>().get(
     const options = { baseUrl: c.get("baseUrl") };
     const answer = await c.get("runner").run(function* (pace) {
       const page = yield* searchSteps(corpus, request, options, pace);
-      const help = yield* queryHelpSteps(corpus, request, pace);
+      const help = yield* queryHelpSteps(corpus, request, pace, page.total);
       return { ...page, ...help };
     });
     return c.json(answer);

@@ -82,7 +82,7 @@ async function run(
     return await runner.run(function* (pace) {
       let searched = typed;
       let page = yield* searchSteps(corpus, requestOf(typed), { baseUrl }, pace);
-      const help = yield* queryHelpSteps(corpus, requestOf(typed), pace);
+      const help = yield* queryHelpSteps(corpus, requestOf(typed), pace, page.total);
       let correctedFrom: string | null = null;
       if (page.total === 0 && help.suggestion && !typed.asTyped) {
         searched = { ...typed, q: help.suggestion.q, page: 1 };
