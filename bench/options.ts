@@ -40,6 +40,8 @@ export interface BenchOptions {
   isolate: boolean;
   /** Keep the working directory (artifacts, queries, child results). */
   keep: boolean;
+  /** Only the ranking-quality table (nDCG@10 of the judged queries, bench/relevance.ts). */
+  relevanceOnly: boolean;
   help: boolean;
 }
 
@@ -56,6 +58,7 @@ export const USAGE = `usage: npm run bench -- [options]
   --variant-queries N  passages for the variant finder section, 0 to skip it (default ${FULL.variantQueries})
   --no-isolate       skip the 128 MB isolate check
   --keep             keep the working directory and print where it is
+  --relevance        only the ranking quality: nDCG@10 of the judged queries over the bundled sample (seconds)
   --help             this text`;
 
 function positive(flag: string, value: string | undefined, integer: boolean): number {
@@ -81,6 +84,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   let help = false;
   let isolate = true;
   let keep = false;
+  let relevanceOnly = false;
   let json: string | null = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -154,6 +158,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       case "--keep":
         keep = true;
         break;
+      case "--relevance":
+        relevanceOnly = true;
+        break;
       case "--help":
       case "-h":
         help = true;
@@ -176,6 +183,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     variantQueries: given.variantQueries ?? defaults.variantQueries,
     isolate,
     keep,
+    relevanceOnly,
     help,
   };
 }

@@ -30,6 +30,7 @@ import {
   versusBestPeer,
 } from "./report";
 import { expectOk, runChild } from "./spawn";
+import { bundledCorpus, formatRelevance, relevanceReport } from "./relevance";
 import { median } from "./stats";
 import { AGREEMENT_REFERENCE, BASELINE, loadSystem, PEERS } from "./systems/registry";
 import type { BenchQuery, Unsupported } from "./types";
@@ -336,13 +337,19 @@ async function main(argv: string[]): Promise<number> {
   ) {
     return reexec(heapMB);
   }
+  const relevance = relevanceReport(await bundledCorpus());
+  if (options.relevanceOnly) {
+    process.stdout.write(`${formatRelevance(relevance)}\n`);
+    if (options.json !== null) await writeJsonAtomic(options.json, { relevance });
+    return 0;
+  }
   const work = mkdtempSync(join(os.tmpdir(), "wcit-bench-"));
   try {
-    const report = await measure(options, work, heapMB);
+    const report = { ...(await measure(options, work, heapMB)), relevance };
     process.stdout.write(
       `\n${report.utterances} utterances, ${report.sessions} sessions; medians of ${options.coldStarts} cold starts and ${options.rounds} query rounds; ${report.machine.cpu} x${report.machine.cpus}, Node ${report.machine.node}, load average ${report.machine.loadAverage.start.toFixed(1)} -> ${report.machine.loadAverage.end.toFixed(1)}\n\n`,
     );
-    process.stdout.write(`${formatTable(report)}\n`);
+    process.stdout.write(`${formatTable(report)}\n\n${formatRelevance(relevance)}\n`);
     const best = formatBestPeer(report);
     if (best !== "")
       process.stdout.write(

@@ -16,15 +16,44 @@ function isCommand(name: string | undefined): name is CommandName {
   return name !== undefined && Object.hasOwn(COMMANDS, name);
 }
 
+/** What each command does, for `tsx ingest/cli.ts --help`. */
+const SUMMARIES: Record<CommandName, string> = {
+  ingest: "sources -> transcripts/<id>.json (--fetch downloads them first)",
+  parse: "print one transcript as JSON",
+  build: "transcripts -> the search assets in dist/assets/data",
+  "ensure-built": "build the assets only when they are stale",
+  search: "search the built assets from a terminal",
+};
+
+const HELP_FLAGS = ["--help", "-h"];
+
+function overview(): string {
+  const names = Object.keys(COMMANDS) as CommandName[];
+  return [
+    "usage: tsx ingest/cli.ts <command> [options]   (npm run <command> -- [options])",
+    ...names.map((name) => `  ${name.padEnd(13)} ${SUMMARIES[name]}`),
+    "Every command takes --help.",
+  ].join("\n");
+}
+
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
+  if (name !== undefined && HELP_FLAGS.includes(name)) {
+    process.stdout.write(`${overview()}\n`);
+    return 0;
+  }
   if (!isCommand(name)) {
     process.stderr.write(
-      `cli: unknown command ${JSON.stringify(name ?? "")}; expected one of: ${Object.keys(COMMANDS).join(", ")}\n`,
+      `cli: unknown command ${JSON.stringify(name ?? "")}; expected one of: ${Object.keys(COMMANDS).join(", ")}\n${overview()}\n`,
     );
     return 2;
   }
   const command = await COMMANDS[name]();
+  // `ingest --fetch --help` is the fetcher's own help.
+  if (args.some((arg) => HELP_FLAGS.includes(arg)) && !args.includes("--fetch")) {
+    process.stdout.write(`${command.HELP}\n`);
+    return 0;
+  }
   return command.run(args);
 }
 

@@ -302,3 +302,58 @@ export function normaliseDocumentRef(raw: string): string | null {
 export function documentRefSlug(id: string): string {
   return id.toLowerCase().replace(/\//g, "-");
 }
+
+const SUFFIX_LABELS: Readonly<Record<SuffixKind, string>> = {
+  ADD: "Add.",
+  CORR: "Corr.",
+  REV: "Rev.",
+};
+const INSTRUMENT_LABELS: Readonly<Record<string, string>> = {
+  CS: "of the Constitution",
+  CV: "of the Convention",
+  UDHR: "of the Universal Declaration of Human Rights",
+  ICCPR: "of the ICCPR",
+};
+
+/** "-ADD3-REV1" -> "(Add.3)(Rev.1)", the ITU's way of writing versions. */
+function suffixLabel(suffixes: string): string {
+  return [...suffixes.matchAll(/-(ADD|CORR|REV)(\d+)/g)]
+    .map((m) => `(${SUFFIX_LABELS[m[1] as SuffixKind]}${m[2]})`)
+    .join("");
+}
+
+/**
+ * A normalised id as the ITU writes it, for display (URLs keep the slug): "DT/30-REV3" ->
+ * "DT/30(Rev.3)", "DOC/3-ADD3" -> "Document 3(Add.3)", "RESOLUTION/PLEN-3" ->
+ * "Resolution PLEN/3", "RULE/51" -> "Rule 51", "ARTICLE/3BIS" -> "Article 3bis",
+ * "ARTICLE/58-CS" -> "Article 58 of the Constitution", "RECOMMENDATION/ITU-T-D.50" ->
+ * "Recommendation ITU-T D.50". An id of no known form is returned as it is.
+ */
+export function documentLabel(id: string): string {
+  const series = /^(ADM|DT|DL)\/(\d+)((?:-(?:ADD|CORR|REV)\d+)*)$/.exec(id);
+  if (series) return `${series[1]}/${series[2]}${suffixLabel(series[3] ?? "")}`;
+  const doc = /^DOC\/(\d+)((?:-(?:ADD|CORR|REV)\d+)*)$/.exec(id);
+  if (doc) return `Document ${doc[1]}${suffixLabel(doc[2] ?? "")}`;
+  const rule = /^RULE\/(\d+)$/.exec(id);
+  if (rule) return `Rule ${rule[1]}`;
+  const article = /^ARTICLE\/(\d+)([A-Z]?|BIS|TER)(?:-(CS|CV|UDHR|ICCPR))?$/.exec(id);
+  if (article) {
+    const letter = article[2] ?? "";
+    const instrument = article[3] ? ` ${INSTRUMENT_LABELS[article[3]]}` : "";
+    return `Article ${article[1]}${letter.length > 1 ? letter.toLowerCase() : letter}${instrument}`;
+  }
+  const resolution = /^RESOLUTION\/(?:(PLEN|COM\d)-)?(\d+)$/.exec(id);
+  if (resolution) return `Resolution ${resolution[1] ? `${resolution[1]}/` : ""}${resolution[2]}`;
+  const recommendation = /^RECOMMENDATION\/ITU-([TRD])-(.+)$/.exec(id);
+  if (recommendation) return `Recommendation ITU-${recommendation[1]} ${recommendation[2]}`;
+  return id;
+}
+
+/**
+ * The family a reference belongs to: a conference document without its addenda, corrigenda and
+ * revisions ("DT/30-REV3" -> "DT/30"); any other reference is its own family.
+ */
+export function documentFamily(id: string): string {
+  const match = /^((?:ADM|DT|DL|DOC)\/\d+)(?:-(?:ADD|CORR|REV)\d+)*$/.exec(id);
+  return match ? match[1]! : id;
+}

@@ -70,13 +70,32 @@ export async function runBuild(options: BuildOptions = {}): Promise<string[]> {
   const written = await writeAssets(assetsDir, built);
   const { counts, synthetic } = built.manifest;
   logger.info(
-    `build: ${counts.sessions} sessions, ${counts.utterances} utterances, ${counts.speakers} speakers -> ` +
+    `build: ${sessionCount(records)}, ${counts.utterances} utterances, ${counts.speakers} speakers -> ` +
       `${join(assetsDir, "data")}${synthetic ? " (SYNTHETIC SAMPLE)" : ""}`,
   );
   return written;
 }
 
-const USAGE = `usage: npm run build -- [--transcripts DIR] [--out DIR] [--backend ${backendNames().join("|")}] [--quiet]`;
+/**
+ * "16 sessions (14 searched, 2 rough live versions kept apart)": the pages show the searched
+ * ones; a rough version is searched only when a session: filter names it.
+ */
+export function sessionCount(records: readonly { version: "finished" | "rough" }[]): string {
+  const rough = records.filter((record) => record.version === "rough").length;
+  const total = `${records.length} session${records.length === 1 ? "" : "s"}`;
+  if (rough === 0) return total;
+  return `${total} (${records.length - rough} searched, ${rough} rough live version${rough === 1 ? "" : "s"} kept apart)`;
+}
+
+export const HELP = `usage: npm run build -- [--transcripts DIR] [--out DIR] [--backend ${backendNames().join("|")}] [--quiet]
+  Builds the search index and the utterance store from transcripts/*.json into dist/assets/data
+  (versioned; they refuse to load on a version or options mismatch).
+  --transcripts DIR   the parsed sessions (default ${DEFAULT_TRANSCRIPTS_DIR})
+  --out DIR           the assets folder (default ${DEFAULT_ASSETS_DIR})
+  --backend NAME      the index backend (default ${DEFAULT_BACKEND.name})
+  --quiet             no progress lines
+  --help              this text`;
+const USAGE = HELP.split("\n")[0]!;
 
 /** Parses `--name value` options; throws on anything unknown. */
 export function parseOptions(

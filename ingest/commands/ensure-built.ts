@@ -68,7 +68,14 @@ export async function ensureBuilt(
   return true;
 }
 
-const USAGE = "usage: tsx ingest/cli.ts ensure-built [--transcripts DIR] [--out DIR] [--quiet]";
+export const HELP = `usage: tsx ingest/cli.ts ensure-built [--transcripts DIR] [--out DIR] [--quiet]
+  Builds the search assets only when they are missing, older than a transcript, or made by
+  another format version or index options (npm start runs it).
+  --transcripts DIR   the parsed sessions (default ${DEFAULT_TRANSCRIPTS_DIR})
+  --out DIR           the assets folder (default ${DEFAULT_ASSETS_DIR})
+  --quiet             no progress lines
+  --help              this text`;
+const USAGE = HELP.split("\n")[0]!;
 
 export async function run(args: string[]): Promise<number> {
   const options = parseOptions(

@@ -3,6 +3,7 @@ import { join, relative } from "node:path";
 import { silentLogger, type Logger, type Manifest } from "../../src/domain";
 import { consoleLogger } from "../io/console-logger";
 import { printable } from "../io/printable";
+import { collectNotes } from "../io/notes";
 import { processSource, writeCorpus, type ProcessedSource, type SourceFailure } from "../pipeline";
 import { parseLimitArg, type SourceLimits } from "../sandbox/limits";
 import { workerRunner, type SourceRunner } from "../sandbox/runner";
@@ -126,18 +127,28 @@ export async function runIngest(options: IngestOptions = {}): Promise<IngestResu
   return { manifest, ingested, failures, skipped };
 }
 
-const USAGE =
-  "usage: npm run ingest -- [--sources DIR] [--out DIR] [--limit NAME=VALUE]... [--quiet] | --fetch [fetch options]";
+export const HELP = `usage: npm run ingest -- [--sources DIR] [--out DIR] [--limit NAME=VALUE]... [--quiet] [--verbose] | --fetch [fetch options]
+  Extracts and parses every file in the sources folder into transcripts/<id>.json, their texts
+  and transcripts/manifest.json (atomically; a bad source is reported and damages nothing).
+  --sources DIR       the source files (default ${DEFAULT_SOURCES_DIR})
+  --out DIR           where the sessions go (default ${DEFAULT_OUT_DIR})
+  --limit NAME=VALUE  a per-source limit (see the README's table of limits); repeatable
+  --quiet             no progress lines
+  --verbose           every parse note (header facts missing, text dropped...) instead of a one-line summary
+  --fetch             download the transcripts first (npm run ingest -- --fetch --help)
+  --help              this text`;
+const USAGE = HELP.split("\n")[0]!;
 
 interface IngestArgs {
   sourcesDir?: string;
   outDir?: string;
   limits: Partial<SourceLimits>;
   quiet: boolean;
+  verbose: boolean;
 }
 
 function parseArgs(args: string[]): IngestArgs {
-  const options: IngestArgs = { quiet: false, limits: {} };
+  const options: IngestArgs = { quiet: false, verbose: false, limits: {} };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = (): string => {
@@ -151,6 +162,7 @@ function parseArgs(args: string[]): IngestArgs {
     else if (arg === "--out") options.outDir = value();
     else if (arg === "--limit") Object.assign(options.limits, parseLimitArg(arg, value()));
     else if (arg === "--quiet") options.quiet = true;
+    else if (arg === "--verbose") options.verbose = true;
     else throw new Error(`ingest: unknown option ${JSON.stringify(arg)}\n${USAGE}`);
   }
   return options;
@@ -161,9 +173,12 @@ export async function run(args: string[]): Promise<number> {
     const { runFetchCommand } = await import("../fetch/command");
     return runFetchCommand(args.filter((a) => a !== "--fetch"));
   }
-  const options = parseArgs(args);
+  const { verbose, ...options } = parseArgs(args);
   const logger = consoleLogger({ quiet: options.quiet });
-  const result = await runIngest({ ...options, logger });
+  const notes = verbose ? null : collectNotes(logger);
+  const result = await runIngest({ ...options, logger: notes?.logger ?? logger });
+  const summary = notes?.summary() ?? null;
+  if (summary !== null) logger.info(`ingest: ${summary}`);
   const total = result.manifest.sessions.reduce((n, s) => n + s.utterances, 0);
   logger.info(
     `ingest: ${result.ingested.length} sources ingested, ${result.failures.length} failed; ` +

@@ -11,10 +11,16 @@ import { workerRunner } from "../sandbox/runner";
  * default limits. Whenever no session comes out (unreadable input, over a limit, no turn with
  * words): exit 1 and a one-line error on stderr, nothing on stdout.
  */
+export const HELP = `usage: npm run --silent parse -- FILE
+  Extracts and parses one transcript (Word, PDF, HTML or text; the format is read from the
+  bytes) and prints one JSON object: { session, utterances, warnings, source }.
+  Unreadable input: exit 1 and a one-line error on stderr.
+  --help   this text`;
+
 export async function run(args: string[]): Promise<number> {
   const [file, ...rest] = args;
   if (file === undefined || rest.length > 0) {
-    process.stderr.write("parse: usage: npm run --silent parse -- FILE\n");
+    process.stderr.write(`parse: ${HELP.split("\n")[0]!}\n`);
     return 2;
   }
   let bytes: Uint8Array;

@@ -5,7 +5,9 @@
  */
 import { type FilterKey, addFilter, emptyFilters } from "../../src/search/filters";
 import { openCorpus } from "../../src/search/load";
-import { DEFAULT_LIMIT, search } from "../../src/search/search";
+import { NEVER_PAUSE, runToEnd } from "../../src/search/pace";
+import { DEFAULT_LIMIT, type SearchRequest, search } from "../../src/search/search";
+import { type QueryHelp, queryHelpSteps } from "../../src/search/understand";
 import { SORT_ORDERS, type SearchPage, type SortOrder } from "../../src/search/types";
 import { QueryError } from "../../src/search/errors";
 import { DEFAULT_ASSETS_DIR, fileAssetReader } from "../build-index";
@@ -13,8 +15,22 @@ import { consoleLogger } from "../io/console-logger";
 import { parseOptions } from "./build";
 import { ensureBuilt } from "./ensure-built";
 
-const USAGE =
-  'usage: npm run search -- "query" [--speaker X] [--session ID] [--body B] [--kind K] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--sort relevance|chronological] [--limit N] [--offset N] [--json] [--assets DIR]';
+export const HELP = `usage: npm run search -- "query" [options]
+  Searches the built assets (building them first when needed) and prints the results with
+  their citations. The query language is the search box's: words, "phrases", OR, -word, word*,
+  word~ and speaker: session: body: kind: date: from: to: filters.
+  --speaker X          a delegation or role by name, alias or code
+  --session ID         one session (ids as in /api/sessions)
+  --body B             plenary, committee-5, working-group, other
+  --kind K             delegation, chair, secretariat, interpreter, official, person, unknown
+  --from, --to DATE    dates, YYYY-MM-DD
+  --sort ORDER         relevance or chronological
+  --limit N, --offset N   the page of results
+  --json               the API's JSON instead of text
+  --assets DIR         read the assets from DIR (no build)
+  --help               this text
+  Example: npm run search -- '"operating agencies" speaker:EGY' --limit 5`;
+const USAGE = HELP.split("\n")[0]!;
 
 const FILTER_OPTIONS = [
   "speaker",
@@ -39,9 +55,22 @@ export function snippetToTerminal(html: string, color: boolean): string {
 }
 
 /** The text printed for a page of results. */
-export function formatPage(q: string, page: SearchPage, color: boolean): string {
+export function formatPage(
+  q: string,
+  page: SearchPage,
+  color: boolean,
+  help: QueryHelp = { speakers: [], suggestion: null },
+): string {
   const lines: string[] = [];
   if (page.notice) lines.push(page.notice, "");
+  for (const hint of help.speakers) {
+    lines.push(
+      `Delegations matching: ${hint.name} (${hint.utterances} interventions): npm run search -- '${hint.q}'`,
+    );
+  }
+  if (help.suggestion)
+    lines.push(`Did you mean: ${help.suggestion.q} (${help.suggestion.total} results)`);
+  if (help.speakers.length > 0 || help.suggestion) lines.push("");
   const shown = page.results.length;
   lines.push(
     `${page.total} result${page.total === 1 ? "" : "s"} for ${JSON.stringify(q)}` +
@@ -96,18 +125,20 @@ export async function run(args: string[]): Promise<number> {
       );
     }
     const corpus = await openCorpus(fileAssetReader(assetsDir));
-    const page = search(corpus, {
+    const request: SearchRequest = {
       q,
       filters,
       origins: { speaker: "speaker", session: "session" },
       sort: sort as SortOrder | undefined,
       limit: number("--limit", DEFAULT_LIMIT),
       offset: number("--offset", 0),
-    });
+    };
+    const page = search(corpus, request);
+    const help = runToEnd(queryHelpSteps(corpus, request, NEVER_PAUSE, page.total));
     process.stdout.write(
       options.flags.has("--json")
-        ? `${JSON.stringify(page, null, 2)}\n`
-        : formatPage(q, page, process.stdout.isTTY === true),
+        ? `${JSON.stringify({ ...page, ...help }, null, 2)}\n`
+        : formatPage(q, page, process.stdout.isTTY === true, help),
     );
     return 0;
   } catch (error) {

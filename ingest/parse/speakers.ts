@@ -18,7 +18,7 @@
  */
 import type { Speaker, SpeakerKind } from "../../src/domain";
 import { buildDelegationTable } from "./speakers/countries";
-import { boundedDamerauLevenshtein } from "./speakers/distance";
+import { boundedDamerauLevenshtein } from "../../src/search/distance";
 import {
   isNameRemainder,
   matchBareName,

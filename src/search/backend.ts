@@ -38,6 +38,12 @@ export interface TopHits {
   hits: BackendHit[];
 }
 
+/**
+ * A factor each document's score is multiplied by before ranking (the search layer's ranking of
+ * substance, src/search/substance.ts). At most 1, so a backend's score bounds stay bounds.
+ */
+export type ScoreWeight = (ordinal: number) => number;
+
 /** A loaded index. */
 export interface SearchBackend {
   /** Runs a query; `filter` (called with ordinals) drops documents before they are returned. */
@@ -56,12 +62,15 @@ export interface SearchBackend {
    * chronological: ordinal ascending) and the number of all hits: exactly what sorting
    * `search(query, filter)` and cutting it would give, for backends that can find them without
    * scoring every document. Null when it cannot for this query: the caller then uses `search`.
+   * With `weight`, every score is `score * weight(ordinal)`, exactly as the caller would weigh
+   * the hits of `search`.
    */
   searchTop?(
     query: BackendQuery,
     filter: ((ordinal: number) => boolean) | undefined,
     count: number,
     order: SortOrder,
+    weight?: ScoreWeight,
   ): TopHits | null;
 }
 

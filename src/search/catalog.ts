@@ -2,7 +2,8 @@
  * Browsing the corpus: sessions, whole transcripts, speakers, one utterance with its
  * neighbours, and where a document reference was spoken. Runtime-free.
  */
-import { normaliseDocumentRef } from "../document-refs";
+import { documentFamily, documentLabel, normaliseDocumentRef } from "../document-refs";
+import { boundedDamerauLevenshtein } from "./distance";
 import type { SpeakerKind } from "../domain";
 import { type Corpus, documentIndex, ordinalOf } from "./corpus";
 import { NotFoundError, QueryError } from "./errors";
@@ -208,22 +209,73 @@ export function foldDocumentRef(ref: string): string {
 /** A document reference and where it was spoken. */
 export interface DocumentSummary {
   id: string;
+  /** The id as the ITU writes it ("DT/30(Rev.3)", "Resolution PLEN/3"). */
+  label: string;
   /** Utterances mentioning it (finished and rough versions). */
   utterances: number;
   /** Id of the first utterance mentioning it. */
   first: string;
 }
 
+function documentSummary(corpus: Corpus, id: string, ordinals: readonly number[]): DocumentSummary {
+  return {
+    id,
+    label: documentLabel(id),
+    utterances: ordinals.length,
+    first: utteranceIdOf(corpus, ordinals[0] ?? 0),
+  };
+}
+
 /** All document references spoken, most mentioned first. */
 export function listDocuments(corpus: Corpus): Catalog & { documents: DocumentSummary[] } {
   const documents = [...documentIndex(corpus).entries()]
-    .map(([id, ordinals]) => ({
-      id,
-      utterances: ordinals.length,
-      first: utteranceIdOf(corpus, ordinals[0] ?? 0),
-    }))
+    .map(([id, ordinals]) => documentSummary(corpus, id, ordinals))
     .sort((a, b) => b.utterances - a.utterances || a.id.localeCompare(b.id));
   return { ...catalog(corpus), documents };
+}
+
+/** Most nearest references a document 404 names. */
+export const NEAREST_DOCUMENTS = 5;
+
+/** The references spoken nearest to one that was not (same family first, then spelling). */
+export function nearestDocuments(corpus: Corpus, wanted: string): string[] {
+  const family = documentFamily(wanted);
+  const bound = Math.max(3, Math.ceil(wanted.length / 2));
+  return [...documentIndex(corpus).entries()]
+    .map(([id, ordinals]) => ({
+      id,
+      mentions: ordinals.length,
+      distance:
+        documentFamily(id) === family
+          ? 0
+          : 1 +
+            Math.min(
+              boundedDamerauLevenshtein(wanted, id, bound),
+              boundedDamerauLevenshtein(family, documentFamily(id), bound),
+            ),
+    }))
+    .filter((entry) => entry.distance <= bound)
+    .sort((a, b) => a.distance - b.distance || b.mentions - a.mentions || a.id.localeCompare(b.id))
+    .slice(0, NEAREST_DOCUMENTS)
+    .map((entry) => entry.id);
+}
+
+/**
+ * The references a request for `ref` covers: the one it names exactly, or, for a conference
+ * document named without its version ("DT/30"), its whole family (DT/30, its revisions, addenda
+ * and corrigenda), in id order.
+ */
+function documentMembers(corpus: Corpus, ref: string): { id: string; members: string[] } {
+  const index = documentIndex(corpus);
+  const wanted = foldDocumentRef(ref);
+  const keys = [...index.keys()];
+  const family = keys.filter((key) => documentFamily(key) === wanted).sort();
+  if (documentFamily(wanted) === wanted && family.length > 0)
+    return { id: wanted, members: family };
+  const exact = keys.find((key) => foldDocumentRef(key) === wanted);
+  if (exact === undefined)
+    throw new NotFoundError("document", ref, nearestDocuments(corpus, wanted));
+  return { id: exact, members: [exact] };
 }
 
 function utteranceIdOf(corpus: Corpus, ordinal: number): string {
@@ -231,7 +283,11 @@ function utteranceIdOf(corpus: Corpus, ordinal: number): string {
   return `${corpus.store.sessions[columns.session[ordinal] ?? -1]?.id ?? "?"}.${columns.seq[ordinal] ?? -1}`;
 }
 
-/** Where a document reference was spoken: per session counts, and the utterances (chronological). */
+/**
+ * Where a document reference was spoken: per session counts, and the utterances (chronological).
+ * A conference document named without its version ("DT/30") answers for its whole family;
+ * `family` lists every member of the reference's family with its mentions.
+ */
 export function documentMentions(
   corpus: Corpus,
   ref: string,
@@ -239,6 +295,12 @@ export function documentMentions(
   options: PresentOptions = {},
 ): Catalog & {
   id: string;
+  /** The id as the ITU writes it ("DT/30(Rev.3)"). */
+  label: string;
+  /** The references this answer covers (one, or a whole family). */
+  members: string[];
+  /** Every reference of the same family spoken in the room (DT/30, DT/30-REV3...). */
+  family: DocumentSummary[];
   /** Forms it was captioned in ("DT/30 rev 3"). */
   spoken: string[];
   total: number;
@@ -251,15 +313,16 @@ export function documentMentions(
   const offset = page.offset ?? 0;
   checkPage(limit, offset);
   const index = documentIndex(corpus);
-  const wanted = foldDocumentRef(ref);
-  const id = [...index.keys()].find((key) => foldDocumentRef(key) === wanted);
-  const ordinals = id === undefined ? undefined : index.get(id);
-  if (id === undefined || !ordinals) throw new NotFoundError("document", ref);
+  const { id, members } = documentMembers(corpus, ref);
+  const covered = new Set(members);
+  const ordinals = [...new Set(members.flatMap((member) => index.get(member) ?? []))].sort(
+    (a, b) => a - b,
+  );
   const spoken = new Set<string>();
   const perSession = new Map<number, number>();
   for (const ordinal of ordinals) {
     for (const mention of corpus.store.documents[String(ordinal)] ?? [])
-      if (mention.id === id) spoken.add(mention.raw);
+      if (covered.has(mention.id)) spoken.add(mention.raw);
     const sessionAt = corpus.store.utterances.session[ordinal] ?? -1;
     perSession.set(sessionAt, (perSession.get(sessionAt) ?? 0) + 1);
   }
@@ -267,14 +330,22 @@ export function documentMentions(
     const view = utteranceView(corpus, ordinal, options);
     const spans = mergeSpans(
       view.documents
-        .filter((mention) => mention.id === id)
+        .filter((mention) => covered.has(mention.id))
         .map((mention): Span => [mention.start, mention.end]),
     );
     return { ...view, snippet: makeSnippet(view.text, spans), highlights: spans };
   });
+  const familyId = documentFamily(id);
+  const family = [...index.entries()]
+    .filter(([key]) => documentFamily(key) === familyId)
+    .map(([key, list]) => documentSummary(corpus, key, list))
+    .sort((a, b) => a.id.localeCompare(b.id));
   return {
     ...catalog(corpus),
     id,
+    label: documentLabel(id),
+    members,
+    family,
     spoken: [...spoken],
     total: ordinals.length,
     sessions: [...perSession.entries()].map(([sessionAt, count]) => ({

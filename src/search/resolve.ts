@@ -7,7 +7,7 @@ import type { Body, SpeakerKind } from "../domain";
 import type { Corpus } from "./corpus";
 import { QueryError } from "./errors";
 import type { FilterSpec } from "./filters";
-import { foldName } from "./text";
+import { corpusNameTable, lookupName, nearestSpeakers } from "./names";
 
 /** Filters resolved to store indexes. null means "no restriction". */
 export interface ResolvedFilters {
@@ -22,35 +22,22 @@ export interface ResolvedFilters {
 /** Which parameter each filter key came from, for error messages. */
 export type FilterOrigins = Partial<Record<"speaker" | "session", string>>;
 
-const nameTables = new WeakMap<Corpus, Map<string, Set<string>>>();
-
-/** Folded name, alias, code or id -> speaker ids (including ids absent from the corpus). */
-function speakerNames(corpus: Corpus): Map<string, Set<string>> {
-  const cached = nameTables.get(corpus);
-  if (cached) return cached;
-  const table = new Map<string, Set<string>>();
-  const add = (name: string | null, id: string) => {
-    if (!name) return;
-    const key = foldName(name);
-    if (key === "") return;
-    const ids = table.get(key) ?? new Set<string>();
-    ids.add(id);
-    table.set(key, ids);
-  };
-  for (const entry of [...corpus.store.aliases, ...corpus.store.speakers]) {
-    add(entry.id, entry.id);
-    add(entry.name, entry.id);
-    add(entry.country, entry.id);
-    for (const alias of entry.aliases) add(alias, entry.id);
-  }
-  nameTables.set(corpus, table);
-  return table;
-}
-
 /** Speaker indexes matching a speaker: value (id, ISO code, name, alias or label as captioned). */
 export function resolveSpeaker(corpus: Corpus, value: string, parameter: string): Set<number> {
-  const ids = speakerNames(corpus).get(foldName(value));
-  if (!ids) throw new QueryError(parameter, `unknown speaker ${JSON.stringify(value)}`);
+  const table = corpusNameTable(corpus);
+  const ids = lookupName(table, value);
+  if (ids.length === 0) {
+    const near = nearestSpeakers(corpus, value);
+    const hint =
+      near.length > 0
+        ? `; did you mean ${near.map((entry) => `${entry.name} (speaker:${entry.id})`).join(", or ")}?`
+        : "; the delegations and roles are listed at /speakers";
+    throw new QueryError(
+      parameter,
+      `unknown speaker ${JSON.stringify(value)}${hint}`,
+      near.map((entry) => entry.id),
+    );
+  }
   const indexes = new Set<number>();
   for (const id of ids) {
     const index = corpus.speakerIndex.get(id);

@@ -18,6 +18,7 @@ import { type PresentOptions, utteranceView } from "./present";
 import { type ParsedQuery, type QueryTerm, isEmptyQuery, parseQuery } from "./query";
 import { type Span, makeSnippet, mergeSpans } from "./snippet";
 import { containsProximity, findProximity } from "./proximity";
+import { substanceWeight } from "./substance";
 import {
   type FoldedText,
   type PhraseTest,
@@ -261,7 +262,12 @@ export function* matchSteps(
       }
       if (!verified || !notExcluded(text, hit.ordinal)) continue;
     }
-    matches.push({ ordinal: hit.ordinal, score: hit.score, hit });
+    // Ranking of substance (./substance.ts): short procedural turns weigh less.
+    matches.push({
+      ordinal: hit.ordinal,
+      score: hit.score * substanceWeight(corpus, hit.ordinal),
+      hit,
+    });
   }
   return matches;
 }
@@ -361,7 +367,11 @@ function backendTop(
   const positive = backendQuery(query);
   if (positive === null) return null;
   const predicate = filterPredicateOrNone(corpus, resolveFilters(corpus, query.filters, {}));
-  const top = backend.searchTop(positive, predicate, count, sort);
+  // The ranking of substance weighs the hits as matchSteps does; the weights are at most 1, so
+  // the backend's bounds still bound the weighted scores.
+  const top = backend.searchTop(positive, predicate, count, sort, (ordinal) =>
+    substanceWeight(corpus, ordinal),
+  );
   if (top === null) return null;
   return {
     total: top.total,
@@ -430,11 +440,7 @@ export function* searchSteps(
   const limit = request.limit ?? DEFAULT_LIMIT;
   const offset = request.offset ?? 0;
   checkPage(limit, offset);
-  const query = prepareQuery(corpus, request.q, request.filters, request.origins);
-  if (isEmptyQuery(query) && !hasFilters(query.filters)) {
-    throw new QueryError("q", "nothing to search for: give words, a phrase or a filter");
-  }
-  const sort = request.sort ?? (query.groups.length > 0 ? "relevance" : "chronological");
+  const { query, sort } = requestQuery(corpus, request);
   const { total, first } = yield* rankedSteps(corpus, query, sort, offset + limit, pace);
   const page = first.slice(offset);
   if (pace.due()) yield;
@@ -447,6 +453,21 @@ export function* searchSteps(
     synthetic: corpus.store.synthetic,
     notice: corpus.store.notice,
   };
+}
+
+/**
+ * The query of a request and its order (relevance when there are words, else chronological);
+ * throws QueryError when there is nothing to search for.
+ */
+export function requestQuery(
+  corpus: Corpus,
+  request: SearchRequest,
+): { query: ParsedQuery; sort: SortOrder } {
+  const query = prepareQuery(corpus, request.q, request.filters, request.origins);
+  if (isEmptyQuery(query) && !hasFilters(query.filters)) {
+    throw new QueryError("q", "nothing to search for: give words, a phrase or a filter");
+  }
+  return { query, sort: request.sort ?? (query.groups.length > 0 ? "relevance" : "chronological") };
 }
 
 /**

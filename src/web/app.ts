@@ -13,6 +13,7 @@ import type { Corpus } from "../search/corpus";
 import { RUN_STRAIGHT, type TaskRunner } from "../search/scheduler";
 import { catalogRoutes } from "./api/catalog";
 import type { ApiVariables } from "./api/env";
+import { exportRoutes } from "./api/export";
 import { phraseRoutes } from "./api/phrase";
 import { searchRoutes } from "./api/search";
 import { variantRoutes } from "./api/variants";
@@ -119,6 +120,7 @@ export function createApp<B extends object = object>(options: AppOptions<B>): Ho
   app.use("/api/*", withCorpus);
   app.route("/api", searchRoutes);
   app.route("/api", variantRoutes);
+  app.route("/api", exportRoutes);
   app.route("/api", phraseRoutes);
   app.route("/api", catalogRoutes);
 

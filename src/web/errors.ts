@@ -16,6 +16,8 @@ export interface ErrorBody {
   message: string;
   /** The request parameter at fault, for "bad_parameter". */
   parameter?: string;
+  /** What would be found instead: the nearest speaker ids ("bad_parameter"), document ids ("not_found"). */
+  suggestions?: string[];
   /** Whether the corpus is synthetic, when it was loaded. */
   synthetic?: boolean;
   notice?: string | null;
@@ -50,9 +52,19 @@ export function errorHandler(logger: Logger) {
         error: "bad_parameter",
         parameter: error.parameter,
         message: error.message,
+        ...(error.suggestions.length > 0 ? { suggestions: [...error.suggestions] } : {}),
       });
     }
-    if (error instanceof NotFoundError) return notFound(c, error.message);
+    if (error instanceof NotFoundError) {
+      const suggestions =
+        error.suggestions.length > 0 ? { suggestions: [...error.suggestions] } : {};
+      return errorResponse(c, {
+        status: 404,
+        error: "not_found",
+        message: error.message,
+        ...suggestions,
+      });
+    }
     if (error instanceof AssetError) {
       logger.error(`web: ${c.req.method} ${c.req.path}: ${error.message}`);
       return errorResponse(c, { status: 503, error: "unavailable", message: error.message });

@@ -12,6 +12,7 @@ import {
   MIN_PREFIX_LENGTH,
 } from "../search/query";
 import { MAX_PROXIMITY } from "../search/proximity";
+import { EXPORT_MAX_ROWS } from "../search/export";
 import { DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET } from "../search/search";
 import {
   MAX_ALIGNED_CANDIDATES,
@@ -64,6 +65,28 @@ const notFound = { "404": json(ref("Error"), "No such id.") };
 
 const pageParams = [param("limit"), param("offset")];
 
+const filterParams = [
+  {
+    name: "speaker",
+    in: "query",
+    schema: { type: "string" },
+    description:
+      "Speaker id, name, alias or ISO code, any case. Unknown: 400 whose `suggestions` are the nearest speaker ids.",
+  },
+  { name: "session", in: "query", schema: { type: "string" }, description: "Session id." },
+  { name: "body", in: "query", schema: { type: "string", enum: BODIES } },
+  { name: "kind", in: "query", schema: { type: "string", enum: SPEAKER_KINDS } },
+  { name: "from", in: "query", schema: { type: "string", format: "date" } },
+  { name: "to", in: "query", schema: { type: "string", format: "date" } },
+];
+
+const sortParam = {
+  name: "sort",
+  in: "query",
+  schema: { type: "string", enum: ["relevance", "chronological"] },
+  description: "Default: relevance when there are search terms, else chronological.",
+};
+
 /** The OpenAPI document. */
 export const openApiDocument = {
   openapi: "3.1.0",
@@ -84,32 +107,49 @@ export const openApiDocument = {
             schema: { type: "string", maxLength: MAX_QUERY_LENGTH },
             description: QUERY_HELP,
           },
-          {
-            name: "speaker",
-            in: "query",
-            schema: { type: "string" },
-            description: "Speaker id, name, alias or ISO code.",
-          },
-          { name: "session", in: "query", schema: { type: "string" }, description: "Session id." },
-          { name: "body", in: "query", schema: { type: "string", enum: BODIES } },
-          { name: "kind", in: "query", schema: { type: "string", enum: SPEAKER_KINDS } },
-          { name: "from", in: "query", schema: { type: "string", format: "date" } },
-          { name: "to", in: "query", schema: { type: "string", format: "date" } },
-          {
-            name: "sort",
-            in: "query",
-            schema: { type: "string", enum: ["relevance", "chronological"] },
-            description: "Default: relevance when there are search terms, else chronological.",
-          },
+          ...filterParams,
+          sortParam,
           ...pageParams,
           param("format"),
         ],
         responses: {
           "200": {
-            description: "A page of results (CSV when format=csv).",
+            description:
+              "A page of results, with the speakers the words name and a better spelling. format=csv: every result as a file (as /api/export).",
             content: {
               "application/json": { schema: ref("SearchPage") },
               "text/csv": { schema: { type: "string" } },
+            },
+          },
+          ...errors,
+        },
+      },
+    },
+    "/api/export": {
+      get: {
+        summary: "Every result of a search as a file (CSV or JSON)",
+        description: `Streams every result in the search's order, up to ${EXPORT_MAX_ROWS} rows; a file that reaches the cap says so (CSV: its last line; JSON: capReached and note). CSV is UTF-8 with a byte-order mark. The file name says what was searched and when ("wcit12-search-egypt-spam-2026-12-03.csv").`,
+        parameters: [
+          {
+            name: "q",
+            in: "query",
+            schema: { type: "string", maxLength: MAX_QUERY_LENGTH },
+            description: QUERY_HELP,
+          },
+          ...filterParams,
+          sortParam,
+          {
+            name: "format",
+            in: "query",
+            schema: { type: "string", enum: ["csv", "json"], default: "csv" },
+          },
+        ],
+        responses: {
+          "200": {
+            description: "The file (Content-Disposition: attachment).",
+            content: {
+              "text/csv": { schema: { type: "string" } },
+              "application/json": { schema: { type: "object" } },
             },
           },
           ...errors,
@@ -320,7 +360,7 @@ export const openApiDocument = {
             required: true,
             schema: { type: "string" },
             description:
-              "Normalised id such as DT/30-REV3 (case and spaces ignored; the slash may stay unencoded).",
+              "Normalised id such as DT/30-REV3, its slug (dt-30-rev3) or its spoken or written form (DT/30 rev 3, DT/30(Rev.3)); case and spaces ignored, the slash may stay unencoded. A conference document without its version (DT/30) answers for its whole family (`members`, `family`); `label` is the id as the ITU writes it. Unknown: 404 whose `suggestions` are the nearest references spoken.",
           },
           ...pageParams,
         ],
@@ -358,6 +398,7 @@ export const openApiDocument = {
           error: { type: "string" },
           message: { type: "string" },
           parameter: { type: "string" },
+          suggestions: { type: "array", items: { type: "string" } },
           ...flags(),
         },
       },
@@ -550,8 +591,37 @@ export const openApiDocument = {
           limit: { type: "integer" },
           sort: { type: "string" },
           results: { type: "array", items: ref("SearchHit") },
+          speakers: {
+            type: "array",
+            description:
+              "Delegations and roles the plain words name (names, aliases, codes, misspellings one or two letters off), in the order typed.",
+            items: ref("SpeakerHint"),
+          },
+          suggestion: {
+            oneOf: [ref("Suggestion"), { type: "null" }],
+            description:
+              "A better query from the corpus's vocabulary when a word is found nowhere, with how many results it has.",
+          },
           ...flags(),
         },
+      },
+      SpeakerHint: {
+        type: "object",
+        required: ["id", "name", "kind", "utterances"],
+        properties: {
+          id: { type: "string" },
+          name: { type: "string" },
+          kind: { type: "string", enum: SPEAKER_KINDS },
+          utterances: { type: "integer", description: "Interventions in the finished sessions." },
+          words: { type: "string", description: "The words that named it, as typed." },
+          rule: { type: "string", enum: ["exact", "formal", "spelling"] },
+          q: { type: "string", description: 'Its interventions on the rest: "speaker:EGY spam".' },
+        },
+      },
+      Suggestion: {
+        type: "object",
+        required: ["q", "total"],
+        properties: { q: { type: "string" }, total: { type: "integer" } },
       },
       PhraseTimeline: {
         type: "object",

@@ -111,7 +111,7 @@ describe.skipIf(!available)("web UI in Chromium", () => {
     const speakers = await page.locator("ol.results .result-head h3").allInnerTexts();
     expect(speakers).toEqual(["Canada"]);
     await screenshot(page, "search-filtered");
-    await page.getByRole("link", { name: "Remove filter Speaker: CAN" }).click();
+    await page.getByRole("link", { name: "Remove filter Delegation: Canada" }).click();
     await page.waitForURL((url) => !url.search.includes("speaker="));
     expect(await page.locator("ol.results > li.result").count()).toBe(3);
   });

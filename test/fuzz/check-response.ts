@@ -7,6 +7,7 @@ import type { FuzzRequest } from "./requests";
 import { SECRET } from "./fuzz-app";
 import { csvFormulaCells, htmlInjections, snippetProblems, snippetsOf } from "./payloads";
 import * as cheerio from "cheerio";
+import { parameterLabel } from "../../src/web/views/messages";
 
 /** Problems of one response (empty when it is fine). */
 export async function responseProblems(
@@ -47,9 +48,12 @@ export async function responseProblems(
     problems.push(...htmlInjections(body));
     if (status === 400) {
       const alert = cheerio.load(body)('[role="alert"]').text();
+      // Pages name what was wrong in words ("The order", "The page number"), not by parameter.
       const named =
         alert.includes("search text") ||
-        request.params.some((name) => name !== "" && alert.includes(name));
+        request.params.some(
+          (name) => name !== "" && (alert.includes(parameterLabel(name)) || alert.includes(name)),
+        );
       if (!named)
         problems.push(
           `HTML 400 names none of ${JSON.stringify(request.params)}: ${alert.slice(0, 200)}`,

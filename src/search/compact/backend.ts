@@ -29,7 +29,8 @@ export function loadCompactIndex(serialised: string): SearchBackend {
   return {
     search: (query, filter) => evaluator.search(query, filter),
     searchSteps: (query, filter, pace) => evaluator.searchSteps(query, filter, pace),
-    searchTop: (query, filter, count, order) => top.search(query, filter, count, order),
+    searchTop: (query, filter, count, order, weight) =>
+      top.search(query, filter, count, order, weight),
   };
 }
 

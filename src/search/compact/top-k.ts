@@ -20,7 +20,7 @@
  *
  * Runtime-free.
  */
-import type { BackendHit, BackendQuery, TopHits } from "../backend";
+import type { BackendHit, BackendQuery, ScoreWeight, TopHits } from "../backend";
 import type { SortOrder } from "../types";
 import { BLOCK_SIZE, type TermBlocks } from "./blocks";
 import { bm25Saturation, type CompactIndexData } from "./index-data";
@@ -108,6 +108,9 @@ function keep(list: TopList, ordinal: number, score: number): void {
   list.scores.push(score);
 }
 
+/** No weighting: every score as the index gives it. */
+const UNWEIGHTED: ScoreWeight = () => 1;
+
 /** Evaluates one-word queries for their first hits over one index. */
 export class TopKSearch {
   private readonly ordinals = new Int32Array(BLOCK_SIZE);
@@ -124,6 +127,7 @@ export class TopKSearch {
     filter: ((ordinal: number) => boolean) | undefined,
     count: number,
     order: SortOrder,
+    weight: ScoreWeight = UNWEIGHTED,
   ): TopHits | null {
     const word = singleWord(query);
     if (word === null) return null;
@@ -136,8 +140,8 @@ export class TopKSearch {
       const list = lists[0]!;
       const top =
         order === "relevance"
-          ? this.bestOfOne(list, filter, count)
-          : this.firstOfOne(list, filter, count);
+          ? this.bestOfOne(list, filter, count, weight)
+          : this.firstOfOne(list, filter, count, weight);
       const terms = Object.freeze([index.dictionary.term(list.id)]) as string[];
       return {
         total: top.total,
@@ -149,7 +153,7 @@ export class TopKSearch {
         })),
       };
     }
-    return this.searchSeveral(lists, filter, count, order, queryTerms);
+    return this.searchSeveral(lists, filter, count, order, queryTerms, weight);
   }
 
   private termList(id: number, weight: number): TermList {
@@ -189,6 +193,7 @@ export class TopKSearch {
     list: TermList,
     filter: ((ordinal: number) => boolean) | undefined,
     count: number,
+    weight: ScoreWeight,
   ): { total: number; list: TopList } {
     const { blocks, bounds } = list;
     const order = Array.from({ length: blocks.count }, (_, b) => b).sort(
@@ -208,7 +213,8 @@ export class TopKSearch {
       for (let i = 0; i < n; i++) {
         const ordinal = ordinals[i]!;
         if (filter && !filter(ordinal)) continue;
-        top.offer(ordinal, this.score(list.weight, list.idf, frequencies[i]!, ordinal));
+        const score = this.score(list.weight, list.idf, frequencies[i]!, ordinal);
+        top.offer(ordinal, score * weight(ordinal));
       }
     }
     return { total: this.countPassing(list, filter), list: top };
@@ -219,6 +225,7 @@ export class TopKSearch {
     list: TermList,
     filter: ((ordinal: number) => boolean) | undefined,
     count: number,
+    weight: ScoreWeight,
   ): { total: number; list: TopList } {
     const { blocks } = list;
     const top = new TopList(count);
@@ -231,7 +238,7 @@ export class TopKSearch {
         const ordinal = ordinals[i]!;
         if (filter && !filter(ordinal)) continue;
         kept.push(ordinal);
-        scores.push(this.score(list.weight, list.idf, frequencies[i]!, ordinal));
+        scores.push(this.score(list.weight, list.idf, frequencies[i]!, ordinal) * weight(ordinal));
       }
     }
     top.ordinals.push(...kept);
@@ -246,6 +253,7 @@ export class TopKSearch {
     count: number,
     order: SortOrder,
     queryTerms: string[],
+    weight: ScoreWeight,
   ): TopHits {
     const { scores: bound, slots } = this.scratch();
     let postings = 0;
@@ -281,12 +289,14 @@ export class TopKSearch {
       const chosen =
         order === "chronological"
           ? all.sort().subarray(0, count)
-          : this.scoredCandidates(lists, all, bound, slots, count);
+          : this.scoredCandidates(lists, all, bound, slots, count, weight);
       // By relevance the best `count`; chronologically all of `chosen`, which come in ordinal order.
       const top = new TopList(order === "relevance" ? count : Infinity);
-      this.exactScores(lists, chosen, slots, (ordinal, score) =>
-        order === "relevance" ? top.offer(ordinal, score) : keep(top, ordinal, score),
-      );
+      this.exactScores(lists, chosen, slots, (ordinal, score) => {
+        const weighted = score * weight(ordinal);
+        if (order === "relevance") top.offer(ordinal, weighted);
+        else keep(top, ordinal, weighted);
+      });
       const terms = this.matchedTerms(lists, top.ordinals);
       const hits: BackendHit[] = top.ordinals.map((ordinal, i) => ({
         ordinal,
@@ -311,13 +321,14 @@ export class TopKSearch {
     bound: Float64Array,
     slots: Int32Array,
     count: number,
+    weight: ScoreWeight,
   ): Int32Array {
     if (candidates.length <= count) return candidates;
     const byBound = new TopList(count);
     for (const ordinal of candidates) byBound.offer(ordinal, bound[ordinal]!);
     const scored = new TopList(count);
     this.exactScores(lists, Int32Array.from(byBound.ordinals), slots, (ordinal, score) =>
-      scored.offer(ordinal, score),
+      scored.offer(ordinal, score * weight(ordinal)),
     );
     // `scored` holds `count` real documents: every result ranks at least as well as its last.
     const threshold = scored.threshold;

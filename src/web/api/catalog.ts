@@ -16,6 +16,7 @@ import {
   utteranceWithContext,
 } from "../../search/catalog";
 import { saidElsewhere } from "../../search/variants/where-else";
+import { canonicalSpeakerId } from "../../search/names";
 import { DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET } from "../../search/search";
 import { allowParams, intParam } from "../middleware/params";
 import type { ApiEnv } from "./env";
@@ -45,9 +46,14 @@ export const catalogRoutes = new Hono<ApiEnv>()
     });
   })
   .get("/speakers", allowParams(), (c) => c.json(listSpeakers(c.get("corpus"))))
-  .get("/speakers/:id", allowParams(), (c) =>
-    c.json(speakerDetail(c.get("corpus"), c.req.param("id"))),
-  )
+  .get("/speakers/:id", allowParams(), (c) => {
+    // A name, alias or code in any case redirects to the canonical id ("egypt" -> EGY).
+    const id = c.req.param("id");
+    const canonical = canonicalSpeakerId(c.get("corpus"), id);
+    if (canonical !== null && canonical !== id)
+      return c.redirect(`/api/speakers/${encodeURIComponent(canonical)}`, 301);
+    return c.json(speakerDetail(c.get("corpus"), id));
+  })
   .get("/utterances/:id", allowParams("context"), (c) => {
     const options = { baseUrl: c.get("baseUrl") };
     const id = c.req.param("id");

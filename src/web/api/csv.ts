@@ -72,8 +72,28 @@ function row(hit: SearchHit): (string | number | boolean | null)[] {
 
 /** A CSV document (header row first, CRLF line ends). */
 export function hitsToCsv(hits: readonly SearchHit[]): string {
-  const lines = [CSV_COLUMNS.join(","), ...hits.map((hit) => row(hit).map(csvCell).join(","))];
-  return `${lines.join("\r\n")}\r\n`;
+  return csvHead() + hits.map(csvLine).join("");
+}
+
+/**
+ * The UTF-8 byte-order mark every CSV starts with: without it spreadsheets read the file in a
+ * legacy code page ("CÃ´te dâ€™Ivoire" for Côte d’Ivoire).
+ */
+export const CSV_BOM = "\uFEFF";
+
+/** The first line of a streamed CSV: the byte-order mark and the header row. */
+export function csvHead(): string {
+  return `${CSV_BOM}${CSV_COLUMNS.join(",")}\r\n`;
+}
+
+/** One CSV line (with its CRLF) of a result, for streamed exports. */
+export function csvLine(hit: SearchHit): string {
+  return `${row(hit).map(csvCell).join(",")}\r\n`;
+}
+
+/** A last line of text in the first column (an export's note that it reached its cap). */
+export function csvNote(text: string): string {
+  return `${csvCell(text)}\r\n`;
 }
 
 /** Headers of a CSV download. */

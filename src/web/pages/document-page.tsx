@@ -7,18 +7,22 @@
 import type { Context } from "hono";
 import { saidElsewhere } from "../../search/variants/where-else";
 import { SaidElsewhere } from "../views/said-elsewhere";
+import type { FC } from "hono/jsx";
+import { documentLabel } from "../../document-refs";
 import {
+  type DocumentSummary,
   documentMentions,
   listDocuments,
   listSessions,
   utteranceWithContext,
 } from "../../search/catalog";
+import { NotFoundError } from "../../search/errors";
 import type { ApiEnv } from "../api/env";
 import { AttributionNote, CitationBlock, CopyButton } from "../views/citation";
 import { formatCount, formatDateTime, plural, sessionName } from "../views/format";
 import { Layout } from "../views/layout";
 import { documentHref, inContextHref, sessionHref, speakerHref } from "../views/links";
-import { Pagination } from "../views/pagination";
+import { Pagination, PastLastPage } from "../views/pagination";
 import { RichText } from "../views/rich-text";
 import { TimelineChart } from "../views/timeline-chart";
 import { kindLabel, UtteranceCard } from "../views/utterance-card";
@@ -29,27 +33,87 @@ import { pageParam } from "./speaker-page";
 /** Turns shown before and after an utterance on its own page. */
 export const UTTERANCE_CONTEXT = 2;
 
+/** The 404 of a reference never spoken: the nearest references, and the list. */
+function unknownDocumentPage(c: Context<ApiEnv>, ref: string, nearest: readonly string[]) {
+  const corpus = c.get("corpus");
+  return renderPage(
+    c,
+    <Layout title="Not found" section="documents" corpus={corpusNotice(corpus)}>
+      <h1>Not found</h1>
+      <div class="error-box" role="alert">
+        <p>No document reference “{ref}” was recognised in these captions.</p>
+        {nearest.length > 0 ? (
+          <p>
+            The nearest spoken:{" "}
+            {nearest.map((id, i) => (
+              <>
+                {i > 0 ? ", " : ""}
+                <a href={documentHref(id)}>{documentLabel(id)}</a>
+              </>
+            ))}
+            .
+          </p>
+        ) : null}
+      </div>
+      <p>
+        See <a href="/documents">every document spoken of in the room</a>.
+      </p>
+    </Layout>,
+    404,
+  );
+}
+
+/** The members of a reference's family, each with its mentions (the current one marked). */
+const FamilyList: FC<{ id: string; family: DocumentSummary[]; members: string[] }> = ({
+  id,
+  family,
+  members,
+}) =>
+  family.length <= 1 && members.includes(id) ? null : (
+    <nav aria-label="The document and its versions">
+      <h2>The document and its versions</h2>
+      <ul>
+        {family.map((d) => (
+          <li>
+            <a href={documentHref(d.id)} aria-current={members.includes(d.id) ? "true" : undefined}>
+              {d.label}
+            </a>{" "}
+            ({plural(d.utterances, "mention")})
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+
 /** GET /documents/:ref */
 export async function documentPage(c: Context<ApiEnv>): Promise<Response> {
   const corpus = c.get("corpus");
   const ref = c.req.param("ref") ?? "";
   const page = pageParam(c.req.query("page"));
-  const doc = documentMentions(
-    corpus,
-    ref,
-    { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
-    { baseUrl: c.get("baseUrl") },
-  );
+  let doc: ReturnType<typeof documentMentions>;
+  try {
+    doc = documentMentions(
+      corpus,
+      ref,
+      { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
+      { baseUrl: c.get("baseUrl") },
+    );
+  } catch (error) {
+    if (error instanceof NotFoundError) return unknownDocumentPage(c, ref, error.suggestions);
+    throw error;
+  }
   const sessions = listSessions(corpus).sessions.filter((s) => s.version === "finished");
   const counts = new Map(doc.sessions.map((s) => [s.session.id, s.count]));
   const pages = Math.max(1, Math.ceil(doc.total / PAGE_SIZE));
+  const whole = doc.members.length > 1 || doc.members[0] !== doc.id;
+  const heading = whole ? `${doc.label} and its versions` : doc.label;
   return renderPage(
     c,
-    <Layout title={`Document ${doc.id}`} section="documents" corpus={corpusNotice(corpus)}>
+    <Layout title={heading} section="documents" corpus={corpusNotice(corpus)}>
       <p class="lede">
-        <a href="/documents">Documents</a> › {doc.id}
+        <a href="/documents">Documents</a> › {doc.label}
       </p>
-      <h1>Document {doc.id}</h1>
+      <h1>{heading}</h1>
       <p>
         Mentioned in {plural(doc.total, "utterance")}
         {doc.spoken.length > 0 ? (
@@ -66,15 +130,25 @@ export async function documentPage(c: Context<ApiEnv>): Promise<Response> {
         . References are recognised in the captions automatically; a mis-heard number may hide a
         mention.
       </p>
+      <FamilyList id={doc.id} family={doc.family} members={doc.members} />
       <TimelineChart
         id="document-chart"
-        title={`Mentions of ${doc.id} per session`}
+        title={`Mentions of ${doc.label} per session`}
         sessions={sessions}
-        series={[{ name: doc.id, counts: sessions.map((s) => counts.get(s.id) ?? 0) }]}
+        series={[{ name: doc.label, counts: sessions.map((s) => counts.get(s.id) ?? 0) }]}
         unit="mention"
         compact
       />
       <h2 id="mentions">Every mention, in time order</h2>
+      {page > pages ? (
+        <PastLastPage
+          page={page}
+          pages={pages}
+          total={doc.total}
+          unit="mention"
+          href={(p) => `${documentHref(doc.id)}${p > 1 ? `?page=${p}` : ""}#mentions`}
+        />
+      ) : null}
       <ol class="results" start={doc.offset + 1}>
         {doc.mentions.map((m) => (
           <UtteranceCard utterance={m} snippetHtml={m.snippet} />
@@ -120,7 +194,7 @@ export async function documentsPage(c: Context<ApiEnv>): Promise<Response> {
               {documents.map((d) => (
                 <tr>
                   <th scope="row">
-                    <a href={documentHref(d.id)}>{d.id}</a>
+                    <a href={documentHref(d.id)}>{d.label}</a>
                   </th>
                   <td class="num">{formatCount(d.utterances)}</td>
                 </tr>

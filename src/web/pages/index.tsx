@@ -23,6 +23,7 @@ import { AssetError, NotFoundError, QueryError } from "../../search/errors";
 import type { ApiEnv } from "../api/env";
 import { STATIC_FILES, staticFileFor } from "../static";
 import { Layout } from "../views/layout";
+import { humanMessage } from "../views/messages";
 import { documentPage, documentsPage, utterancePage } from "./document-page";
 import { phrasePage } from "./phrase-page";
 import { corpusNotice, renderPage } from "./render";
@@ -87,7 +88,7 @@ export function pageRoutes(options: PageRoutesOptions): Hono<ApiEnv> {
   pages.onError((error, c) => {
     if (error instanceof NotFoundError)
       return errorPage(c, 404, `No ${error.what} has the id “${error.id}”.`);
-    if (error instanceof QueryError) return errorPage(c, 400, error.message);
+    if (error instanceof QueryError) return errorPage(c, 400, humanMessage(error));
     if (error instanceof AssetError) {
       logger.error(`web: ${c.req.method} ${c.req.path}: ${error.message}`);
       return errorPage(

@@ -27,20 +27,43 @@ import {
   PAGE_SIZE,
   type SearchState,
   exportUrl,
+  MAX_PAGE,
   hasStateFilters,
   parseSearchState,
   searchUrl,
+  stateFilters,
 } from "./search-state";
-import { MAX_LIMIT } from "../../search/search";
-
-/** Results the export links ask for (the API's largest page). */
-export const EXPORT_LIMIT = MAX_LIMIT;
+import { EXPORT_MAX_ROWS } from "../../search/export";
+import { MAX_OFFSET } from "../../search/search";
+import { type QueryHelp, queryHelpSteps } from "../../search/understand";
+import { canonicalSpeakerId } from "../../search/names";
+import { PastTheEnd, SpeakerBox, SpellingNote, speakerLabel } from "./search-help";
+import { humanMessage } from "../views/messages";
 
 interface Outcome {
   state: SearchState;
   page: CoreSearchPage | null;
   facets: Facets | null;
   error: QueryError | null;
+  help: QueryHelp | null;
+  /** The query as typed, when the page shows the results of its spelling correction. */
+  correctedFrom: string | null;
+  /** True when the page asked for is past MAX_PAGE (the core cannot serve it). */
+  pastReach: boolean;
+}
+
+const NOTHING = { page: null, facets: null, error: null, help: null, correctedFrom: null };
+
+function requestOf(state: SearchState): SearchRequest {
+  const reachable = state.page <= MAX_PAGE;
+  return {
+    q: state.q,
+    filters: stateFilters(state),
+    origins: { speaker: "speaker", session: "session" },
+    sort: state.sort ?? undefined,
+    limit: PAGE_SIZE,
+    offset: reachable ? (state.page - 1) * PAGE_SIZE : 0,
+  };
 }
 
 async function run(
@@ -53,31 +76,25 @@ async function run(
   try {
     state = parseSearchState(params);
     if (state.q.trim() === "" && !hasStateFilters(state)) {
-      return { state, page: null, facets: null, error: null };
+      return { state, ...NOTHING, pastReach: false };
     }
-    const searched = state;
-    const request: SearchRequest = {
-      q: state.q,
-      filters: {
-        speaker: state.speaker ? [state.speaker] : [],
-        session: state.session ? [state.session] : [],
-        body: state.body ? [state.body] : [],
-        kind: state.kind ? [state.kind] : [],
-        from: state.from,
-        to: state.to,
-      },
-      origins: { speaker: "speaker", session: "session" },
-      sort: state.sort ?? undefined,
-      limit: PAGE_SIZE,
-      offset: (state.page - 1) * PAGE_SIZE,
-    };
+    const typed = state;
     return await runner.run(function* (pace) {
-      const page = yield* searchSteps(corpus, request, { baseUrl }, pace);
+      let searched = typed;
+      let page = yield* searchSteps(corpus, requestOf(typed), { baseUrl }, pace);
+      const help = yield* queryHelpSteps(corpus, requestOf(typed), pace, page.total);
+      let correctedFrom: string | null = null;
+      if (page.total === 0 && help.suggestion && !typed.asTyped) {
+        searched = { ...typed, q: help.suggestion.q, page: 1 };
+        page = yield* searchSteps(corpus, requestOf(searched), { baseUrl }, pace);
+        correctedFrom = typed.q;
+      }
       const facets = yield* facetSteps(corpus, searched, pace);
-      return { state: searched, page, facets, error: null };
+      const pastReach = searched.page > MAX_PAGE;
+      return { state: searched, page, facets, error: null, help, correctedFrom, pastReach };
     });
   } catch (error) {
-    if (error instanceof QueryError) return { state, page: null, facets: null, error };
+    if (error instanceof QueryError) return { state, ...NOTHING, error, pastReach: false };
     throw error;
   }
 }
@@ -93,18 +110,29 @@ export async function searchPage(c: Context<ApiEnv>): Promise<Response> {
   const title = outcome.state.q.trim() !== "" ? `“${outcome.state.q.trim()}”` : "Search";
   return renderPage(
     c,
-    <Layout title={title} section="search" corpus={corpusNotice(corpus)}>
+    <Layout
+      title={title}
+      section="search"
+      corpus={corpusNotice(corpus)}
+      skipTo={outcome.page ? { href: "#results", label: "Skip to results" } : undefined}
+    >
       <h1>Search what was said at WCIT-12</h1>
       <SearchForm state={outcome.state} />
       {outcome.error ? (
-        <QueryProblem error={outcome.error} state={outcome.state} />
+        <QueryProblem error={outcome.error} state={outcome.state} corpus={corpus} />
       ) : outcome.page && outcome.facets ? (
-        <Results
-          state={outcome.state}
-          page={outcome.page}
-          facets={outcome.facets}
-          sessionLabel={sessionLabel}
-        />
+        <>
+          {outcome.help ? <SpeakerBox speakers={outcome.help.speakers} /> : null}
+          <SpellingNote outcome={outcome} />
+          <Results
+            state={outcome.state}
+            page={outcome.page}
+            facets={outcome.facets}
+            sessionLabel={sessionLabel}
+            speakerLabel={(value) => speakerLabel(corpus, value)}
+            pastReach={outcome.pastReach}
+          />
+        </>
       ) : (
         <Welcome corpus={corpus} sessions={sessions} />
       )}
@@ -120,7 +148,7 @@ const ResultBar: FC<{ state: SearchState; page: CoreSearchPage }> = ({ state, pa
     <div class="result-bar">
       <p role="status">
         <strong>{plural(page.total, "result")}</strong>
-        {page.total > page.results.length
+        {page.total > page.results.length && page.results.length > 0
           ? ` (showing ${formatCount(from)}–${formatCount(to)})`
           : ""}
         {page.sort === "chronological" ? ", earliest first" : ", best match first"}
@@ -144,13 +172,14 @@ const ResultBar: FC<{ state: SearchState; page: CoreSearchPage }> = ({ state, pa
   );
 };
 
-const ActiveFilters: FC<{ state: SearchState; sessionLabel: (id: string) => string }> = ({
-  state,
-  sessionLabel,
-}) => {
+const ActiveFilters: FC<{
+  state: SearchState;
+  sessionLabel: (id: string) => string;
+  speakerLabel: (value: string) => string;
+}> = ({ state, sessionLabel, speakerLabel }) => {
   const chips: { label: string; href: string }[] = [];
   if (state.speaker)
-    chips.push({ label: `Speaker: ${state.speaker}`, href: searchUrl(state, { speaker: null }) });
+    chips.push({ label: speakerLabel(state.speaker), href: searchUrl(state, { speaker: null }) });
   if (state.body)
     chips.push({ label: `Body: ${bodyName(state.body)}`, href: searchUrl(state, { body: null }) });
   if (state.session)
@@ -159,7 +188,10 @@ const ActiveFilters: FC<{ state: SearchState; sessionLabel: (id: string) => stri
       href: searchUrl(state, { session: null }),
     });
   if (state.kind)
-    chips.push({ label: `Kind: ${kindLabel(state.kind)}`, href: searchUrl(state, { kind: null }) });
+    chips.push({
+      label: `Speaker kind: ${kindLabel(state.kind)}`,
+      href: searchUrl(state, { kind: null }),
+    });
   if (state.from || state.to) {
     const label =
       state.from === state.to
@@ -193,27 +225,31 @@ const Results: FC<{
   page: CoreSearchPage;
   facets: Facets;
   sessionLabel: (id: string) => string;
-}> = ({ state, page, facets, sessionLabel }) => {
-  const pages = Math.max(1, Math.ceil(Math.min(page.total, 1000 + PAGE_SIZE) / PAGE_SIZE));
+  speakerLabel: (value: string) => string;
+  pastReach: boolean;
+}> = ({ state, page, facets, sessionLabel, speakerLabel, pastReach }) => {
+  const pages = Math.max(1, Math.ceil(Math.min(page.total, MAX_OFFSET + PAGE_SIZE) / PAGE_SIZE));
   return (
     <div class="search-layout">
       <FacetsPanel facets={facets} state={state} sessionLabel={sessionLabel} />
-      <section aria-labelledby="results-heading" class="results-section">
+      <section aria-labelledby="results-heading" class="results-section" id="results" tabindex={-1}>
         <h2 id="results-heading" class="visually-hidden">
           Results
         </h2>
-        <ActiveFilters state={state} sessionLabel={sessionLabel} />
-        <ResultBar state={state} page={page} />
+        <ActiveFilters state={state} sessionLabel={sessionLabel} speakerLabel={speakerLabel} />
+        {pastReach || (page.total > 0 && page.results.length === 0) ? (
+          <PastTheEnd
+            state={state}
+            total={page.total}
+            pages={pages}
+            allPages={Math.ceil(page.total / PAGE_SIZE)}
+          />
+        ) : (
+          <ResultBar state={state} page={page} />
+        )}
         {page.total === 0 ? (
           <NoResults state={state} />
-        ) : page.results.length === 0 ? (
-          <div class="empty">
-            <p>
-              This page is past the last result.{" "}
-              <a href={searchUrl(state, { page: 1 })}>Back to the first page</a>.
-            </p>
-          </div>
-        ) : (
+        ) : pastReach || page.results.length === 0 ? null : (
           <>
             <ol class="results" start={page.offset + 1}>
               {page.results.map((hit) => (
@@ -238,18 +274,20 @@ const ExportLinks: FC<{ state: SearchState; total: number }> = ({ state, total }
     <h2 id="export-heading">Take these results with you</h2>
     <ul class="export-links">
       <li>
-        <a href={exportUrl(state, "csv", EXPORT_LIMIT)} download>
+        <a href={exportUrl(state, "csv")} download>
           CSV (spreadsheet)
         </a>
       </li>
       <li>
-        <a href={exportUrl(state, "json", EXPORT_LIMIT)}>JSON</a>
+        <a href={exportUrl(state, "json")} download>
+          JSON
+        </a>
       </li>
     </ul>
     <p class="hint">
-      {total > EXPORT_LIMIT
-        ? `The export holds the first ${EXPORT_LIMIT} results in the order shown; narrow the search to get the rest. `
-        : "Every result, with its full text and citation. "}
+      {total > EXPORT_MAX_ROWS
+        ? `The file holds the first ${formatCount(EXPORT_MAX_ROWS)} results in the order shown (the most an export holds) and says so; narrow the search to get the rest. `
+        : `Every result (${plural(total, "row")}), with its full text and citation. `}
       Each row keeps its citation and the captioner’s caveat.
     </p>
   </section>
@@ -302,26 +340,63 @@ const NoResults: FC<{ state: SearchState }> = ({ state }) => {
   );
 };
 
-const QueryProblem: FC<{ error: QueryError; state: SearchState }> = ({ error, state }) => (
-  <div class="error-box" role="alert">
-    <h2>That search cannot be run</h2>
-    <p>
-      <strong>
-        {error.parameter === "q" ? "The search text" : `The “${error.parameter}” filter`}
-      </strong>
-      : {error.message.replace(/^[a-z]+: /, "")}.
-    </p>
-    {error.parameter !== "q" && error.parameter !== "page" ? (
-      <p>
-        <a href={searchUrl({ ...EMPTY_STATE, q: state.q })}>Search without the filters</a>
-      </p>
-    ) : null}
-    <SyntaxHelp open />
-  </div>
-);
+/** Links that retry a search with the speakers an unknown speaker value was nearest to. */
+function nearestSpeakerSearches(
+  corpus: Corpus,
+  error: QueryError,
+  state: SearchState,
+): { label: string; href: string }[] {
+  if (error.parameter !== "q" && error.parameter !== "speaker") return [];
+  return error.suggestions.flatMap((id) => {
+    const index = corpus.speakerIndex.get(id);
+    const speaker = index === undefined ? undefined : corpus.store.speakers[index];
+    if (!speaker) return [];
+    const q =
+      error.parameter === "q"
+        ? state.q.replace(/speaker:("[^"]*"|\S+)/gi, (token, value: string) =>
+            canonicalSpeakerId(corpus, value.replace(/"/g, "")) === null ? `speaker:${id}` : token,
+          )
+        : state.q;
+    const changes = error.parameter === "speaker" ? { q, speaker: id } : { q };
+    return [{ label: speaker.name, href: searchUrl(state, changes) }];
+  });
+}
+
+const QueryProblem: FC<{ error: QueryError; state: SearchState; corpus: Corpus }> = ({
+  error,
+  state,
+  corpus,
+}) => {
+  const retries = nearestSpeakerSearches(corpus, error, state);
+  return (
+    <div class="error-box" role="alert">
+      <h2>That search cannot be run</h2>
+      <p>{humanMessage(error)}</p>
+      {retries.length > 0 ? (
+        <p>
+          Search with{" "}
+          {retries.map((retry, i) => (
+            <>
+              {i > 0 ? " or " : ""}
+              <a href={retry.href}>{retry.label}</a>
+            </>
+          ))}{" "}
+          instead.
+        </p>
+      ) : null}
+      {error.parameter !== "q" && error.parameter !== "page" ? (
+        <p>
+          <a href={searchUrl({ ...EMPTY_STATE, q: state.q })}>Search without the filters</a>
+        </p>
+      ) : null}
+      <SyntaxHelp open />
+    </div>
+  );
+};
 
 const Welcome: FC<{ corpus: Corpus; sessions: SessionSummary[] }> = ({ corpus, sessions }) => {
   const finished = sessions.filter((s) => s.version === "finished");
+  const rough = sessions.length - finished.length;
   const speakers = listSpeakers(corpus)
     .speakers.filter((s) => s.kind === "delegation")
     .slice(0, 12);
@@ -339,10 +414,17 @@ const Welcome: FC<{ corpus: Corpus; sessions: SessionSummary[] }> = ({ corpus, s
       <section aria-labelledby="corpus-heading">
         <h2 id="corpus-heading">What is here</h2>
         <p>
-          {plural(corpus.size, "utterance")} in {plural(finished.length, "session")}
-          {first && last ? `, ${formatDate(first)} to ${formatDate(last)}` : ""}.{" "}
-          <a href="/sessions">Browse the sessions</a> or <a href="/phrase">trace a phrase</a> across
-          them.
+          {plural(
+            finished.reduce((sum, s) => sum + s.utterances, 0),
+            "utterance",
+          )}{" "}
+          in {plural(finished.length, "session")}
+          {first && last ? `, ${formatDate(first)} to ${formatDate(last)}` : ""}
+          {rough > 0
+            ? ` (and ${plural(rough, "rough live version")} of sessions, kept apart: searched only when a session: filter names one)`
+            : ""}
+          . <a href="/sessions">Browse the sessions</a> or <a href="/phrase">trace a phrase</a>{" "}
+          across them.
         </p>
         {speakers.length > 0 ? (
           <>

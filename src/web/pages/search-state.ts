@@ -29,8 +29,17 @@ export interface SearchState {
   to: string | null;
   /** null: the core's default (relevance with words, else chronological). */
   sort: SortOrder | null;
+  /**
+   * Pages past the last result (or past MAX_PAGE) are accepted, and answered with the real page
+   * count.
+   */
   page: number;
+  /** Search the words as typed, without the spelling correction ("Search instead for ..."). */
+  asTyped: boolean;
 }
+
+/** The URL parameter of SearchState.asTyped. */
+export const AS_TYPED_PARAM = "as_typed";
 
 export const EMPTY_STATE: SearchState = {
   q: "",
@@ -42,6 +51,7 @@ export const EMPTY_STATE: SearchState = {
   to: null,
   sort: null,
   page: 1,
+  asTyped: false,
 };
 
 function value(params: URLSearchParams, name: string): string | null {
@@ -51,7 +61,7 @@ function value(params: URLSearchParams, name: string): string | null {
 
 /**
  * Reads the state from query parameters. Throws QueryError for a bad value (unknown body, a
- * malformed date, a page out of range), naming the parameter.
+ * malformed date, a page that is not a whole number from 1), naming the parameter.
  */
 export function parseSearchState(params: URLSearchParams): SearchState {
   const state: SearchState = { ...EMPTY_STATE, q: params.get("q") ?? "" };
@@ -79,11 +89,12 @@ export function parseSearchState(params: URLSearchParams): SearchState {
   }
   const page = value(params, "page");
   if (page !== null) {
-    if (!/^\d{1,6}$/.test(page) || Number(page) < 1 || Number(page) > MAX_PAGE) {
-      throw new QueryError("page", `must be a whole number from 1 to ${MAX_PAGE}`);
+    if (!/^\d{1,6}$/.test(page) || Number(page) < 1) {
+      throw new QueryError("page", "must be a whole number from 1");
     }
     state.page = Number(page);
   }
+  state.asTyped = value(params, AS_TYPED_PARAM) !== null;
   return state;
 }
 
@@ -114,6 +125,7 @@ export function stateParams(state: SearchState): URLSearchParams {
   }
   if (state.sort !== null) params.set("sort", state.sort);
   if (state.page > 1) params.set("page", String(state.page));
+  if (state.asTyped) params.set(AS_TYPED_PARAM, "1");
   return params;
 }
 
@@ -132,12 +144,9 @@ export function searchUrl(state: SearchState, changes: Partial<SearchState> = {}
 /** Formats of the export links. */
 export type ExportFormat = "json" | "csv";
 
-/**
- * The /api/search URL that returns the same results (the first `limit` of them) as JSON or CSV.
- */
-export function exportUrl(state: SearchState, format: ExportFormat, limit: number): string {
-  const params = stateParams({ ...state, page: 1 });
-  params.set("limit", String(limit));
-  if (format === "csv") params.set("format", "csv");
-  return withQuery("/api/search", params);
+/** The /api/export URL of every result of the state's search, as CSV or JSON. */
+export function exportUrl(state: SearchState, format: ExportFormat): string {
+  const params = stateParams({ ...state, page: 1, asTyped: false });
+  params.set("format", format);
+  return withQuery("/api/export", params);
 }

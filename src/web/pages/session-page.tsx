@@ -11,6 +11,7 @@ import { listSessions, sessionTranscript } from "../../search/catalog";
 import type { SessionSummary, UtteranceView } from "../../search/types";
 import type { ApiEnv } from "../api/env";
 import { AttributionNote, CopyButton, citationId } from "../views/citation";
+import { statusName } from "../../search/session-name";
 import { bodyName, formatDate, formatTime, plural, sessionName } from "../views/format";
 import { Layout } from "../views/layout";
 import {
@@ -83,7 +84,8 @@ export async function sessionPage(c: Context<ApiEnv>): Promise<Response> {
             <dd>{transcript.title ?? "(no title line)"}</dd>
             <dt>Transcript</dt>
             <dd>
-              {transcript.statusLine ?? "no status line"}
+              {statusName(transcript)}
+              {transcript.statusLine ? ` (captioned “${transcript.statusLine}”)` : ""}
               {transcript.version === "rough" ? " — rough live version, not used for search" : ""}
             </dd>
             {variants.length > 0 ? (
@@ -269,7 +271,7 @@ export async function sessionsPage(c: Context<ApiEnv>): Promise<Response> {
                   <td>{s.title ?? "(none)"}</td>
                   <td class="num">{String(s.utterances)}</td>
                   <td>
-                    {s.statusLine ?? "—"}
+                    {statusName(s)}
                     {roughVersion ? (
                       <>
                         {"; "}

@@ -4,17 +4,19 @@
  */
 import type { Context } from "hono";
 import type { FC } from "hono/jsx";
+import type { Corpus } from "../../search/corpus";
 import { listSessions, listSpeakers, speakerDetail } from "../../search/catalog";
 import { QueryError } from "../../search/errors";
 import { emptyFilters } from "../../search/filters";
 import { ordinalOf } from "../../search/corpus";
 import { utteranceView } from "../../search/present";
+import { canonicalSpeakerId, nearestSpeakers } from "../../search/names";
 import { search } from "../../search/search";
 import type { ApiEnv } from "../api/env";
 import { formatCount, plural } from "../views/format";
 import { Layout } from "../views/layout";
 import { speakerHref } from "../views/links";
-import { Pagination } from "../views/pagination";
+import { Pagination, PastLastPage } from "../views/pagination";
 import { TimelineChart } from "../views/timeline-chart";
 import { kindLabel, UtteranceCard } from "../views/utterance-card";
 import { corpusNotice, renderPage } from "./render";
@@ -29,10 +31,68 @@ export function pageParam(value: string | undefined): number {
   return Number(value);
 }
 
-/** GET /speakers/:id */
+/** The 404 of a speaker URL that names nobody: the nearest names, and the list. */
+function unknownSpeakerPage(c: Context<ApiEnv>, value: string): Promise<Response> {
+  const corpus = c.get("corpus");
+  const near = nearestSpeakers(corpus, value);
+  return renderPage(
+    c,
+    <Layout title="No such delegation" section="speakers" corpus={corpusNotice(corpus)}>
+      <h1>Not found</h1>
+      <div class="error-box" role="alert">
+        <p>No delegation or role is called “{value}”.</p>
+        {near.length > 0 ? (
+          <p>
+            Did you mean{" "}
+            {near.map((entry, i) => (
+              <>
+                {i > 0 ? (i === near.length - 1 ? " or " : ", ") : ""}
+                <a href={speakerHref(entry.id)}>{entry.name}</a>
+              </>
+            ))}
+            ?
+          </p>
+        ) : (
+          <p>No name in these transcripts is close to it.</p>
+        )}
+      </div>
+      <p>
+        See <a href="/speakers">every delegation and role</a>.
+      </p>
+    </Layout>,
+    404,
+  );
+}
+
+/** Most labels "captioned as" lists. */
+export const MAX_LABELS_SHOWN = 6;
+
+/**
+ * The labels a speaker was captioned under that say more than its name: the labels seen in the
+ * transcripts (not the alias table's lower-case keys), one per spelling, not the name itself.
+ */
+function captionedLabels(corpus: Corpus, aliases: readonly string[], name: string): string[] {
+  const seen = new Set(corpus.store.labels);
+  const shown = new Set([name.toLowerCase()]);
+  return aliases.filter((alias) => {
+    if (!seen.has(alias) || shown.has(alias.toLowerCase())) return false;
+    shown.add(alias.toLowerCase());
+    return true;
+  });
+}
+
+/**
+ * GET /speakers/:id. A name, alias or code in any case ("egypt", "egy", "united states")
+ * redirects (301) to the canonical URL (/speakers/EGY); a value naming nobody gets a 404 that
+ * lists the nearest names.
+ */
 export async function speakerPage(c: Context<ApiEnv>): Promise<Response> {
   const corpus = c.get("corpus");
   const id = c.req.param("id") ?? "";
+  const canonical = canonicalSpeakerId(corpus, id);
+  if (canonical === null) return unknownSpeakerPage(c, id);
+  if (canonical !== id)
+    return c.redirect(`${speakerHref(canonical)}${new URL(c.req.url).search}`, 301);
   const detail = speakerDetail(corpus, id);
   const page = pageParam(c.req.query("page"));
   const filters = emptyFilters();
@@ -45,18 +105,24 @@ export async function speakerPage(c: Context<ApiEnv>): Promise<Response> {
   const sessions = listSessions(corpus).sessions.filter((s) => s.version === "finished");
   const counts = new Map(detail.perSession.map((entry) => [entry.session.id, entry.count]));
   const pages = Math.max(1, Math.ceil(interventions.total / PAGE_SIZE));
-  const otherNames = detail.aliases.filter((a) => a !== detail.name);
+  const otherNames = captionedLabels(corpus, detail.aliases, detail.name);
   return renderPage(
     c,
     <Layout title={detail.name} section="speakers" corpus={corpusNotice(corpus)}>
       <p class="lede">
-        <a href="/speakers">Delegations and roles</a> › {kindLabel(detail.kind)}
+        <a href="/speakers">Delegations and roles</a> › {detail.name}
       </p>
       <h1>{detail.name}</h1>
       <p>
         {plural(detail.utterances, "intervention")} in {plural(detail.sessions, "session")}
         {detail.country ? ` · ISO code ${detail.country}` : ""}
-        {otherNames.length > 0 ? ` · captioned as ${otherNames.slice(0, 6).join(", ")}` : ""}.
+        {otherNames.length > 0
+          ? ` · captioned as ${otherNames
+              .slice(0, MAX_LABELS_SHOWN)
+              .map((label) => `“${label}”`)
+              .join(", ")}`
+          : ""}
+        .
       </p>
       <form
         class="inline-form"
@@ -103,6 +169,14 @@ export async function speakerPage(c: Context<ApiEnv>): Promise<Response> {
       <h2 id="interventions">Interventions in time order</h2>
       {interventions.total === 0 ? (
         <p class="empty">No intervention in the finished transcripts.</p>
+      ) : page > pages ? (
+        <PastLastPage
+          page={page}
+          pages={pages}
+          total={interventions.total}
+          unit="intervention"
+          href={(p) => `${speakerHref(detail.id)}${p > 1 ? `?page=${p}` : ""}#interventions`}
+        />
       ) : (
         <>
           <p>

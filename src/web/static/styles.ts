@@ -189,6 +189,10 @@ blockquote.quote { border-left: 3px solid var(--line); padding: 0.1rem 0 0.1rem 
 .empty { background: var(--panel); border-radius: 6px; padding: 1rem 1.25rem; max-width: 48rem; }
 .empty h2 { margin-top: 0.25rem; }
 .error-box { border-left: 4px solid #b3261e; background: #fdf0ef; padding: 0.75rem 1rem; max-width: 48rem; }
+.speaker-box { border-left: 4px solid #1d5fa7; background: #f1f5fb; padding: 0.5rem 1rem; margin: 1rem 0; max-width: 48rem; }
+.speaker-box h2 { font-size: 1.1rem; margin: 0.25rem 0; }
+.speaker-box ul { margin: 0.25rem 0; padding-left: 1.25rem; }
+.spelling-note { font-size: 1.05rem; margin: 0.75rem 0; }
 .pagination ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.35rem; padding: 0; margin: 1.5rem 0 0; }
 .pagination a, .pagination span { display: inline-block; min-width: 2.5rem; padding: 0.4rem 0.6rem; text-align: center; border: 1px solid var(--line); border-radius: 4px; text-decoration: none; }
 .pagination [aria-current="page"] { background: var(--accent); border-color: var(--accent); color: #fff; font-weight: 700; }

@@ -35,9 +35,11 @@ export interface LayoutProps {
   corpus: CorpusNotice | null;
   /** Preselected search text for the header search box (not rendered on the search page). */
   children?: Child;
+  /** A second skip link, after "Skip to content" ("Skip to results"). */
+  skipTo?: { href: string; label: string };
 }
 
-export const Layout: FC<LayoutProps> = ({ title, section, corpus, children }) => (
+export const Layout: FC<LayoutProps> = ({ title, section, corpus, children, skipTo }) => (
   <html lang="en">
     <head>
       <meta charset="utf-8" />
@@ -56,6 +58,11 @@ export const Layout: FC<LayoutProps> = ({ title, section, corpus, children }) =>
       <a class="skip-link" href="#main">
         Skip to content
       </a>
+      {skipTo ? (
+        <a class="skip-link" href={skipTo.href}>
+          {skipTo.label}
+        </a>
+      ) : null}
       {corpus?.synthetic ? <SyntheticBanner notice={corpus.notice} /> : null}
       <header class="site-header">
         <div class="inner">

@@ -3,6 +3,7 @@
  * they work without JavaScript and can be bookmarked.
  */
 import type { FC } from "hono/jsx";
+import { formatCount, plural } from "./format";
 
 export interface PaginationProps {
   /** 1-based current page. */
@@ -71,3 +72,39 @@ export const Pagination: FC<PaginationProps> = ({ page, pages, href, label }) =>
       </ul>
     </nav>
   );
+
+export interface PastLastPageProps {
+  /** The page asked for. */
+  page: number;
+  /** Pages that can be shown (at least 1). */
+  pages: number;
+  /** Pages the items fill (more than `pages` when some are past what can be shown). */
+  allPages?: number;
+  total: number;
+  /** What is counted ("result", "intervention"). */
+  unit: string;
+  href: (page: number) => string;
+}
+
+/** A page past the last one: the real page count, and links to the last and the first. */
+export const PastLastPage: FC<PastLastPageProps> = ({
+  page,
+  pages,
+  allPages,
+  total,
+  unit,
+  href,
+}) => {
+  const filled = allPages ?? pages;
+  return (
+    <div class="empty" role="status">
+      <p>
+        There is no page {formatCount(page)} of these {unit}s: {plural(total, unit)} fill{" "}
+        {plural(filled, "page")}
+        {filled > pages ? `, of which the first ${formatCount(pages)} can be shown` : ""}.{" "}
+        <a href={href(pages)}>Go to the last page ({formatCount(pages)})</a> or{" "}
+        <a href={href(1)}>the first</a>.
+      </p>
+    </div>
+  );
+};

@@ -17,11 +17,14 @@ interface SyntaxRow {
   meaning: string;
 }
 
-/** The rows of the help table, in the order a newcomer needs them. */
+/**
+ * The rows of the help table, in the order a newcomer needs them. Every example is drawn from
+ * the bundled sample and finds something there (test/web/help-examples.test.ts checks it).
+ */
 export const SYNTAX_ROWS: readonly SyntaxRow[] = [
   {
     syntax: "words",
-    example: "internet governance",
+    example: "enabling environment",
     meaning: "Every word must appear (any order; case and accents ignored).",
   },
   {
@@ -37,7 +40,7 @@ export const SYNTAX_ROWS: readonly SyntaxRow[] = [
   { syntax: "OR", example: "spam OR unsolicited", meaning: "Either word (write OR in capitals)." },
   {
     syntax: "-word",
-    example: "security -cybersecurity",
+    example: "security -robustness",
     meaning: 'Leave out utterances with this word or -"phrase".',
   },
   {
@@ -52,7 +55,7 @@ export const SYNTAX_ROWS: readonly SyntaxRow[] = [
   },
   {
     syntax: "speaker:",
-    example: "speaker:egypt roaming",
+    example: "speaker:egypt internet",
     meaning:
       'A delegation or role by name or ISO code (speaker:EGY, speaker:chair, speaker:"saudi arabia").',
   },
@@ -73,6 +76,9 @@ export const SYNTAX_ROWS: readonly SyntaxRow[] = [
     meaning: "delegation, chair, secretariat, interpreter, official, person, unknown.",
   },
 ];
+
+/** The example of filters combined with words, under the table. */
+export const COMBINED_EXAMPLE = 'speaker:IRN "human rights" date:2012-12-10';
 
 export const SyntaxHelp: FC<{ open?: boolean }> = ({ open }) => (
   <details class="syntax-help" open={open ?? false}>
@@ -103,8 +109,11 @@ export const SyntaxHelp: FC<{ open?: boolean }> = ({ open }) => (
       </tbody>
     </table>
     <p class="hint">
-      Filters combine with words: <code>speaker:IRN "human rights" date:2012-12-13</code>. A search
-      may be {MAX_QUERY_LENGTH} characters and {MAX_QUERY_TERMS} words long.
+      Filters combine with words:{" "}
+      <a href={`/?q=${encodeURIComponent(COMBINED_EXAMPLE)}`}>
+        <code>{COMBINED_EXAMPLE}</code>
+      </a>
+      . A search may be {MAX_QUERY_LENGTH} characters and {MAX_QUERY_TERMS} words long.
     </p>
   </details>
 );

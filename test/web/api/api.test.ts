@@ -90,12 +90,12 @@ describe("GET /api/search", () => {
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
-  test("format=csv exports the page with a header row", async () => {
+  test("format=csv exports every result with a header row", async () => {
     const response = await app.request("/api/search?q=%22digital+divide%22&format=csv");
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toMatch(/^text\/csv/);
     expect(response.headers.get("Content-Disposition")).toMatch(
-      /attachment; filename="wcit-search\.csv"/,
+      /attachment; filename="wcit12-search-digital-divide-\d{4}-\d{2}-\d{2}\.csv"/,
     );
     expect(response.headers.get("X-Corpus-Synthetic")).toBe("true");
     const lines = (await response.text()).trimEnd().split("\r\n");

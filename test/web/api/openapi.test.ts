@@ -23,6 +23,7 @@ const SAMPLE_IDS: Record<string, string> = {
 };
 const SAMPLE_QUERIES: Record<string, string> = {
   "/api/search": "?q=rights",
+  "/api/export": "?q=rights",
   "/api/phrase": "?q=human+rights",
   "/api/phrase/variants": "?q=human+rights",
 };

@@ -275,7 +275,7 @@ describe("search page", () => {
     const { $ } = await page(`/?q=roaming&speaker=IRN&body=committee-5`);
     const chips = $(".active-filters a");
     expect(chips.map((_, el) => $(el).text()).get()).toEqual([
-      "Speaker: IRN",
+      "Delegation: Iran (Islamic Republic of)",
       "Body: Committee 5",
       "Clear all filters",
     ]);
@@ -302,8 +302,8 @@ describe("search page", () => {
     );
     const csv = first.$(".export-links a:contains('CSV')").attr("href") ?? "";
     const jsonHref = first.$(".export-links a:contains('JSON')").attr("href") ?? "";
-    expect(csv).toBe("/api/search?q=agenda&limit=100&format=csv");
-    expect(jsonHref).toBe("/api/search?q=agenda&limit=100");
+    expect(csv).toBe("/api/export?q=agenda&format=csv");
+    expect(jsonHref).toBe("/api/export?q=agenda&format=json");
     const exported = await json<{ total: number; results: unknown[] }>(jsonHref);
     expect(exported.results.length).toBe(AGENDA_ITEMS);
     const csvResponse = await app.request(csv);
@@ -542,18 +542,19 @@ describe("phrase page", () => {
 describe("document and utterance pages", () => {
   test("every mention of a document in time order", async () => {
     const { $ } = await page(`/documents/${encodeURIComponent(DOCUMENT)}`);
-    expect($("h1").text()).toBe(`Document ${DOCUMENT}`);
+    // Shown as the ITU writes it; the URL keeps the slug.
+    expect($("h1").text()).toBe("DT/30(Rev.3)");
     const sessions = $("ol.results .result-head .meta a")
       .map((_, el) => $(el).attr("href"))
       .get();
     expect(sessions).toEqual(["/sessions/committee-5-1", "/sessions/plenary-3"]);
     $("ol.results blockquote mark").each((_, el) => expect($(el).text()).toBe("DT/30 rev 3"));
     const list = await page("/documents");
-    expect(list.$(`a[href="${documentHref(DOCUMENT)}"]`).text()).toBe(DOCUMENT);
+    expect(list.$(`a[href="${documentHref(DOCUMENT)}"]`).text()).toBe("DT/30(Rev.3)");
     // Links use the slug; the slug, the spoken form and the id all open the same page.
     expect(documentHref("DT/30-REV3")).toBe("/documents/dt-30-rev3");
     for (const ref of ["dt-30-rev3", "dt-30-rev-3", encodeURIComponent("DT/30 rev 3")]) {
-      expect((await page(`/documents/${ref}`)).$("h1").text()).toBe(`Document ${DOCUMENT}`);
+      expect((await page(`/documents/${ref}`)).$("h1").text()).toBe("DT/30(Rev.3)");
     }
   });
 

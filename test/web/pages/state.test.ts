@@ -28,6 +28,7 @@ describe("search state in the URL", () => {
       to: "2012-12-05",
       sort: "chronological",
       page: 3,
+      asTyped: false,
     });
     expect(parse("")).toEqual(EMPTY_STATE);
     expect(parse("utm_source=x").q).toBe("");
@@ -41,7 +42,7 @@ describe("search state in the URL", () => {
     ["sort=random", "sort"],
     ["page=0", "page"],
     ["page=x", "page"],
-    [`page=${MAX_PAGE + 1}`, "page"],
+    ["page=1234567", "page"],
   ])("%s is refused naming %s", (query, parameter) => {
     let error: unknown;
     try {
@@ -66,13 +67,23 @@ describe("search state in the URL", () => {
     expect(searchUrl(EMPTY_STATE)).toBe("/");
   });
 
-  test("export URLs are /api/search with the same filters", () => {
-    const state = parse("q=x&kind=chair&sort=chronological&page=4");
-    expect(exportUrl(state, "csv", 100)).toBe(
-      "/api/search?q=x&kind=chair&sort=chronological&limit=100&format=csv",
+  test("a page past the core's reach is read (the page answers with the real page count)", () => {
+    expect(parse(`page=${MAX_PAGE + 1}`).page).toBe(MAX_PAGE + 1);
+  });
+
+  test("as_typed keeps the words as typed and survives in URLs", () => {
+    const state = parse("q=secrity&as_typed=1");
+    expect(state.asTyped).toBe(true);
+    expect(searchUrl(state)).toBe("/?q=secrity&as_typed=1");
+  });
+
+  test("export URLs are /api/export with the same filters, every result", () => {
+    const state = parse("q=x&kind=chair&sort=chronological&page=4&as_typed=1");
+    expect(exportUrl(state, "csv")).toBe(
+      "/api/export?q=x&kind=chair&sort=chronological&format=csv",
     );
-    expect(exportUrl(state, "json", 50)).toBe(
-      "/api/search?q=x&kind=chair&sort=chronological&limit=50",
+    expect(exportUrl(state, "json")).toBe(
+      "/api/export?q=x&kind=chair&sort=chronological&format=json",
     );
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Bounded Damerau-Levenshtein distance (optimal string alignment: insertions, deletions,
- * substitutions and transpositions of adjacent characters, each costing 1).
+ * substitutions and transpositions of adjacent characters, each costing 1). Shared by the
+ * parser's speaker labels and the search core's names and spelling suggestions. Runtime-free.
  */
 
 /**

@@ -1,0 +1,155 @@
+/**
+ * "Did you mean": a better query from the corpus's own vocabulary. Runtime-free.
+ *
+ * The rule:
+ *   S1 Only plain words are corrected (not phrases, prefixes, fuzzy words, exclusions or filter
+ *      values), and only words no searchable utterance contains.
+ *   S2 A word's candidates are the index terms within one edit (two for words of
+ *      FUZZY_DISTANCE_2_FROM characters or more; none under MIN_CORRECTED_LENGTH), found by the
+ *      backend's own fuzzy search, each weighted by the utterances it occurs in times
+ *      EDIT_WEIGHT per edit (Damerau-Levenshtein), best first; ties alphabetically.
+ *   S3 With several words to correct, the best CANDIDATES_PER_WORD of each are combined (at most
+ *      MAX_COMBINATIONS queries), and the combination that matches most utterances wins (ties:
+ *      the higher weight, then the earlier combination).
+ *   S4 A suggestion is made only when it matches at least one utterance. It is "confident" (the
+ *      page shows its results in place of the empty ones) when the query as typed matches none.
+ */
+import type { Corpus } from "./corpus";
+import { boundedDamerauLevenshtein } from "./distance";
+import { emptyFilters } from "./filters";
+import { FUZZY_DISTANCE_2_FROM, parseQuery, type QueryTerm } from "./query";
+import { filterPredicate, resolveFilters } from "./resolve";
+import { normaliseTerm } from "./text";
+
+/** Shortest word corrected (shorter words have too many neighbours to guess from). */
+export const MIN_CORRECTED_LENGTH = 4;
+/** Weight of one edit: a candidate one edit away must be 10x as common to lose to one at zero. */
+export const EDIT_WEIGHT = 0.1;
+/** Candidates kept per corrected word (rule S3). */
+export const CANDIDATES_PER_WORD = 3;
+/** Most corrected queries counted (rule S3). */
+export const MAX_COMBINATIONS = 12;
+
+/** The backend's edit distance when looking for candidates (they are then held to rule S2). */
+export const BACKEND_FUZZY = 2;
+
+/** A better query, and how many utterances it matches. */
+export interface Suggestion {
+  q: string;
+  total: number;
+}
+
+interface Candidate {
+  term: string;
+  weight: number;
+}
+
+const searchable = new WeakMap<Corpus, (ordinal: number) => boolean>();
+
+/** The predicate of "a searchable utterance": a finished session, no other filter. */
+function searchablePredicate(corpus: Corpus): (ordinal: number) => boolean {
+  let predicate = searchable.get(corpus);
+  if (!predicate) {
+    predicate = filterPredicate(corpus, resolveFilters(corpus, emptyFilters()));
+    searchable.set(corpus, predicate);
+  }
+  return predicate;
+}
+
+/** Utterances of the searchable sessions that contain the index term. */
+export function termFrequency(corpus: Corpus, term: string): number {
+  const query = { kind: "term", term, prefix: false, fuzzy: 0 } as const;
+  return corpus.backend.search(query, searchablePredicate(corpus)).length;
+}
+
+/** The largest edit distance rule S2 allows for a word. */
+export function correctionBound(word: string): number {
+  if (word.length < MIN_CORRECTED_LENGTH) return 0;
+  return word.length >= FUZZY_DISTANCE_2_FROM ? 2 : 1;
+}
+
+/** Rule S2: the weighted candidates of one word, best first. */
+export function candidates(corpus: Corpus, word: string): Candidate[] {
+  const bound = correctionBound(word);
+  if (bound === 0) return [];
+  // An adjacent transposition is one edit here but two for the backend's fuzzy match.
+  const hits = corpus.backend.search(
+    { kind: "term", term: word, prefix: false, fuzzy: BACKEND_FUZZY },
+    searchablePredicate(corpus),
+  );
+  const frequency = new Map<string, number>();
+  for (const hit of hits) {
+    for (const term of hit.terms) frequency.set(term, (frequency.get(term) ?? 0) + 1);
+  }
+  const scored: Candidate[] = [];
+  for (const [term, count] of frequency) {
+    const distance = boundedDamerauLevenshtein(word, term, bound);
+    if (distance === 0 || distance > bound) continue;
+    scored.push({ term, weight: count * EDIT_WEIGHT ** distance });
+  }
+  return scored.sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1));
+}
+
+/** The plain words of a query (rule S1): positive one-term words without * or ~. */
+function plainWords(terms: QueryTerm[][]): string[] {
+  return terms
+    .flat()
+    .filter(
+      (term) => term.type === "word" && !term.prefix && term.fuzzy === 0 && term.terms.length === 1,
+    )
+    .map((term) => term.terms[0]!);
+}
+
+/** Every combination of the candidates, in order of the lists, at most `max`. */
+function combinations(lists: Candidate[][], max: number): Candidate[][] {
+  let out: Candidate[][] = [[]];
+  for (const list of lists) {
+    out = out.flatMap((prefix) => list.map((candidate) => [...prefix, candidate])).slice(0, max);
+  }
+  return out;
+}
+
+/** Replaces whole words of `q` (outside quotes and filters), case-insensitively. */
+export function replaceWords(q: string, replacements: ReadonlyMap<string, string>): string {
+  return q.replace(/"[^"]*"|\S+/g, (token) => {
+    if (token.startsWith('"') || /^[A-Za-z]+:/.test(token)) return token;
+    const replacement = replacements.get(normaliseTerm(token));
+    return replacement ?? token;
+  });
+}
+
+/**
+ * A better query for `q` (rules S1-S4), or null. `count` says how many utterances a query
+ * matches with the request's filters (the caller's search).
+ */
+export function suggestQuery(
+  corpus: Corpus,
+  q: string,
+  count: (q: string) => number,
+): Suggestion | null {
+  let parsed;
+  try {
+    parsed = parseQuery(q);
+  } catch {
+    return null;
+  }
+  const unknown = [...new Set(plainWords(parsed.groups))].filter(
+    (word) => correctionBound(word) > 0 && termFrequency(corpus, word) === 0,
+  );
+  if (unknown.length === 0) return null;
+  const lists = unknown.map((word) => candidates(corpus, word).slice(0, CANDIDATES_PER_WORD));
+  if (lists.some((list) => list.length === 0)) return null;
+  let best: (Suggestion & { weight: number }) | null = null;
+  for (const combination of combinations(lists, MAX_COMBINATIONS)) {
+    const replacements = new Map(unknown.map((word, i) => [word, combination[i]!.term]));
+    const corrected = replaceWords(q, replacements);
+    const total = count(corrected);
+    const weight = combination.reduce((product, c) => product * c.weight, 1);
+    if (
+      total > 0 &&
+      (!best || total > best.total || (total === best.total && weight > best.weight))
+    )
+      best = { q: corrected, total, weight };
+  }
+  return best ? { q: best.q, total: best.total } : null;
+}
