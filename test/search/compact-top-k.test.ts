@@ -10,7 +10,12 @@ import { describe, expect, test } from "vitest";
 import { generateCorpus } from "../../bench/corpus";
 import { generateQueries } from "../../bench/queries";
 import { buildAssets } from "../../ingest/build-index";
-import type { BackendHit, BackendQuery, SearchBackend } from "../../src/search/backend";
+import type {
+  BackendHit,
+  BackendQuery,
+  ScoreWeight,
+  SearchBackend,
+} from "../../src/search/backend";
 import { compactBackend } from "../../src/search/compact/backend";
 import { BLOCK_SIZE } from "../../src/search/compact/blocks";
 import { buildCompactIndex, collectionStatistics } from "../../src/search/compact/build";
@@ -33,8 +38,18 @@ function exhaustive(
   filter: Filter,
   count: number,
   order: SortOrder,
+  weight?: ScoreWeight,
 ): { total: number; hits: BackendHit[] } {
-  const all = backend.search(query, filter);
+  const all = backend.search(query, filter).map((hit) =>
+    weight
+      ? {
+          ordinal: hit.ordinal,
+          score: hit.score * weight(hit.ordinal),
+          terms: [...hit.terms],
+          queryTerms: [...hit.queryTerms],
+        }
+      : hit,
+  );
   const sorted = [...all].sort((a, b) =>
     order === "chronological" ? a.ordinal - b.ordinal : b.score - a.score || a.ordinal - b.ordinal,
   );
@@ -57,10 +72,11 @@ function expectSameTop(
   filter: Filter,
   count: number,
   order: SortOrder,
+  weight?: ScoreWeight,
 ): void {
-  const top = backend.searchTop!(query, filter, count, order);
+  const top = backend.searchTop!(query, filter, count, order, weight);
   expect(top).not.toBeNull();
-  const want = exhaustive(backend, query, filter, count, order);
+  const want = exhaustive(backend, query, filter, count, order, weight);
   expect(top!.total).toBe(want.total);
   expect(plain(top!.hits)).toEqual(plain(want.hits));
 }
@@ -111,6 +127,32 @@ describe("block-max top-k = the exhaustive evaluator, sorted and cut (property)"
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  test("with a score weight of at most 1 (the ranking of substance): the weighted exhaustive answer", () => {
+    fc.assert(
+      fc.property(
+        corpus,
+        fc.array(fc.constantFrom(1, 1, 0.25, 0.5), { minLength: 1, maxLength: 7 }),
+        fc.array(
+          fc.tuple(
+            oneWord,
+            filterSpec,
+            fc.integer({ min: 1, max: 40 }),
+            fc.constantFrom<SortOrder>("relevance", "chronological"),
+          ),
+          { minLength: 1, maxLength: 4 },
+        ),
+        (texts, factors, queries) => {
+          const documents = texts.map((text, i) => ({ ordinal: i, text }));
+          const backend = compactBackend.load(compactBackend.build(documents));
+          const weight: ScoreWeight = (ordinal) => factors[ordinal % factors.length]!;
+          for (const [query, spec, count, order] of queries)
+            expectSameTop(backend, query, filterOf(spec), count, order, weight);
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 
