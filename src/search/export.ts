@@ -74,15 +74,20 @@ function nameWords(corpus: Corpus, q: string, filters: FilterSpec | undefined): 
   return words;
 }
 
+/** What an exported file holds: search results, a phrase's occurrences, its variants. */
+export type ExportKind = "search" | "phrase" | "variants";
+
 /**
- * A file name that says what is inside: "wcit12-search-egypt-spam-2026-12-03.csv" (the words
- * and filters searched, speakers by name, folded to ASCII; the UTC date of the export).
+ * A file name that says what is inside: "wcit12-search-egypt-spam-2026-12-03.csv",
+ * "wcit12-phrase-digital-divide-2026-12-03.csv" (the kind of export, the words and filters
+ * searched, speakers by name, folded to ASCII; the UTC date of the export).
  */
 export function exportFileName(
   corpus: Corpus,
   request: Pick<SearchRequest, "q" | "filters">,
   extension: "csv" | "json",
   now: Date,
+  kind: ExportKind = "search",
 ): string {
   const words: string[] = [];
   for (const word of nameWords(corpus, request.q, request.filters)) {
@@ -99,5 +104,5 @@ export function exportFileName(
     slug = next;
   }
   const date = now.toISOString().slice(0, 10);
-  return `wcit12-search-${slug === "" ? "all" : slug}-${date}.${extension}`;
+  return `wcit12-${kind}-${slug === "" ? "all" : slug}-${date}.${extension}`;
 }

@@ -4,6 +4,7 @@ import { QueryError } from "../../search/errors";
 import { phraseTimelineSteps } from "../../search/phrase";
 import { DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET } from "../../search/search";
 import { allowParams, enumParam, intParam } from "../middleware/params";
+import { exportFileName } from "../../search/export";
 import { csvHeaders, hitsToCsv } from "./csv";
 import type { ApiEnv } from "./env";
 import { FORMATS } from "./search";
@@ -31,7 +32,7 @@ export const phraseRoutes = new Hono<ApiEnv>().get(
       return c.body(
         hitsToCsv(timeline.occurrences),
         200,
-        csvHeaders("wcit-phrase.csv", timeline.synthetic),
+        csvHeaders(exportFileName(corpus, { q }, "csv", new Date(), "phrase"), timeline.synthetic),
       );
     }
     return c.json(timeline);

@@ -9,7 +9,8 @@ import { DEFAULT_LIMIT, MAX_LIMIT } from "../../search/search";
 import { type Variant, findVariantsSteps } from "../../search/variants/find";
 import type { DiffRun } from "../../search/variants/align";
 import { allowParams, enumParam, intParam } from "../middleware/params";
-import { csvCell, csvHeaders } from "./csv";
+import { exportFileName } from "../../search/export";
+import { CSV_BOM, csvCell, csvHeaders } from "./csv";
 import type { ApiEnv } from "./env";
 import { FORMATS } from "./search";
 
@@ -88,7 +89,7 @@ export function variantsToCsv(variants: readonly Variant[]): string {
     VARIANT_CSV_COLUMNS.join(","),
     ...variants.map((variant) => row(variant).map(csvCell).join(",")),
   ];
-  return `${lines.join("\r\n")}\r\n`;
+  return `${CSV_BOM}${lines.join("\r\n")}\r\n`;
 }
 
 export const variantRoutes = new Hono<ApiEnv>().get(
@@ -118,7 +119,10 @@ export const variantRoutes = new Hono<ApiEnv>().get(
       return c.body(
         variantsToCsv(page.variants),
         200,
-        csvHeaders("wcit-variants.csv", page.synthetic),
+        csvHeaders(
+          exportFileName(corpus, { q, filters }, "csv", new Date(), "variants"),
+          page.synthetic,
+        ),
       );
     }
     return c.json(page);

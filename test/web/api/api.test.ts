@@ -127,7 +127,13 @@ describe("GET /api/phrase", () => {
   test("CSV of the occurrences", async () => {
     const response = await app.request("/api/phrase?q=human+rights&format=csv");
     expect(response.headers.get("Content-Type")).toMatch(/^text\/csv/);
-    expect((await response.text()).trimEnd().split("\r\n")).toHaveLength(7);
+    expect(response.headers.get("Content-Disposition")).toMatch(
+      /^attachment; filename="wcit12-phrase-human-rights-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    expect(text.trimEnd().split("\r\n")).toHaveLength(7);
   });
 
   test.each([

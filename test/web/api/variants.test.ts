@@ -70,7 +70,12 @@ describe("GET /api/phrase/variants", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^text\/csv/);
     expect(response.headers.get("x-corpus-synthetic")).toBe("true");
-    const text = await response.text();
+    expect(response.headers.get("content-disposition")).toMatch(
+      /filename="wcit12-variants-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
     const lines = text.trim().split("\r\n");
     expect(lines[0]).toBe(VARIANT_CSV_COLUMNS.join(","));
     expect(lines).toHaveLength(5);
