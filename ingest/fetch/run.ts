@@ -266,22 +266,10 @@ async function crawl(
 
   let state: FetchReport["state"] = "running";
   let wroteCorpus = false;
-  const report = reportWriter(
-    join(options.outDir, REPORT_FILE),
-    () =>
-      buildReport(
-        options,
-        http.stats,
-        startedAt,
-        entries,
-        kept,
-        runErrors,
-        state,
-        wroteCorpus,
-        now,
-      ),
-    logger,
-  );
+  /** The report as the run stands now. */
+  const currentReport = (): ReturnType<typeof buildReport> =>
+    buildReport(options, http.stats, startedAt, entries, kept, runErrors, state, wroteCorpus, now);
+  const report = reportWriter(join(options.outDir, REPORT_FILE), currentReport, logger);
   const finish = (entry: ReportEntry): void => {
     entries.push(entry);
     progress.done(entry);
@@ -533,17 +521,7 @@ async function crawl(
     runErrors.push(`stopped early: ${why}; the URLs not reached are not in this report`);
   }
   state = why === null ? "finished" : "stopped";
-  const final = buildReport(
-    options,
-    http.stats,
-    startedAt,
-    entries,
-    kept,
-    runErrors,
-    state,
-    wroteCorpus,
-    now,
-  );
+  const final = currentReport();
   if (!(await report.flush(final))) final.errors.push("report not written (see the error above)");
   return final;
 
