@@ -54,12 +54,19 @@ export const MONTH_NAMES = [
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** Year, month (1-12) and day of a YYYY-MM-DD date; null when absent or malformed. */
+export function dateParts(date: string | null): { y: string; m: number; d: number } | null {
+  const match = date === null ? null : ISO_DATE.exec(date);
+  if (!match) return null;
+  const m = Number(match[2]);
+  if (m < 1 || m > 12) return null;
+  return { y: match[1] ?? "", m, d: Number(match[3]) };
+}
+
 /** "2012-12-03" -> "3 December 2012"; null or malformed -> "date not stated". */
 export function formatDate(date: string | null): string {
-  const m = date === null ? null : ISO_DATE.exec(date);
-  const month = MONTH_NAMES[Number(m?.[2] ?? 0) - 1];
-  if (!m || month === undefined) return "date not stated";
-  return `${Number(m[3])} ${month} ${m[1] ?? ""}`;
+  const p = dateParts(date);
+  return p ? `${p.d} ${MONTH_NAMES[p.m - 1]} ${p.y}` : "date not stated";
 }
 
 /** The display name of each body. */
@@ -172,8 +179,8 @@ export function announcedNote(s: SessionNameFacts): string | null {
 export function sessionShortLabel(s: SessionNameFacts): string {
   const prefix = SHORT_PREFIXES[s.body ?? "other"];
   if (s.number !== null) return `${prefix}${s.number}`;
-  const [day, month] = formatDate(s.date).split(" ");
-  const when = s.date && month ? `${day} ${month.slice(0, 3)}` : "no number";
+  const p = dateParts(s.date);
+  const when = p ? `${p.d} ${MONTH_NAMES[p.m - 1]?.slice(0, 3)}` : "no number";
   return `${prefix.replace("·", "")} ${when}`.trim();
 }
 

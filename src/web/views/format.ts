@@ -3,7 +3,12 @@
  * here; the views escape what these return.
  */
 import type { Body } from "../../domain";
-import { BODY_NAMES, MONTH_NAMES, type SessionNameFacts } from "../../search/session-name";
+import {
+  BODY_NAMES,
+  MONTH_NAMES,
+  dateParts,
+  type SessionNameFacts,
+} from "../../search/session-name";
 
 export { ordinal, sessionName, sessionShortLabel, titleCase } from "../../search/session-name";
 
@@ -13,16 +18,6 @@ export type SessionFacts = SessionNameFacts;
 /** "Jan".."Dec": the first three letters of the month names the citations use. */
 const MONTHS = MONTH_NAMES.map((name) => name.slice(0, 3));
 const MONTHS_LONG = MONTH_NAMES;
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function dateParts(date: string | null): { y: string; m: number; d: number } | null {
-  const match = date === null ? null : ISO_DATE.exec(date);
-  if (!match) return null;
-  const m = Number(match[2]);
-  if (m < 1 || m > 12) return null;
-  return { y: match[1] ?? "", m, d: Number(match[3]) };
-}
 
 /** "2012-12-03" -> "3 Dec 2012"; null or malformed -> "date unknown". */
 export function formatDate(date: string | null): string {
