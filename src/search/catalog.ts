@@ -5,9 +5,15 @@
 import { documentFamily, documentLabel, normaliseDocumentRef } from "../document-refs";
 import { boundedDamerauLevenshtein } from "./distance";
 import type { SpeakerKind } from "../domain";
-import { type Corpus, documentIndex, ordinalOf } from "./corpus";
+import { type Corpus, documentIndex, ordinalOf, sessionOfUtterance, utteranceId } from "./corpus";
 import { NotFoundError, QueryError } from "./errors";
-import { type PresentOptions, sessionRef, sessionSummary, utteranceView } from "./present";
+import {
+  type PresentOptions,
+  sessionRef,
+  sessionSummary,
+  speakerRefOf,
+  utteranceView,
+} from "./present";
 import { DEFAULT_LIMIT, checkPage } from "./search";
 import { type Span, makeSnippet, mergeSpans } from "./snippet";
 import type { SessionRef, SessionSummary, UtteranceView } from "./types";
@@ -110,9 +116,9 @@ function attributionLinks(corpus: Corpus, speakerId: string): AttributionLink[] 
   const links: AttributionLink[] = [];
   for (const [key, a] of Object.entries(corpus.store.attributions)) {
     const ordinal = Number(key);
-    const session = corpus.store.sessions[corpus.store.utterances.session[ordinal] ?? -1];
-    const speaker = corpus.store.speakers[corpus.store.utterances.speaker[ordinal] ?? -1];
-    if (!session || !speaker || session.version !== "finished") continue;
+    const session = sessionOfUtterance(corpus, ordinal);
+    const speaker = speakerRefOf(corpus, ordinal);
+    if (session.version !== "finished") continue;
     const relation =
       a.labelledId === speakerId && speaker.id !== speakerId
         ? "labelled"
@@ -120,8 +126,12 @@ function attributionLinks(corpus: Corpus, speakerId: string): AttributionLink[] 
           ? "named"
           : null;
     if (relation === null) continue;
-    const id = `${session.id}.${corpus.store.utterances.seq[ordinal] ?? -1}`;
-    links.push({ id, relation, speaker: speaker.name, uncertain: a.uncertain });
+    links.push({
+      id: utteranceId(corpus, ordinal),
+      relation,
+      speaker: speaker.name,
+      uncertain: a.uncertain,
+    });
   }
   return links; // integer keys come in ascending order: corpus order
 }

@@ -20,9 +20,8 @@
  * Runtime-free.
  */
 import { CAPTION_CAVEAT, CONFERENCE, SYNTHETIC_NOTICE, type Attribution } from "../domain";
-import { type Corpus, utteranceId } from "./corpus";
+import { type Corpus, sessionOfUtterance, utteranceId } from "./corpus";
 import { sourceLocation, utteranceLocator } from "./locator";
-import type { StoreSession } from "./schema";
 import { formatDate, sessionName, sessionTimes, statusName } from "./session-name";
 import { foldName } from "./text";
 import type { Citation, SpeakerRef } from "./types";
@@ -105,12 +104,6 @@ function citationText(c: Omit<Citation, "text">): string {
   return c.notice ? `${text} [${c.notice}]` : text;
 }
 
-function sessionOf(corpus: Corpus, ordinal: number): StoreSession {
-  const session = corpus.store.sessions[corpus.store.utterances.session[ordinal] ?? -1];
-  if (!session) throw new Error(`search: utterance ${ordinal} has no session`);
-  return session;
-}
-
 /** The citation for an utterance. */
 export function citation(
   corpus: Corpus,
@@ -118,7 +111,7 @@ export function citation(
   speaker: SpeakerRef,
   options: PresentOptions = {},
 ): Citation {
-  const session = sessionOf(corpus, ordinal);
+  const session = sessionOfUtterance(corpus, ordinal);
   const attribution = corpus.store.attributions[String(ordinal)];
   const named = attribution?.uncertain ? attribution.named : speaker.name;
   const parts: Omit<Citation, "text"> = {

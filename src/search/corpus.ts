@@ -3,7 +3,7 @@
  * lookups built once on load. Runtime-free.
  */
 import type { SearchBackend } from "./backend";
-import type { AssetManifest, CorpusStore } from "./schema";
+import type { AssetManifest, CorpusStore, StoreSession } from "./schema";
 import { SpacingCache } from "./text";
 
 export interface Corpus {
@@ -90,6 +90,13 @@ export function ordinalOf(corpus: Corpus, utteranceId: string): number | undefin
 }
 
 /** The utterance id of an ordinal. */
+/** The session an utterance belongs to (throws for an ordinal outside the store). */
+export function sessionOfUtterance(corpus: Corpus, ordinal: number): StoreSession {
+  const session = corpus.store.sessions[corpus.store.utterances.session[ordinal] ?? -1];
+  if (!session) throw new Error(`search: utterance ${ordinal} has no session`);
+  return session;
+}
+
 export function utteranceId(corpus: Corpus, ordinal: number): string {
   const { session, seq } = corpus.store.utterances;
   const sessionId = corpus.store.sessions[session[ordinal] ?? -1]?.id ?? "?";

@@ -3,7 +3,7 @@
  * Runtime-free.
  */
 import { citation, permalink, type PresentOptions } from "./citation";
-import { type Corpus, utteranceId } from "./corpus";
+import { type Corpus, sessionOfUtterance, utteranceId } from "./corpus";
 import { utteranceLocator } from "./locator";
 import { quoteOf } from "./quote";
 import type { StoreSession } from "./schema";
@@ -40,12 +40,6 @@ export function sessionSummary(session: StoreSession): SessionSummary {
   };
 }
 
-function sessionOf(corpus: Corpus, ordinal: number): StoreSession {
-  const session = corpus.store.sessions[corpus.store.utterances.session[ordinal] ?? -1];
-  if (!session) throw new Error(`search: utterance ${ordinal} has no session`);
-  return session;
-}
-
 export function speakerRefOf(corpus: Corpus, ordinal: number): SpeakerRef {
   const columns = corpus.store.utterances;
   const speaker = corpus.store.speakers[columns.speaker[ordinal] ?? -1];
@@ -67,7 +61,7 @@ export function utteranceView(
   options: PresentOptions = {},
 ): UtteranceView {
   const columns = corpus.store.utterances;
-  const session = sessionOf(corpus, ordinal);
+  const session = sessionOfUtterance(corpus, ordinal);
   const id = utteranceId(corpus, ordinal);
   const key = String(ordinal);
   const text = columns.text[ordinal] ?? "";

@@ -3,7 +3,7 @@
  * (./reuse.ts), presented: the other utterance, who said it and when, both passages verbatim.
  * Runtime-free.
  */
-import { type Corpus, ordinalOf, utteranceId } from "../corpus";
+import { type Corpus, ordinalOf, sessionOfUtterance, utteranceId } from "../corpus";
 import { NotFoundError } from "../errors";
 import { type PresentOptions, sessionRef, speakerRefOf, utterancePath } from "../present";
 import type { SessionRef, SpeakerRef } from "../types";
@@ -37,8 +37,7 @@ export function saidElsewhere(
   const here = texts[ordinal] ?? "";
   return (corpus.store.reuse[String(ordinal)] ?? []).map(
     ([other, start, end, otherStart, otherEnd, permille]) => {
-      const session = corpus.store.sessions[corpus.store.utterances.session[other] ?? -1];
-      if (!session) throw new Error(`search: utterance ${other} has no session`);
+      const session = sessionOfUtterance(corpus, other);
       const otherId = utteranceId(corpus, other);
       return {
         id: otherId,
