@@ -150,14 +150,10 @@ function decideReach(
   ctx: TurnContext,
 ): Decision {
   const breaks = paragraphBreaks(text, from, to, ctx);
-  const called = {
-    l: mentionAt(callsOf(ctx.before), labelled),
-    x: mentionAt(callsOf(ctx.before), named),
-  };
-  const thanked = {
-    l: mentionAt(thanksOf(ctx.after), labelled) >= 0,
-    x: mentionAt(thanksOf(ctx.after), named) >= 0,
-  };
+  const calls = callsOf(ctx.before);
+  const thanks = thanksOf(ctx.after);
+  const called = { l: mentionAt(calls, labelled), x: mentionAt(calls, named) };
+  const thanked = { l: mentionAt(thanks, labelled) >= 0, x: mentionAt(thanks, named) >= 0 };
   const l = ctx.label === null ? "an unlabelled turn" : labelled.name;
   const x = named.name;
   if ((called.l >= 0 && called.x > called.l) || (thanked.l && thanked.x)) {
