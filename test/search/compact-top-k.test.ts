@@ -104,28 +104,27 @@ const filterSpec = fc.option(
 const filterOf = (spec: { modulus: number; rest: number } | null): Filter =>
   spec === null ? undefined : (ordinal) => ordinal % spec.modulus !== spec.rest % spec.modulus;
 
+/** Up to `max` top-k requests: a word, a filter, a page size, an order. */
+const topQueries = (max: number) =>
+  fc.array(
+    fc.tuple(
+      oneWord,
+      filterSpec,
+      fc.integer({ min: 1, max: 40 }),
+      fc.constantFrom<SortOrder>("relevance", "chronological"),
+    ),
+    { minLength: 1, maxLength: max },
+  );
+
 describe("block-max top-k = the exhaustive evaluator, sorted and cut (property)", () => {
   test("one word, any filter, both orders, any page size, ties included", () => {
     fc.assert(
-      fc.property(
-        corpus,
-        fc.integer({ min: 0, max: 3 }),
-        fc.array(
-          fc.tuple(
-            oneWord,
-            filterSpec,
-            fc.integer({ min: 1, max: 40 }),
-            fc.constantFrom<SortOrder>("relevance", "chronological"),
-          ),
-          { minLength: 1, maxLength: 5 },
-        ),
-        (texts, gap, queries) => {
-          const documents = texts.map((text, i) => ({ ordinal: i * (gap + 1), text }));
-          const backend = compactBackend.load(compactBackend.build(documents));
-          for (const [query, spec, count, order] of queries)
-            expectSameTop(backend, query, filterOf(spec), count, order);
-        },
-      ),
+      fc.property(corpus, fc.integer({ min: 0, max: 3 }), topQueries(5), (texts, gap, queries) => {
+        const documents = texts.map((text, i) => ({ ordinal: i * (gap + 1), text }));
+        const backend = compactBackend.load(compactBackend.build(documents));
+        for (const [query, spec, count, order] of queries)
+          expectSameTop(backend, query, filterOf(spec), count, order);
+      }),
       { numRuns: 300 },
     );
   });
@@ -135,15 +134,7 @@ describe("block-max top-k = the exhaustive evaluator, sorted and cut (property)"
       fc.property(
         corpus,
         fc.array(fc.constantFrom(1, 1, 0.25, 0.5), { minLength: 1, maxLength: 7 }),
-        fc.array(
-          fc.tuple(
-            oneWord,
-            filterSpec,
-            fc.integer({ min: 1, max: 40 }),
-            fc.constantFrom<SortOrder>("relevance", "chronological"),
-          ),
-          { minLength: 1, maxLength: 4 },
-        ),
+        topQueries(4),
         (texts, factors, queries) => {
           const documents = texts.map((text, i) => ({ ordinal: i, text }));
           const backend = compactBackend.load(compactBackend.build(documents));
