@@ -7,7 +7,7 @@
  */
 
 /** Version of the per-session JSON files and the manifest. Bump on any incompatible change. */
-export const CORPUS_SCHEMA_VERSION = 2;
+export const CORPUS_SCHEMA_VERSION = 3;
 
 /** The conference this corpus covers. */
 export const CONFERENCE = {
@@ -28,8 +28,9 @@ export const CAPTION_CAVEAT =
 export const SYNTHETIC_NOTICE =
   "SYNTHETIC SAMPLE: these transcripts were written by the project for testing and demonstration. They are not real WCIT-12 proceedings, and no words in them were said by any real delegation.";
 
-/** The body that held a session. */
-export type Body = "plenary" | "committee-5" | "working-group" | "other";
+/** The body that held a session ("plenary", "committee-5"...): see src/conferences/profile.ts. */
+export type { Body, BodyKind } from "./conferences/profile";
+import type { Body } from "./conferences/profile";
 
 /**
  * Transcript status, from the status line of the header:
@@ -166,8 +167,17 @@ export interface SessionHeader {
   /** The status line as written: "FINISHED TRANSCRIPT". */
   statusLine: string | null;
   status: TranscriptStatus | null;
+  /**
+   * Id of the conference the header names ("wcit-12", "pp-14": a profile in src/conferences/),
+   * null when it names none the engine knows (the parser then warns).
+   */
   conference: string | null;
+  /** The conference line as written: "WORLD CONFERENCE ON INTERNATIONAL TELECOMMUNICATIONS". */
+  conferenceLine: string | null;
+  /** The city line as written: "DUBAI, UNITED ARAB EMIRATES". */
   city: string | null;
+  /** The room line as written: "ROOM A", "ROOM CUZA". */
+  room: string | null;
   /** YYYY-MM-DD. */
   date: string | null;
   /** Start time, HH:MM (24h). */
@@ -200,7 +210,9 @@ export function emptySessionHeader(): SessionHeader {
     statusLine: null,
     status: null,
     conference: null,
+    conferenceLine: null,
     city: null,
+    room: null,
     date: null,
     time: null,
     endTime: null,

@@ -54,7 +54,7 @@ interface Span {
 }
 
 function fieldCount(h: SessionHeader): number {
-  const fields = [h.statusLine, h.conference, h.city, h.date, h.time, h.title];
+  const fields = [h.statusLine, h.conferenceLine, h.city, h.date, h.time, h.title];
   return [...fields, h.provider, h.disclaimer].filter((v) => v !== null).length;
 }
 

@@ -39,6 +39,7 @@
  *    whose lines are separated by blank lines keeps collecting its parts.
  * H6 synthetic = "SYNTHETIC SAMPLE" appears anywhere from the top of the text to the header's end.
  */
+import { conferenceIds, recognizeConference } from "../../src/conferences/registry";
 import { emptySessionHeader, type SessionHeader } from "../../src/domain";
 import {
   DELIMITER_RE,
@@ -457,7 +458,7 @@ export function parseHeader(text: string): HeaderParse {
     }
     const conference = matchConference(text, pos);
     if (conference) {
-      if (!seen("conference", conference.value)) header.conference = conference.value;
+      if (!seen("conferenceLine", conference.value)) header.conferenceLine = conference.value;
       pos = end = conference.end;
       found = true;
       continue;
@@ -518,11 +519,11 @@ export function parseHeader(text: string): HeaderParse {
       const titleWords = TITLE_KEYWORDS.test(upper);
       // A bracketed capitals line ("(PLEASE STAND BY)") is the captioner's, not a header line.
       if (/^[([]/.test(run.value) && !titleWords) break;
-      if (header.conference === null && CONFERENCE_KEYWORDS.test(upper) && !titleWords) {
-        header.conference = run.value;
+      if (header.conferenceLine === null && CONFERENCE_KEYWORDS.test(upper) && !titleWords) {
+        header.conferenceLine = run.value;
       } else if (
         header.city === null &&
-        (header.conference !== null || header.status !== null) &&
+        (header.conferenceLine !== null || header.status !== null) &&
         CITY_SHAPE.test(run.value)
       ) {
         header.city = run.value;
@@ -557,6 +558,15 @@ export function parseHeader(text: string): HeaderParse {
     header.number = number;
   }
   header.synthetic = /SYNTHETIC\s*SAMPLE/i.test(text.slice(0, end));
+  header.conference = recognizeConference(header)?.id ?? null;
+  if (found && header.conference === null) {
+    const named = header.conferenceLine ?? header.city;
+    warnings.push(
+      named === null
+        ? "header: no conference named; the session belongs to no known conference"
+        : `header: conference "${preview(named)}" is none of the known conferences (${conferenceIds().join(", ")})`,
+    );
+  }
   if (!found) {
     warnings.push("header: none found (a rough live version may have none)");
   } else {

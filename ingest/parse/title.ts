@@ -15,6 +15,7 @@
  *      "COMMITTEE 5 MEETING" -> 1 (the second is titled "COMMITTEE 5 MEETING 2");
  *   otherwise null.
  */
+import { bodyId, bodyKind } from "../../src/conferences/body";
 import type { Body } from "../../src/domain";
 
 const ORDINAL_WORDS: Record<string, number> = {
@@ -107,13 +108,22 @@ const N3 = new RegExp(
   "i",
 );
 
+/** The body a title names (rules in the module comment). */
+function titleBody(t: string): Body {
+  const group = /WORKING\s*GROUP\s*(?:NO\.?\s*)?(\d{1,2})\b/i.exec(t);
+  if (group?.[1]) return bodyId("working-group", Number(group[1]));
+  if (/WORKING\s*GROUP/i.test(t)) return "working-group";
+  const committee = /\bCOM(?:MITTEE)?\s*(\d{1,2})\b/i.exec(t);
+  if (committee?.[1]) return bodyId("committee", Number(committee[1]));
+  if (/PLENARY/i.test(t)) return "plenary";
+  if (/\bPANEL/i.test(t)) return "panel";
+  return "other";
+}
+
 /** Body and meeting number of a title (rules in the module comment). */
 export function classifyTitle(title: string): { body: Body; number: number | null } {
   const t = title.replace(/\s+/g, " ");
-  let body: Body = "other";
-  if (/WORKING\s*GROUP/i.test(t)) body = "working-group";
-  else if (/\bCOM(?:MITTEE)?\s*5\b/i.test(t)) body = "committee-5";
-  else if (/PLENARY/i.test(t)) body = "plenary";
+  const body = titleBody(t);
 
   const n1 = N1.exec(t);
   if (n1?.[1]) return { body, number: numberValue(n1[1]) };
@@ -137,7 +147,7 @@ function spokenPatterns(body: Body | null): RegExp[] {
     "gi",
   );
   const committee = new RegExp(
-    `${det}${ord}\\s+meeting\\s+of\\s+(?:(?:this|the)\\s+committee\\b|com(?:mittee)?\\s*5\\b)`,
+    `${det}${ord}\\s+meeting\\s+of\\s+(?:(?:this|the)\\s+committee\\b|com(?:mittee)?\\s*\\d{1,2}\\b)`,
     "gi",
   );
   const group = new RegExp(
@@ -145,15 +155,21 @@ function spokenPatterns(body: Body | null): RegExp[] {
     "gi",
   );
   const any = new RegExp(`${det}${ord}\\s+(?:plenary\\s+)?(?:meeting|session|plenary)\\b`, "gi");
-  switch (body) {
+  const kind = body === null ? "other" : bodyKind(body);
+  switch (kind) {
     case "plenary":
       return [plenary];
-    case "committee-5":
+    case "committee":
       return [committee];
     case "working-group":
       return [group];
-    default:
+    case "panel":
+    case "other":
       return [any];
+    default: {
+      const never: never = kind;
+      return never;
+    }
   }
 }
 
@@ -196,7 +212,7 @@ export function findSpokenNumber(
 }
 
 const BODY_IN_SPEECH = new RegExp(
-  `\\b(?:this|the\\s+present|our|today'?s)\\s+(?:(?:${ORDINAL_PATTERN}|evening|morning|afternoon|night|late|final|closing|opening|last)\\s+)?(plenary|meeting\\s+of\\s+(?:the\\s+)?plenary|meeting\\s+of\\s+(?:the\\s+)?working\\s+group|working\\s+group|meeting\\s+of\\s+com(?:mittee)?\\s*5|com(?:mittee)?\\s*5)\\b`,
+  `\\b(?:this|the\\s+present|our|today'?s)\\s+(?:(?:${ORDINAL_PATTERN}|evening|morning|afternoon|night|late|final|closing|opening|last)\\s+)?(plenary|meeting\\s+of\\s+(?:the\\s+)?plenary|meeting\\s+of\\s+(?:the\\s+)?working\\s+group|working\\s+group|meeting\\s+of\\s+com(?:mittee)?\\s*\\d{1,2}|com(?:mittee)?\\s*\\d{1,2})\\b`,
   "i",
 );
 
@@ -210,7 +226,8 @@ export function inferBody(openingTexts: readonly string[]): Body | null {
     if (!m?.[1]) continue;
     const what = m[1].toLowerCase();
     if (what.includes("working")) return "working-group";
-    if (what.includes("com")) return "committee-5";
+    const committee = /com(?:mittee)?\s*(\d{1,2})/.exec(what);
+    if (committee?.[1]) return bodyId("committee", Number(committee[1]));
     return "plenary";
   }
   return null;

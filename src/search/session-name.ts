@@ -19,6 +19,7 @@
  *
  * Runtime-free.
  */
+import { bodyDisplayName, bodyKind, bodyShortLabel } from "../conferences/body";
 import { CONFERENCE, type Body, type TranscriptStatus } from "../domain";
 
 /** The session facts these names are made from (a StoreSession, a SessionRef... all have them). */
@@ -69,13 +70,6 @@ export function formatDate(date: string | null): string {
   return p ? `${p.d} ${MONTH_NAMES[p.m - 1]} ${p.y}` : "date not stated";
 }
 
-/** The display name of each body. */
-export const BODY_NAMES: Record<Body, string> = {
-  plenary: "Plenary",
-  "committee-5": "Committee 5",
-  "working-group": "Working Group of the Plenary",
-  other: "Meeting",
-};
 
 /** 1 -> "1st", 2 -> "2nd", 11 -> "11th", 17 -> "17th", 23 -> "23rd". */
 export function ordinal(n: number): string {
@@ -127,18 +121,20 @@ export function partOfDay(time: string | null): string | null {
 
 /** N1, N2: a numbered session's name. */
 function numberedName(body: Body, number: number, title: string | null | undefined): string {
-  switch (body) {
-    case "committee-5":
+  const kind = bodyKind(body);
+  switch (kind) {
+    case "committee":
     case "working-group":
-      return `${BODY_NAMES[body]}, ${ordinal(number)} meeting`;
-    case "plenary":
-    case "other": {
-      const base = body === "plenary" ? `Plenary ${number}` : titleCase(title ?? "Meeting");
-      const suffix = body === "plenary" ? titleSuffix(title) : null;
-      return suffix ? `${base} - ${suffix}` : base;
+      return `${bodyDisplayName(body)}, ${ordinal(number)} meeting`;
+    case "plenary": {
+      const suffix = titleSuffix(title);
+      return suffix ? `Plenary ${number} - ${suffix}` : `Plenary ${number}`;
     }
+    case "panel":
+    case "other":
+      return titleCase(title ?? "Meeting");
     default: {
-      const never: never = body;
+      const never: never = kind;
       return never;
     }
   }
@@ -146,7 +142,7 @@ function numberedName(body: Body, number: number, title: string | null | undefin
 
 /** N4: a session whose header gives no number. */
 function unnumberedName(s: SessionNameFacts): string {
-  const parts = [BODY_NAMES[s.body ?? "other"]];
+  const parts = [bodyDisplayName(s.body ?? "other")];
   if (s.date) parts.push(formatDate(s.date));
   const part = partOfDay(s.time);
   if (part) parts.push(part);
@@ -156,7 +152,7 @@ function unnumberedName(s: SessionNameFacts): string {
 /** A session's human name (rules N1-N6). */
 export function sessionName(s: SessionNameFacts): string {
   let name: string;
-  if (s.body === null || s.body === "other") {
+  if (s.body === null || bodyKind(s.body) === "other" || bodyKind(s.body) === "panel") {
     name = s.title ? titleCase(s.title) : unnumberedName(s);
   } else if (s.number === null) {
     name = unnumberedName(s);
@@ -177,19 +173,13 @@ export function announcedNote(s: SessionNameFacts): string | null {
 
 /** A compact label for chart axes: "P3", "C5·1", "WG6", "P 10 Dec" when no number. */
 export function sessionShortLabel(s: SessionNameFacts): string {
-  const prefix = SHORT_PREFIXES[s.body ?? "other"];
+  const prefix = bodyShortLabel(s.body ?? "other");
   if (s.number !== null) return `${prefix}${s.number}`;
   const p = dateParts(s.date);
   const when = p ? `${p.d} ${MONTH_NAMES[p.m - 1]?.slice(0, 3)}` : "no number";
   return `${prefix.replace("·", "")} ${when}`.trim();
 }
 
-const SHORT_PREFIXES: Record<Body, string> = {
-  plenary: "P",
-  "committee-5": "C5·",
-  "working-group": "WG",
-  other: "",
-};
 
 /** Normalised transcript status: "finished", "final", "rough live", or "status not stated". */
 export function statusName(s: Pick<SessionNameFacts, "status" | "version">): string {

@@ -61,6 +61,8 @@ export async function fakeProcess(input: SourceInput): Promise<ProcessedSource> 
     statusLine: null,
     status: h.rough ? "rough" : "finished",
     conference: null,
+    conferenceLine: null,
+    room: null,
     city: null,
     date: null,
     time: null,

@@ -89,7 +89,7 @@ describe("titles", () => {
     ["SIXTH MEETING OF THE WORKING GROUP OF THE PLENARY", "working-group", 6],
     ["TWENTY-FIRST MEETING OF THE PLENARY", "plenary", 21],
     ["OPENING CEREMONY", "other", null],
-    ["COMMITTEE 4 MEETING 3", "other", 3],
+    ["COMMITTEE 4 MEETING 3", "committee-4", 3],
     ["PLENARY 10 (CONTINUED)", "plenary", 10],
     ["PLENARY MEETING NO. 5", "plenary", 5],
     ["COMMITTEE 5 - MEETING 3", "committee-5", 3],
@@ -136,7 +136,8 @@ describe("field order", () => {
     const { header: h, end } = parseHeader(text);
     expect(h).toMatchObject({
       status: "finished",
-      conference: "WORLD CONFERENCE ON INTERNATIONAL TELECOMMUNICATIONS",
+      conference: "wcit-12",
+      conferenceLine: "WORLD CONFERENCE ON INTERNATIONAL TELECOMMUNICATIONS",
       city: "DUBAI, UNITED ARAB EMIRATES",
       date: "2012-12-03",
       time: "15:30",
@@ -227,7 +228,7 @@ describe("where the header starts and ends", () => {
       "Transcript of FINISHED TRANSCRIPT WORLD CONFERENCE ON INTERNATIONAL TELECOMMUNICATIONS";
     const parsed = header([title, "FINISHED TRANSCRIPT", "PLENARY 2", "4 DECEMBER 2012"]);
     expect(parsed.start).toBe(title.length + 1);
-    expect(parsed.header).toMatchObject({ conference: null, title: "PLENARY 2" });
+    expect(parsed.header).toMatchObject({ conferenceLine: null, title: "PLENARY 2" });
     expect(parsed.warnings).toEqual(["header: no time"]);
   });
 
@@ -288,7 +289,8 @@ describe("where the header starts and ends", () => {
       "FINISHED TRANSCRIPTWORLD CONFERENCEON INTERNATIONAL TELECOMMUNICATIONSDUBAI, UNITED ARAB EMIRATESPLENARY 103 DECEMBER 201214:30",
     ]);
     expect(h).toMatchObject({
-      conference: "WORLD CONFERENCE ON INTERNATIONAL TELECOMMUNICATIONS",
+      conference: "wcit-12",
+      conferenceLine: "WORLD CONFERENCE ON INTERNATIONAL TELECOMMUNICATIONS",
       city: "DUBAI, UNITED ARAB EMIRATES",
       date: "2012-12-03",
       time: "14:30",

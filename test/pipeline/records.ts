@@ -15,7 +15,9 @@ export function makeProcessed(
   const session: SessionHeader = {
     statusLine: "FINISHED TRANSCRIPT",
     status: "finished",
-    conference: "WORLD CONFERENCE ON INTERNATIONAL TELECOMMUNICATIONS",
+    conference: "wcit-12",
+    conferenceLine: "WORLD CONFERENCE ON INTERNATIONAL TELECOMMUNICATIONS",
+    room: null,
     city: "DUBAI, UNITED ARAB EMIRATES",
     date: "2012-12-03",
     time: "14:30",

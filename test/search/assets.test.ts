@@ -182,7 +182,7 @@ describe("on disk", () => {
     const record = JSON.parse(await readFile(join(dir, "plenary-1.json"), "utf8"));
     await writeFile(join(dir, "plenary-2.json"), JSON.stringify({ ...record, schemaVersion: 0 }));
     await expect(readSessionRecords(dir)).rejects.toThrow(
-      /schema version 0 is not 2: run npm run ingest/,
+      /schema version 0 is not 3: run npm run ingest/,
     );
     await writeFile(join(dir, "plenary-2.json"), JSON.stringify(record));
     await expect(readSessionRecords(dir)).rejects.toThrow(

@@ -2,9 +2,9 @@
  * Small, pure formatting helpers shared by the views: session names, dates, counts. No HTML
  * here; the views escape what these return.
  */
+import { bodyDisplayName } from "../../conferences/body";
 import type { Body } from "../../domain";
 import {
-  BODY_NAMES,
   MONTH_NAMES,
   dateParts,
   type SessionNameFacts,
@@ -53,7 +53,7 @@ export function formatDateTime(date: string | null, began: string | null): strin
 
 /** "plenary" -> "Plenary"; null -> "Meeting". */
 export function bodyName(body: Body | null): string {
-  return body ? BODY_NAMES[body] : "Meeting";
+  return body ? bodyDisplayName(body) : "Meeting";
 }
 
 /** "1 result" / "12 results" with thousands separated: "1,234 results". */
