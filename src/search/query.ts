@@ -46,6 +46,46 @@ export type QueryTerm =
   | { type: "phrase"; raw: string; phrase: string; terms: string[] }
   | { type: "proximity"; raw: string; terms: string[]; distance: number };
 
+/** The word clause of QueryTerm (words, prefixes, fuzzy words). */
+export type WordClause = Extract<QueryTerm, { type: "word" }>;
+/** The exact-phrase clause of QueryTerm. */
+export type PhraseClause = Extract<QueryTerm, { type: "phrase" }>;
+
+/**
+ * The clause when it is a word clause, else null. Code reading the word clauses of a query goes
+ * through here (an exhaustive switch), so a new clause type does not compile until it is placed.
+ */
+export function asWord(term: QueryTerm): WordClause | null {
+  switch (term.type) {
+    case "word":
+      return term;
+    case "phrase":
+    case "proximity":
+      return null;
+    default:
+      return term satisfies never;
+  }
+}
+
+/** The clause when it is an exact phrase, else null (exhaustive, as asWord). */
+export function asPhrase(term: QueryTerm): PhraseClause | null {
+  switch (term.type) {
+    case "phrase":
+      return term;
+    case "word":
+    case "proximity":
+      return null;
+    default:
+      return term satisfies never;
+  }
+}
+
+/** The clause when it is a plain word clause (no * or ~), else null. */
+export function asPlainWord(term: QueryTerm): WordClause | null {
+  const word = asWord(term);
+  return word && !word.prefix && word.fuzzy === 0 ? word : null;
+}
+
 /** A parsed query. */
 export interface ParsedQuery {
   /** All groups must match; a group matches when any of its terms does. */
