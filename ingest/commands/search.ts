@@ -3,7 +3,7 @@
  * [--to D] [--sort relevance|chronological] [--limit N] [--offset N] [--json]`: searches the built
  * assets (building them first when needed) and prints results with their citations.
  */
-import { FILTER_PARAMS, addFilter, emptyFilters } from "../../src/search/filters";
+import { FILTER_KEYS, FILTER_PARAMS, addFilter, emptyFilters } from "../../src/search/filters";
 import { openCorpus } from "../../src/search/load";
 import { NEVER_PAUSE, runToEnd } from "../../src/search/pace";
 import { DEFAULT_LIMIT, type SearchRequest, search } from "../../src/search/search";
@@ -18,7 +18,7 @@ import { ensureBuilt } from "./ensure-built";
 export const HELP = `usage: npm run search -- "query" [options]
   Searches the built assets (building them first when needed) and prints the results with
   their citations. The query language is the search box's: words, "phrases", OR, -word, word*,
-  word~ and speaker: session: body: kind: date: from: to: filters.
+  word~ and ${FILTER_KEYS.map((key) => `${key}:`).join(" ")} filters.
   --speaker X          a delegation or role by name, alias or code
   --session ID         one session (ids as in /api/sessions)
   --body B             plenary, committee-5, working-group, other

@@ -5,13 +5,8 @@
 import { CAPTION_CAVEAT } from "../domain";
 import { MAX_CONTEXT } from "../search/catalog";
 import { BODIES, SPEAKER_KINDS } from "../search/filters";
-import {
-  MAX_QUERY_LENGTH,
-  MAX_QUERY_TERMS,
-  MIN_FUZZY_LENGTH,
-  MIN_PREFIX_LENGTH,
-} from "../search/query";
-import { MAX_PROXIMITY } from "../search/proximity";
+import { MAX_QUERY_LENGTH } from "../search/query";
+import { syntaxDescription } from "../search/syntax";
 import { EXPORT_MAX_ROWS } from "../search/export";
 import { DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET } from "../search/search";
 import {
@@ -27,16 +22,7 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const param = (name: string) => ({ $ref: `#/components/parameters/${name}` });
 const nullable = (type: string) => ({ type: [type, "null"] });
 
-const QUERY_HELP = [
-  `Query language: words (all must match); "exact phrase" (checked against the exact text,`,
-  `case-insensitive, white space normalised); "a b"~N proximity (the words within N positions of`,
-  `each other in any order, Lucene's slop, N from 0 to ${MAX_PROXIMITY}); a OR b; -word and -"phrase" exclude;`,
-  `word* prefix (at least ${MIN_PREFIX_LENGTH} characters); word~ fuzzy (words of at least ${MIN_FUZZY_LENGTH}`,
-  `characters; ~1 or ~2 sets the edit distance); filters speaker: session: body: kind: date:`,
-  `(YYYY-MM-DD or A..B) from: to:. At most ${MAX_QUERY_LENGTH} characters and ${MAX_QUERY_TERMS} terms`,
-  `(each word of a phrase counts). Rough live versions of sessions are searched only when a`,
-  `session filter names them.`,
-].join(" ");
+const QUERY_HELP = syntaxDescription();
 
 const VARIANTS_HELP = [
   `Passages whose wording is close to q (a phrase or a passage of up to ${MAX_VARIANT_WORDS} words),`,
