@@ -16,8 +16,8 @@ import {
   type SessionRecord,
   silentLogger,
 } from "../src/domain";
-import type { BackendFactory } from "../src/search/backend";
-import { DEFAULT_BACKEND } from "../src/search/backends";
+import type { BackendFactory } from "../src/search/backend/interface";
+import { DEFAULT_BACKEND } from "../src/search/backend/registry";
 import {
   type AssetManifest,
   type CorpusStore,

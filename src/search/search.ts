@@ -3,7 +3,7 @@
  * phrase), the filters are checked on the columnar store inside the backend's filter callback,
  * then phrases are verified against the exact text. Runtime-free.
  */
-import type { BackendHit, BackendQuery } from "./backend";
+import type { BackendHit, BackendQuery } from "./backend/interface";
 import { type Pace, type Steps, NEVER_PAUSE, checkpoint, runToEnd } from "./pace";
 import type { Corpus } from "./corpus";
 import { QueryError } from "./errors";

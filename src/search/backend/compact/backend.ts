@@ -1,6 +1,6 @@
 /**
  * The compact backend: the same documents, terms and BM25+ ranking as the MiniSearch backend
- * (src/search/minisearch-backend.ts), in a serialised form that loads without building an object
+ * (src/search/backend/minisearch/backend.ts), in a serialised form that loads without building an object
  * graph (./format.ts) and answers from a sorted dictionary and lazily decoded postings
  * (./evaluate.ts). Differences from MiniSearch, all documented:
  * - a fuzzy distance is an edit distance (a fraction below 1 is not read as a share of the term
@@ -14,7 +14,7 @@
  *
  * Runtime-free.
  */
-import type { BackendFactory, SearchBackend } from "../backend";
+import type { BackendFactory, SearchBackend } from "../interface";
 import { buildCompactIndex } from "./build";
 import { MATCH_WEIGHTS, QueryEvaluator } from "./evaluate";
 import { COMPACT_FORMAT, COMPACT_FORMAT_VERSION } from "./format";

@@ -1,5 +1,5 @@
 /**
- * Block-max top-k of the compact backend (src/search/compact/top-k.ts, blocks.ts): its first hits
+ * Block-max top-k of the compact backend (src/search/backend/compact/top-k.ts, blocks.ts): its first hits
  * are exactly the exhaustive evaluator's sorted and cut (same documents, same scores to the last
  * bit, ties by ordinal, same terms and total), with filters, in both orders, on generated
  * corpora whose posting lists span many blocks; and the search path gives the same pages with it
@@ -7,27 +7,31 @@
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { generateCorpus } from "../../bench/corpus";
-import { generateQueries } from "../../bench/queries";
-import { buildAssets } from "../../ingest/build-index";
+import { generateCorpus } from "../../../bench/corpus";
+import { generateQueries } from "../../../bench/queries";
+import { buildAssets } from "../../../ingest/build-index";
 import type {
   BackendHit,
   BackendQuery,
   ScoreWeight,
   SearchBackend,
-} from "../../src/search/backend";
-import { compactBackend } from "../../src/search/compact/backend";
-import { BLOCK_SIZE } from "../../src/search/compact/blocks";
-import { buildCompactIndex, collectionStatistics } from "../../src/search/compact/build";
-import { CompactIndexData } from "../../src/search/compact/index-data";
-import { TopList, singleWord } from "../../src/search/compact/top-k";
-import type { Corpus } from "../../src/search/corpus";
-import { openCorpus } from "../../src/search/load";
-import { search } from "../../src/search/search";
-import type { SortOrder } from "../../src/search/types";
-import { emptyFilters, type FilterSpec } from "../../src/search/filters";
-import { filterPredicate, filterPredicateOrNone, resolveFilters } from "../../src/search/resolve";
-import { fixtureCorpus, memoryReader } from "../fixtures/corpus";
+} from "../../../src/search/backend/interface";
+import { compactBackend } from "../../../src/search/backend/compact/backend";
+import { BLOCK_SIZE } from "../../../src/search/backend/compact/blocks";
+import { buildCompactIndex, collectionStatistics } from "../../../src/search/backend/compact/build";
+import { CompactIndexData } from "../../../src/search/backend/compact/index-data";
+import { TopList, singleWord } from "../../../src/search/backend/compact/top-k";
+import type { Corpus } from "../../../src/search/corpus";
+import { openCorpus } from "../../../src/search/load";
+import { search } from "../../../src/search/search";
+import type { SortOrder } from "../../../src/search/types";
+import { emptyFilters, type FilterSpec } from "../../../src/search/filters";
+import {
+  filterPredicate,
+  filterPredicateOrNone,
+  resolveFilters,
+} from "../../../src/search/resolve";
+import { fixtureCorpus, memoryReader } from "../../fixtures/corpus";
 
 type Filter = ((ordinal: number) => boolean) | undefined;
 

@@ -10,10 +10,14 @@
  * Runtime-free: the router and the shards can be Workers (see docs/performance.md).
  */
 import type { SessionRecord } from "../../domain";
-import type { BackendDocument, BackendFactory } from "../backend";
+import type { BackendDocument, BackendFactory } from "./interface";
 import type { SearchHit, SearchPage, SortOrder } from "../types";
-import { compactBackend } from "./backend";
-import { type CollectionStatistics, buildCompactIndex, collectionStatistics } from "./build";
+import { compactBackend } from "./compact/backend";
+import {
+  type CollectionStatistics,
+  buildCompactIndex,
+  collectionStatistics,
+} from "./compact/build";
 
 /** Utterances per shard by default: about what the scale-1 benchmark corpus holds. */
 export const DEFAULT_SHARD_UTTERANCES = 30_000;

@@ -4,9 +4,9 @@
  *
  * Runtime-free.
  */
-import type { BackendFactory } from "./backend";
+import type { BackendFactory } from "./interface";
 import { compactBackend } from "./compact/backend";
-import { miniSearchBackend } from "./minisearch-backend";
+import { miniSearchBackend } from "./minisearch/backend";
 
 /** The backend used when none is named: the compact index (same ranking, cheap to load). */
 export const DEFAULT_BACKEND = compactBackend;

@@ -1,12 +1,12 @@
 /**
  * The seam between the search core and the full-text index. Everything that knows about a
- * particular index library lives behind this interface (src/search/minisearch-backend.ts), so
+ * particular index library lives behind this interface (src/search/backend/minisearch/backend.ts), so
  * another backend can replace it without touching the query language, filters or results.
  *
  * Runtime-free.
  */
-import type { Pace, Steps } from "./pace";
-import type { SortOrder } from "./types";
+import type { Pace, Steps } from "../pace";
+import type { SortOrder } from "../types";
 
 /**
  * A full-text query over index terms (already tokenized and normalised by src/search/text.ts).

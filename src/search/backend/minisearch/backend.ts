@@ -12,8 +12,8 @@ import type {
   BackendHit,
   BackendQuery,
   SearchBackend,
-} from "./backend";
-import { normaliseTerm, tokenize } from "./text";
+} from "../interface";
+import { normaliseTerm, tokenize } from "../../text";
 
 /** Search weights for prefix and fuzzy matches (MiniSearch's defaults, written down). */
 export const MINISEARCH_WEIGHTS = { prefix: 0.375, fuzzy: 0.45 } as const;

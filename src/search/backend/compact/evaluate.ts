@@ -13,9 +13,9 @@
  *
  * Runtime-free.
  */
-import type { BackendHit, BackendQuery } from "../backend";
-import { type Pace, type Steps, NEVER_PAUSE, checkpoint, runToEnd } from "../pace";
-import { normaliseTerm, tokenize } from "../text";
+import type { BackendHit, BackendQuery } from "../interface";
+import { type Pace, type Steps, NEVER_PAUSE, checkpoint, runToEnd } from "../../pace";
+import { normaliseTerm, tokenize } from "../../text";
 import type { TermDictionary } from "./dictionary";
 import type { CompactIndexData } from "./index-data";
 

@@ -1,5 +1,5 @@
 /**
- * The compact backend (src/search/compact/): its number codec, file format, dictionary lookups,
+ * The compact backend (src/search/backend/compact/): its number codec, file format, dictionary lookups,
  * and agreement with the MiniSearch backend (same documents, same BM25+ scores, same match sets)
  * on the SYNTHETIC fixture corpus and on generated corpora.
  */
@@ -10,27 +10,27 @@ import type {
   BackendHit,
   BackendQuery,
   SearchBackend,
-} from "../../src/search/backend";
-import { DEFAULT_BACKEND, findBackend } from "../../src/search/backends";
-import { compactBackend } from "../../src/search/compact/backend";
-import { buildCompactIndex } from "../../src/search/compact/build";
+} from "../../../src/search/backend/interface";
+import { DEFAULT_BACKEND, findBackend } from "../../../src/search/backend/registry";
+import { compactBackend } from "../../../src/search/backend/compact/backend";
+import { buildCompactIndex } from "../../../src/search/backend/compact/build";
 import {
   MAX_ENCODED,
   NumberWriter,
   decodeNumbers,
   encodeNumbers,
-} from "../../src/search/compact/codec";
-import { TermDictionary } from "../../src/search/compact/dictionary";
-import { MAX_QUERY_LEAVES } from "../../src/search/compact/evaluate";
-import { COMPACT_FORMAT_VERSION, parseIndexFile } from "../../src/search/compact/format";
-import { CompactIndexData } from "../../src/search/compact/index-data";
-import { AssetError } from "../../src/search/errors";
-import { openCorpus } from "../../src/search/load";
-import { miniSearchBackend } from "../../src/search/minisearch-backend";
-import type { CorpusStore } from "../../src/search/schema";
-import { search } from "../../src/search/search";
-import { terms as textTerms } from "../../src/search/text";
-import { fixtureAssets, memoryReader } from "../fixtures/corpus";
+} from "../../../src/search/backend/compact/codec";
+import { TermDictionary } from "../../../src/search/backend/compact/dictionary";
+import { MAX_QUERY_LEAVES } from "../../../src/search/backend/compact/evaluate";
+import { COMPACT_FORMAT_VERSION, parseIndexFile } from "../../../src/search/backend/compact/format";
+import { CompactIndexData } from "../../../src/search/backend/compact/index-data";
+import { AssetError } from "../../../src/search/errors";
+import { openCorpus } from "../../../src/search/load";
+import { miniSearchBackend } from "../../../src/search/backend/minisearch/backend";
+import type { CorpusStore } from "../../../src/search/schema";
+import { search } from "../../../src/search/search";
+import { terms as textTerms } from "../../../src/search/text";
+import { fixtureAssets, memoryReader } from "../../fixtures/corpus";
 
 /** Plain Levenshtein distance (insertions, deletions, substitutions), code unit by code unit. */
 function levenshtein(a: string, b: string): number {
@@ -338,8 +338,8 @@ describe("agreement with the MiniSearch backend on the fixture corpus", () => {
   test("search through the default backend finds what the MiniSearch backend finds", async () => {
     expect(DEFAULT_BACKEND).toBe(compactBackend);
     expect(findBackend("minisearch")).toBe(miniSearchBackend);
-    const { buildAssets } = await import("../../ingest/build-index");
-    const { fixtureSessions, FIXTURE_ALIASES } = await import("../fixtures/corpus");
+    const { buildAssets } = await import("../../../ingest/build-index");
+    const { fixtureSessions, FIXTURE_ALIASES } = await import("../../fixtures/corpus");
     const withCompact = await openCorpus(memoryReader(fixtureAssets().files));
     const withMiniSearch = await openCorpus(
       memoryReader(buildAssets(fixtureSessions(), FIXTURE_ALIASES, miniSearchBackend).files),
