@@ -12,7 +12,6 @@ import {
   collectionDocuments,
   mergePages,
   planShards,
-  sessionOrderKey,
   shardBackend,
   shardStatistics,
   shardsFor,
@@ -20,6 +19,7 @@ import {
 import type { Corpus } from "../../../src/search/corpus";
 import { openCorpus } from "../../../src/search/load";
 import { type SearchRequest, search } from "../../../src/search/search";
+import { sessionOrderKey } from "../../../src/search/session-order";
 import {
   FIXTURE_ALIASES,
   fixtureCorpus,
