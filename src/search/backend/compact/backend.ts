@@ -16,9 +16,10 @@
  */
 import type { BackendFactory, SearchBackend } from "../interface";
 import { buildCompactIndex } from "./build";
-import { MATCH_WEIGHTS, QueryEvaluator } from "./evaluate";
+import { BM25, MATCH_WEIGHTS } from "../ranking";
+import { QueryEvaluator } from "./evaluate";
 import { COMPACT_FORMAT, COMPACT_FORMAT_VERSION } from "./format";
-import { BM25, CompactIndexData } from "./index-data";
+import { CompactIndexData } from "./index-data";
 import { TopKSearch } from "./top-k";
 
 /** Loads a serialised compact index as a SearchBackend. */

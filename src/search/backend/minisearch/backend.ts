@@ -14,9 +14,7 @@ import type {
   SearchBackend,
 } from "../interface";
 import { normaliseTerm, tokenize } from "../../text";
-
-/** Search weights for prefix and fuzzy matches (MiniSearch's defaults, written down). */
-export const MINISEARCH_WEIGHTS = { prefix: 0.375, fuzzy: 0.45 } as const;
+import { BM25, MATCH_WEIGHTS } from "../ranking";
 
 /** The MiniSearch options. Functions come from src/search/text.ts; their names are hashed. */
 function miniSearchOptions(): Options<BackendDocument> {
@@ -26,7 +24,7 @@ function miniSearchOptions(): Options<BackendDocument> {
     storeFields: [],
     tokenize: (text) => tokenize(text),
     processTerm: (term) => normaliseTerm(term) || null,
-    searchOptions: { weights: { ...MINISEARCH_WEIGHTS } },
+    searchOptions: { weights: { ...MATCH_WEIGHTS }, bm25: { ...BM25 } },
   };
 }
 
@@ -80,7 +78,7 @@ export const miniSearchBackend: BackendFactory = {
     idField: "ordinal",
     fields: ["text"],
     storeFields: [],
-    weights: MINISEARCH_WEIGHTS,
+    weights: MATCH_WEIGHTS,
   },
   build(documents) {
     const index = new MiniSearch<BackendDocument>(miniSearchOptions());
