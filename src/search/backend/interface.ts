@@ -1,7 +1,9 @@
 /**
  * The seam between the search core and the full-text index. Everything that knows about a
- * particular index library lives behind this interface (src/search/backend/minisearch/backend.ts), so
- * another backend can replace it without touching the query language, filters or results.
+ * particular index lives behind this interface, one folder per implementation beside it
+ * (./minisearch/, ./compact/), registered in ./registry.ts, so another backend can replace one
+ * without touching the query language, filters or results. Every backend passes the same cases
+ * (test/search/backend/common.case.ts).
  *
  * Runtime-free.
  */

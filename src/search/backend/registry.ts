@@ -1,6 +1,7 @@
 /**
  * The search backends the loader knows, by the name recorded in the asset manifest. A new
- * backend is added here and selected at build time.
+ * backend gets a folder beside ./compact/, an entry here (selected at build time), and a test
+ * file calling runBackendCases (test/search/backend/common.case.ts).
  *
  * Runtime-free.
  */

@@ -32,8 +32,15 @@ import {
   resolveFilters,
 } from "../../../src/search/resolve";
 import { fixtureCorpus, memoryReader } from "../../fixtures/corpus";
+import {
+  type OrdinalFilter,
+  corpusTexts,
+  oneWordQuery,
+  ordinalFilter,
+  ordinalFilterSpec,
+} from "../../support/arbitraries";
 
-type Filter = ((ordinal: number) => boolean) | undefined;
+type Filter = OrdinalFilter;
 
 /** The exhaustive answer: every hit, sorted as the search core sorts, cut to `count`. */
 function exhaustive(
@@ -87,33 +94,14 @@ function expectSameTop(
 
 // Few words, many documents: frequent terms have lists of many blocks, and many documents have
 // the same text, so the same score (ties).
-const VOCABULARY = ["alpha", "alps", "also", "beta", "bet", "better", "gamma", "gama", "état"];
-const word = fc.constantFrom(...VOCABULARY, "Alpha", "the", "the", "the", ",");
-const documentText = fc.array(word, { minLength: 0, maxLength: 8 }).map((w) => w.join(" "));
-const corpus = fc.array(documentText, { minLength: 1, maxLength: 400 });
-const wordQuery: fc.Arbitrary<BackendQuery> = fc.record({
-  kind: fc.constant("term" as const),
-  term: fc.constantFrom(...VOCABULARY, "al", "be", "bet", "zzz", "ALPHA", "etat", "the", "th"),
-  prefix: fc.boolean(),
-  fuzzy: fc.constantFrom(0, 0, 1, 2),
-});
-/** A word, alone or as the search core wraps it (and of or of the word). */
-const oneWord: fc.Arbitrary<BackendQuery> = fc.oneof(
-  wordQuery,
-  wordQuery.map((q): BackendQuery => ({ kind: "and", queries: [{ kind: "or", queries: [q] }] })),
-);
-const filterSpec = fc.option(
-  fc.record({ modulus: fc.integer({ min: 2, max: 7 }), rest: fc.integer({ min: 0, max: 6 }) }),
-);
-const filterOf = (spec: { modulus: number; rest: number } | null): Filter =>
-  spec === null ? undefined : (ordinal) => ordinal % spec.modulus !== spec.rest % spec.modulus;
+const corpus = corpusTexts(400, 8);
 
 /** Up to `max` top-k requests: a word, a filter, a page size, an order. */
 const topQueries = (max: number) =>
   fc.array(
     fc.tuple(
-      oneWord,
-      filterSpec,
+      oneWordQuery,
+      ordinalFilterSpec,
       fc.integer({ min: 1, max: 40 }),
       fc.constantFrom<SortOrder>("relevance", "chronological"),
     ),
@@ -127,7 +115,7 @@ describe("block-max top-k = the exhaustive evaluator, sorted and cut (property)"
         const documents = texts.map((text, i) => ({ ordinal: i * (gap + 1), text }));
         const backend = compactBackend.load(compactBackend.build(documents));
         for (const [query, spec, count, order] of queries)
-          expectSameTop(backend, query, filterOf(spec), count, order);
+          expectSameTop(backend, query, ordinalFilter(spec), count, order);
       }),
       { numRuns: 300 },
     );
@@ -144,7 +132,7 @@ describe("block-max top-k = the exhaustive evaluator, sorted and cut (property)"
           const backend = compactBackend.load(compactBackend.build(documents));
           const weight: ScoreWeight = (ordinal) => factors[ordinal % factors.length]!;
           for (const [query, spec, count, order] of queries)
-            expectSameTop(backend, query, filterOf(spec), count, order, weight);
+            expectSameTop(backend, query, ordinalFilter(spec), count, order, weight);
         },
       ),
       { numRuns: 200 },
@@ -153,7 +141,7 @@ describe("block-max top-k = the exhaustive evaluator, sorted and cut (property)"
 
   test("in a shard scored with its collection's statistics", () => {
     fc.assert(
-      fc.property(corpus, fc.integer({ min: 1, max: 399 }), oneWord, (texts, cut, query) => {
+      fc.property(corpus, fc.integer({ min: 1, max: 399 }), oneWordQuery, (texts, cut, query) => {
         const documents = texts.map((text, i) => ({ ordinal: i, text }));
         const statistics = collectionStatistics(documents);
         const shard = documents.slice(0, Math.min(cut, documents.length));

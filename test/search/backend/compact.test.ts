@@ -31,23 +31,10 @@ import type { CorpusStore } from "../../../src/search/schema";
 import { search } from "../../../src/search/search";
 import { terms as textTerms } from "../../../src/search/text";
 import { fixtureAssets, memoryReader } from "../../fixtures/corpus";
+import { backendQuery, corpusTexts } from "../../support/arbitraries";
+import { levenshtein, runBackendCases } from "./common.case";
 
-/** Plain Levenshtein distance (insertions, deletions, substitutions), code unit by code unit. */
-function levenshtein(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        previous[j]! + 1,
-        current[j - 1]! + 1,
-        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
-}
+runBackendCases(compactBackend);
 
 function dictionaryOf(words: readonly string[]): TermDictionary {
   const sorted = [...new Set(words)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -384,41 +371,20 @@ describe("agreement with the MiniSearch backend on the fixture corpus", () => {
 });
 
 describe("agreement with MiniSearch on generated corpora (property)", () => {
-  const vocabulary = ["alpha", "alps", "also", "beta", "bet", "better", "gamma", "gama", "état"];
-  const documentText = fc
-    .array(fc.constantFrom(...vocabulary, "Alpha", "ÉTAT", ",", "the"), { maxLength: 12 })
-    .map((words) => words.join(" "));
-  const corpus = fc.array(documentText, { minLength: 1, maxLength: 25 });
-  const leaf: fc.Arbitrary<BackendQuery> = fc.record({
-    kind: fc.constant("term" as const),
-    term: fc.constantFrom(...vocabulary, "al", "bet", "zzz", "ALPHA", "etat"),
-    prefix: fc.boolean(),
-    fuzzy: fc.constantFrom(0, 0, 1, 2),
-  });
-  const query: fc.Arbitrary<BackendQuery> = fc.letrec<{ node: BackendQuery }>((tie) => ({
-    node: fc.oneof(
-      { depthSize: "small", withCrossShrink: true },
-      leaf,
-      fc.record({
-        kind: fc.constantFrom("and" as const, "or" as const),
-        queries: fc.array(tie("node"), { maxLength: 3 }),
-      }),
-      fc.record({
-        kind: fc.constant("and_not" as const),
-        include: tie("node"),
-        exclude: fc.array(tie("node"), { maxLength: 2 }),
-      }),
-    ),
-  })).node;
+  const corpus = corpusTexts(25, 12);
 
   test("same match sets, scores, terms and query terms for random corpora and queries", () => {
     fc.assert(
-      fc.property(corpus, fc.array(query, { minLength: 1, maxLength: 4 }), (texts, queries) => {
-        const documents = texts.map((text, i) => ({ ordinal: i * 2, text }));
-        const reference = miniSearchBackend.load(miniSearchBackend.build(documents));
-        const compact = compactBackend.load(compactBackend.build(documents));
-        for (const q of queries) expectSameHits(q, reference, compact);
-      }),
+      fc.property(
+        corpus,
+        fc.array(backendQuery, { minLength: 1, maxLength: 4 }),
+        (texts, queries) => {
+          const documents = texts.map((text, i) => ({ ordinal: i * 2, text }));
+          const reference = miniSearchBackend.load(miniSearchBackend.build(documents));
+          const compact = compactBackend.load(compactBackend.build(documents));
+          for (const q of queries) expectSameHits(q, reference, compact);
+        },
+      ),
       { numRuns: 400 },
     );
   });

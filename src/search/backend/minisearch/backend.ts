@@ -1,7 +1,8 @@
 /**
- * The MiniSearch backend: the only module that imports MiniSearch. Documents are utterance
- * ordinals with one field, `text`; nothing is stored in the index (the text lives in the
- * columnar store), and filters are applied through MiniSearch's `filter` callback.
+ * The MiniSearch backend, the reference the compact backend is tested against (../compact/), and
+ * the only module of src/ that imports MiniSearch. Documents are utterance ordinals with one
+ * field, `text`; nothing is stored in the index (the text lives in the columnar store), and
+ * filters are applied through MiniSearch's `filter` callback.
  *
  * Runtime-free.
  */
