@@ -51,7 +51,7 @@ export interface SearchBackend {
   /** Runs a query; `filter` (called with ordinals) drops documents before they are returned. */
   search(query: BackendQuery, filter?: (ordinal: number) => boolean): BackendHit[];
   /**
-   * The same as pausable steps (see ./pace.ts), for backends whose long queries can pause;
+   * The same as pausable steps (see ../pace.ts), for backends whose long queries can pause;
    * without it, `search` runs straight through.
    */
   searchSteps?(
