@@ -18,7 +18,12 @@ import { describe, expect, test } from "vitest";
 import type { ParsedTranscript } from "../../src/domain";
 import { parseTranscript } from "../../ingest/parse/transcript";
 import { normaliseSpeaker } from "../../ingest/parse/speakers";
-import { type GeneratedTurn, madeUpWord, transcriptTurn } from "../support/arbitraries";
+import {
+  type GeneratedTurn,
+  MADE_UP_SYLLABLES,
+  madeUpWord,
+  transcriptTurn,
+} from "../support/arbitraries";
 import { check } from "./seed";
 
 const LABELS = [
@@ -62,23 +67,7 @@ const ANNOTATIONS: [string, string][] = [
   ["(Pause)", "other"],
 ];
 /** Syllables of made-up words (no English word, no label, no annotation keyword). */
-const SYLLABLES = [
-  "ba",
-  "ko",
-  "ri",
-  "mu",
-  "te",
-  "lo",
-  "vi",
-  "sa",
-  "dé",
-  "ñu",
-  "çi",
-  "wø",
-  "λα",
-  "жу",
-  "ki",
-];
+const SYLLABLES = [...MADE_UP_SYLLABLES, "dé", "ñu", "çi", "wø", "λα", "жу", "ki"];
 
 const word = madeUpWord(SYLLABLES, ["", "", "", "", ".", ",", "?", ";"]);
 

@@ -14,7 +14,12 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import type { Body, ParsedTranscript, TranscriptStatus } from "../../src/domain";
 import { parseTranscript } from "../../ingest/parse/transcript";
-import { type GeneratedTurn, madeUpWord, transcriptTurn } from "../support/arbitraries";
+import {
+  type GeneratedTurn,
+  MADE_UP_SYLLABLES,
+  madeUpWord,
+  transcriptTurn,
+} from "../support/arbitraries";
 
 /** Invariants that hold for any input. */
 function expectWellFormed(input: string, parsed: ParsedTranscript): void {
@@ -156,14 +161,7 @@ const LABELS = [
 ];
 /** Nonsense syllables: words that are no English word, so no rule can mistake them. */
 const SYLLABLES = [
-  "ba",
-  "ko",
-  "ri",
-  "mu",
-  "te",
-  "lo",
-  "vi",
-  "sa",
+  ...MADE_UP_SYLLABLES,
   "pe",
   "ga",
   "zu",

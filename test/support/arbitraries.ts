@@ -89,6 +89,9 @@ export function ordinalFilter(spec: { modulus: number; rest: number } | null): O
     : (ordinal) => ordinal % spec.modulus !== spec.rest % spec.modulus;
 }
 
+/** Syllables of made-up words that are no English word (tests add their own to these). */
+export const MADE_UP_SYLLABLES = ["ba", "ko", "ri", "mu", "te", "lo", "vi", "sa"] as const;
+
 /**
  * A made-up word of one to three `syllables`, maybe capitalised, followed by one of
  * `punctuation` (give "" several times to make bare words the common case).

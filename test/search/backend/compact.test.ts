@@ -30,7 +30,7 @@ import { miniSearchBackend } from "../../../src/search/backend/minisearch/backen
 import type { CorpusStore } from "../../../src/search/schema";
 import { search } from "../../../src/search/search";
 import { terms as textTerms } from "../../../src/search/text";
-import { fixtureAssets, memoryReader } from "../../fixtures/corpus";
+import { FIXTURE_QUERIES, fixtureAssets, memoryReader } from "../../fixtures/corpus";
 import { backendQuery, corpusTexts } from "../../support/arbitraries";
 import { levenshtein, runBackendCases } from "./common.case";
 
@@ -334,16 +334,7 @@ describe("agreement with the MiniSearch backend on the fixture corpus", () => {
     expect(withCompact.manifest.backend).toBe("compact");
     expect(withMiniSearch.manifest.backend).toBe("minisearch");
     let found = 0;
-    for (const q of [
-      "telecommunication",
-      "human rights",
-      '"human rights"',
-      "secur*",
-      "proposel~",
-      "internet OR spam",
-      "regulations -roaming",
-      "speaker:EGY",
-    ]) {
+    for (const q of FIXTURE_QUERIES) {
       const a = search(withCompact, { q, limit: 100 });
       const b = search(withMiniSearch, { q, limit: 100 });
       expect(a.total, q).toBe(b.total);

@@ -22,6 +22,7 @@ import { type SearchRequest, search } from "../../../src/search/search";
 import { sessionOrderKey } from "../../../src/search/session-order";
 import {
   FIXTURE_ALIASES,
+  FIXTURE_QUERIES,
   fixtureCorpus,
   fixtureSessions,
   memoryReader,
@@ -59,15 +60,8 @@ function routedSearch(
 }
 
 const QUERIES = [
-  "telecommunication",
+  ...FIXTURE_QUERIES,
   "the",
-  "human rights",
-  '"human rights"',
-  "secur*",
-  "proposel~",
-  "internet OR spam",
-  "regulations -roaming",
-  "speaker:EGY",
   "kind:chair floor",
   "body:committee-5 proposal",
   "date:2012-12-05..2012-12-14 the",
