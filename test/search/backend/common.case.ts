@@ -150,6 +150,11 @@ function expectContract(
   }
 }
 
+/** A term node. */
+export function term(t: string, prefix = false, fuzzy = 0): BackendQuery {
+  return { kind: "term", term: t, prefix, fuzzy };
+}
+
 /** Documents with ordinals `gap + 1` apart (ordinals need not be dense). */
 function documentsOf(texts: readonly string[], gap = 1): BackendDocument[] {
   return texts.map((text, i) => ({ ordinal: i * (gap + 1), text }));
@@ -187,13 +192,6 @@ export function runBackendCases(factory: BackendFactory): void {
       "ÉTAT alpha alpha",
     ]);
     const backend = open(documents);
-    const term = (t: string, prefix = false, fuzzy = 0): BackendQuery => ({
-      kind: "term",
-      term: t,
-      prefix,
-      fuzzy,
-    });
-
     test("a term finds the documents holding it, case and accents folded", () => {
       const hits = backend.search(term("ETAT"));
       expect(sorted(hits.map((hit) => hit.ordinal))).toEqual([6, 8]);

@@ -32,7 +32,7 @@ import { search } from "../../../src/search/search";
 import { terms as textTerms } from "../../../src/search/text";
 import { FIXTURE_QUERIES, fixtureAssets, memoryReader } from "../../fixtures/corpus";
 import { backendQuery, corpusTexts } from "../../support/arbitraries";
-import { levenshtein, runBackendCases } from "./common.case";
+import { levenshtein, runBackendCases, term } from "./common.case";
 
 runBackendCases(compactBackend);
 
@@ -234,7 +234,6 @@ describe("index file", () => {
 
   test("a query has at most MAX_QUERY_LEAVES positive terms; excluded ones do not count", () => {
     const backend = compactBackend.load(buildCompactIndex(documents));
-    const term = (t: string): BackendQuery => ({ kind: "term", term: t, prefix: false, fuzzy: 0 });
     const many = Array.from({ length: MAX_QUERY_LEAVES + 1 }, () => term("proposal"));
     expect(() => backend.search({ kind: "or", queries: many })).toThrow(/at most 31 terms/);
     expect(
@@ -252,12 +251,6 @@ describe("agreement with the MiniSearch backend on the fixture corpus", () => {
   const reference = miniSearchBackend.load(miniSearchBackend.build(documents));
   const compact = compactBackend.load(compactBackend.build(documents));
   const vocabulary = [...new Set(documents.flatMap((document) => textTerms(document.text)))].sort();
-  const term = (t: string, prefix = false, fuzzy = 0): BackendQuery => ({
-    kind: "term",
-    term: t,
-    prefix,
-    fuzzy,
-  });
 
   test("the fixture has a vocabulary to test with", () => {
     expect(vocabulary.length).toBeGreaterThan(100);
