@@ -4,7 +4,7 @@
  */
 import { CAPTION_CAVEAT } from "../domain";
 import { MAX_CONTEXT } from "../search/catalog";
-import { BODIES, SPEAKER_KINDS } from "../search/filters";
+import { BODIES, FILTER_PARAMS, type FilterParam, SPEAKER_KINDS } from "../search/filters";
 import { MAX_QUERY_LENGTH } from "../search/query";
 import { syntaxDescription } from "../search/syntax";
 import { EXPORT_MAX_ROWS } from "../search/export";
@@ -51,20 +51,25 @@ const notFound = { "404": json(ref("Error"), "No such id.") };
 
 const pageParams = [param("limit"), param("offset")];
 
-const filterParams = [
-  {
-    name: "speaker",
-    in: "query",
+/** The filter parameters' schemas, one per FILTER_PARAMS entry (a new filter must get one). */
+const FILTER_SCHEMAS: Record<FilterParam, { schema: object; description?: string }> = {
+  speaker: {
     schema: { type: "string" },
     description:
       "Speaker id, name, alias or ISO code, any case. Unknown: 400 whose `suggestions` are the nearest speaker ids.",
   },
-  { name: "session", in: "query", schema: { type: "string" }, description: "Session id." },
-  { name: "body", in: "query", schema: { type: "string", enum: BODIES } },
-  { name: "kind", in: "query", schema: { type: "string", enum: SPEAKER_KINDS } },
-  { name: "from", in: "query", schema: { type: "string", format: "date" } },
-  { name: "to", in: "query", schema: { type: "string", format: "date" } },
-];
+  session: { schema: { type: "string" }, description: "Session id." },
+  body: { schema: { type: "string", enum: BODIES } },
+  kind: { schema: { type: "string", enum: SPEAKER_KINDS } },
+  from: { schema: { type: "string", format: "date" } },
+  to: { schema: { type: "string", format: "date" } },
+};
+
+const filterParams = FILTER_PARAMS.map((name) => ({
+  name,
+  in: "query",
+  ...FILTER_SCHEMAS[name],
+}));
 
 const sortParam = {
   name: "sort",
