@@ -70,7 +70,6 @@ export function formatDate(date: string | null): string {
   return p ? `${p.d} ${MONTH_NAMES[p.m - 1]} ${p.y}` : "date not stated";
 }
 
-
 /** 1 -> "1st", 2 -> "2nd", 11 -> "11th", 17 -> "17th", 23 -> "23rd". */
 export function ordinal(n: number): string {
   const mod100 = n % 100;
@@ -179,7 +178,6 @@ export function sessionShortLabel(s: SessionNameFacts): string {
   const when = p ? `${p.d} ${MONTH_NAMES[p.m - 1]?.slice(0, 3)}` : "no number";
   return `${prefix.replace("·", "")} ${when}`.trim();
 }
-
 
 /** Normalised transcript status: "finished", "final", "rough live", or "status not stated". */
 export function statusName(s: Pick<SessionNameFacts, "status" | "version">): string {

@@ -24,7 +24,7 @@
  *
  * Runtime-free.
  */
-import type { BackendQuery } from "../backend";
+import type { BackendQuery } from "../backend/interface";
 import { type Corpus, utteranceId } from "../corpus";
 import { QueryError } from "../errors";
 import { type FilterSpec, checkDates, emptyFilters, hasFilters } from "../filters";
