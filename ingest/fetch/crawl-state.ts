@@ -3,6 +3,7 @@
  * queued, downloaded, kept and reported so far. Every step of the run (crawl.ts, process.ts,
  * run.ts) reads and updates this one object; nothing is hidden in closures.
  */
+import type { ConferenceProfile } from "../../src/conferences/profile";
 import type { Logger } from "../../src/domain";
 import type {
   ProcessedSource,
@@ -16,7 +17,7 @@ import type { Fetched, Fetcher } from "./fetcher";
 import type { HttpClient } from "./http";
 import type { FetchOptions } from "./options";
 import type { Progress } from "./progress";
-import type { FetchReport, ReportEntry } from "./report";
+import type { ArchiveListing, FetchReport, ReportEntry } from "./report";
 import type { ReportWriter } from "./report-writer";
 
 /** One URL to try: where it was found, and whether it is a page (read for links) or a file. */
@@ -26,6 +27,11 @@ export interface Task {
   kind: LinkKind;
   foundOn?: string;
   linkText?: string;
+  /**
+   * The archive prefix under which the CDX listing found this file (archive-listing.ts): it is
+   * fetched from its newest capture, not from the live site.
+   */
+  listedUnder?: string;
 }
 
 /** A file downloaded during the crawl, processed after it. */
@@ -41,8 +47,17 @@ export interface Kept {
   processed: ProcessedSource;
 }
 
+/** What the run tells the pipeline about every file it processes. */
+export interface FetchProcessOptions {
+  /** The profile's id: the conference of a file whose header names none. */
+  conference: string;
+}
+
 /** Turns one downloaded file into a session (the pipeline's processSource). */
-export type ProcessSourceFn = (input: SourceInput) => Promise<ProcessedSource>;
+export type ProcessSourceFn = (
+  input: SourceInput,
+  options: FetchProcessOptions,
+) => Promise<ProcessedSource>;
 /** Writes the sessions and the manifest (the pipeline's writeCorpus). */
 export type WriteCorpusFn = (
   outDir: string,
@@ -60,6 +75,8 @@ export interface Pipeline {
 
 export interface CrawlState {
   readonly options: FetchOptions;
+  /** The conference profile the run is for (options.conference). */
+  readonly profile: ConferenceProfile;
   readonly startedAt: string;
   readonly logger: Logger;
   readonly progress: Progress;
@@ -86,6 +103,8 @@ export interface CrawlState {
   readonly entries: ReportEntry[];
   readonly candidates: Candidate[];
   readonly kept: Kept[];
+  /** What each archive prefix's listing found. */
+  readonly listings: ArchiveListing[];
   /** Problems of the run as a whole. */
   readonly errors: string[];
   status: FetchReport["state"];
@@ -117,6 +136,7 @@ export function baseEntry(task: Task): ReportEntry {
     kind: task.kind,
     ...(task.foundOn === undefined ? {} : { foundOn: task.foundOn }),
     ...(task.linkText ? { linkText: task.linkText } : {}),
+    ...(task.listedUnder === undefined ? {} : { listedUnder: task.listedUnder }),
     outcome: "failed",
     attempts: 0,
   };

@@ -61,7 +61,9 @@ async function visit(state: CrawlState, task: Task): Promise<void> {
   if (fetched.via !== "wayback") state.queued.add(fetched.finalUrl);
   const entry = fetchedEntry(task, fetched);
   const pageUrl = fetched.via === "wayback" ? task.url : fetched.finalUrl;
+  // A file the archive listed is read as a file: the crawl does not go on from it.
   const treatAsPage =
+    task.listedUnder === undefined &&
     isHtml(fetched.bytes, fetched.contentType) &&
     (task.kind === "page" || classifyUrl(pageUrl) === "page");
   if (treatAsPage) {
@@ -79,7 +81,12 @@ async function visit(state: CrawlState, task: Task): Promise<void> {
 /** The bytes of a task's URL, or null when it failed or the run stopped (reported). */
 async function download(state: CrawlState, task: Task): Promise<Fetched | null> {
   try {
-    return await state.fetcher.fetch(task.url);
+    return task.listedUnder === undefined
+      ? await state.fetcher.fetch(task.url)
+      : await state.fetcher.fromArchive(
+          task.url,
+          `listed in the archive under ${task.listedUnder}`,
+        );
   } catch (error) {
     finish(state, failedEntry(task, error));
     return null;

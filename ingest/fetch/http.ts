@@ -10,6 +10,7 @@
  */
 import pLimit, { type LimitFunction } from "p-limit";
 import pRetry, { AbortError } from "p-retry";
+import type { ConferenceProfile } from "../../src/conferences/profile";
 import { silentLogger, type Logger } from "../../src/domain";
 import { fullJitterDelay, parseRetryAfter } from "./backoff";
 import {
@@ -26,9 +27,17 @@ import {
   MAX_RETRIES,
 } from "./options";
 
-/** Sent with every request: who we are and where to complain. */
-export const USER_AGENT =
-  "wcit-search-scraper/0.1 (WCIT-12 caption transcripts search; +https://example.org/wcit-search/contact)";
+/** Who we are and where to complain, for a search of `what`'s transcripts. */
+const agentString = (what: string): string =>
+  `wcit-search-scraper/0.1 (${what} caption transcripts search; +https://example.org/wcit-search/contact)`;
+
+/** Sent with every request unless told otherwise. */
+export const USER_AGENT = agentString("ITU");
+
+/** The User-Agent of a run for one conference: the project, the conference, a contact. */
+export function userAgentFor(profile: Pick<ConferenceProfile, "shortName">): string {
+  return agentString(profile.shortName);
+}
 
 export interface HttpClientOptions {
   userAgent?: string;

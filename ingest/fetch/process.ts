@@ -84,7 +84,7 @@ async function consider(state: CrawlState, candidate: Candidate, shas: Canonical
     body: record.body,
     format: record.source.format,
   };
-  const selection = selectSession(record, state.options.all);
+  const selection = selectSession(record, state.options.all, state.profile);
   if (!selection.keep) {
     finish(state, { ...described, outcome: "skipped", reason: selection.reason });
     return;
@@ -111,7 +111,7 @@ async function processOrReport(
 ): Promise<ProcessedSource | null> {
   const { task, entry, fetched } = candidate;
   try {
-    return await state.pipeline.process(sourceInput(fetched));
+    return await state.pipeline.process(sourceInput(fetched), { conference: state.profile.id });
   } catch (error) {
     const message = errorMessage(error);
     if (
@@ -155,7 +155,7 @@ async function processArchived(
       });
       return null;
     }
-    return await state.pipeline.process(sourceInput(archived));
+    return await state.pipeline.process(sourceInput(archived), { conference: state.profile.id });
   } catch (archiveError) {
     const detail =
       archiveError instanceof HttpError ? archiveError.detail : errorMessage(archiveError);

@@ -66,7 +66,9 @@ export function currentReport(state: CrawlState): FetchReport {
     startedAt: state.startedAt,
     finishedAt: state.status === "running" ? null : new Date(state.now()).toISOString(),
     options: {
+      conference: options.conference,
       indexUrls: options.indexUrls,
+      archivePrefixes: options.archivePrefixes,
       outDir: options.outDir,
       cacheDir: options.cacheDir,
       concurrency: Math.min(options.concurrency, MAX_CONCURRENCY_PER_HOST),
@@ -90,6 +92,7 @@ export function currentReport(state: CrawlState): FetchReport {
     },
     sessions: state.wroteCorpus ? ingestedSessions(state) : [],
     entries,
+    listings: state.listings.map((listing) => ({ ...listing })),
     errors: [...state.errors],
     exitCode: ingested > 0 ? 0 : 1,
   };

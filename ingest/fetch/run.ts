@@ -10,8 +10,11 @@
  * report says why it stopped. Every step reads and updates one CrawlState (crawl-state.ts).
  */
 import { join } from "node:path";
+import type { ConferenceProfile } from "../../src/conferences/profile";
+import { conferenceById, conferenceIds } from "../../src/conferences/registry";
 import { silentLogger, type Logger } from "../../src/domain";
 import type { SourceFailure, WriteCorpusResult } from "../pipeline";
+import { listArchive } from "./archive-listing";
 import { FetchCache } from "./cache";
 import { crawlSite } from "./crawl";
 import {
@@ -25,14 +28,14 @@ import {
 } from "./crawl-state";
 import { defaultScope } from "./discover";
 import { createFetcher } from "./fetcher";
-import { createHttpClient } from "./http";
+import { createHttpClient, userAgentFor } from "./http";
 import { DEFAULT_MAX_URLS, MAX_CONCURRENCY_PER_HOST, type FetchOptions } from "./options";
 import { processCandidates } from "./process";
 import { silentProgress, type Progress } from "./progress";
 import { REPORT_FILE, type FetchReport } from "./report";
 import { currentReport, reportWriter } from "./report-writer";
 
-export type { ProcessSourceFn, WriteCorpusFn } from "./crawl-state";
+export type { FetchProcessOptions, ProcessSourceFn, WriteCorpusFn } from "./crawl-state";
 export { REPORT_INTERVAL_MS } from "./report-writer";
 
 export interface FetchDeps {
@@ -62,11 +65,18 @@ export async function runFetch(options: FetchOptions, deps: FetchDeps = {}): Pro
   const now = deps.now ?? Date.now;
   const startedAt = new Date(now()).toISOString();
   if (options.indexUrls.length === 0) throw new Error("fetch: no start page (--index-url)");
+  const profile = conferenceById(options.conference);
+  if (profile === null) {
+    throw new Error(
+      `fetch: --conference: unknown conference ${JSON.stringify(options.conference)}; known: ${conferenceIds().join(", ")}`,
+    );
+  }
   const pipeline = await pipelineOf(deps, logger, options.limits);
   const stop = stopSignal(options.deadlineMs, deps.signal);
   try {
-    const state = createCrawlState(options, deps, pipeline, stop.signal, startedAt);
+    const state = createCrawlState(options, profile, deps, pipeline, stop.signal, startedAt);
     await crawlSite(state);
+    await listArchive(state);
     await processCandidates(state);
     state.progress.stop();
     await writeKept(state);
@@ -99,7 +109,8 @@ async function loadPipeline(logger: Logger, limits: FetchOptions["limits"]): Pro
   const { workerRunner } = await import("../sandbox/runner");
   const runner = workerRunner(limits);
   return {
-    process: (input) => pipeline.processSource(input, { logger, runner }),
+    process: (input, { conference }) =>
+      pipeline.processSource(input, { logger, runner, conference }),
     writeCorpus: pipeline.writeCorpus,
     close: () => runner.close(),
   };
@@ -134,6 +145,7 @@ function stopSignal(
 /** The state a run starts from: its clients, scope and limits, nothing queued yet. */
 function createCrawlState(
   options: FetchOptions,
+  profile: ConferenceProfile,
   deps: FetchDeps,
   pipeline: Pipeline,
   stop: AbortSignal,
@@ -146,9 +158,10 @@ function createCrawlState(
       `fetch: --concurrency ${options.concurrency} capped at ${MAX_CONCURRENCY_PER_HOST} requests per host`,
     );
   }
-  const { http, fetcher } = createClients(options, deps, stop);
+  const { http, fetcher } = createClients(options, profile, deps, stop);
   const state: CrawlState = {
     options,
+    profile,
     startedAt,
     logger,
     progress: deps.progress ?? silentProgress,
@@ -166,6 +179,7 @@ function createCrawlState(
     entries: [],
     candidates: [],
     kept: [],
+    listings: [],
     errors: [],
     status: "running",
     wroteCorpus: false,
@@ -177,6 +191,7 @@ function createCrawlState(
 /** The run's HTTP client and fetcher, held to its options and stopped by its signal. */
 function createClients(
   options: FetchOptions,
+  profile: ConferenceProfile,
   deps: FetchDeps,
   stop: AbortSignal,
 ): Pick<CrawlState, "http" | "fetcher"> {
@@ -203,7 +218,7 @@ function createClients(
     random: deps.random,
     now,
     logger,
-    userAgent: deps.userAgent,
+    userAgent: deps.userAgent ?? userAgentFor(profile),
   });
   const fetcher = createFetcher({
     http,
