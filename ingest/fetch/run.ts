@@ -1,13 +1,16 @@
 /**
- * The scraper: crawl the start pages and download every transcript reachable within the depth
- * (phase 1, crawl.ts); then process each distinct body once, under a URL chosen the same way on
- * every run (phase 2, process.ts: the pipeline's extraction and parser, injected); keep plenary
- * and Committee 5 sessions (decided from the parsed header); write the corpus through the
- * pipeline; and report every URL tried in <out>/ingest-report.json, rewritten (atomically) as the
- * run goes, so that a run cut short leaves a report of what it did (report-writer.ts). The run
- * stops at its deadline or when `deps.signal` is aborted (Ctrl-C): requests in flight are ended,
- * nothing more is fetched or processed, the sessions already processed are written, and the
- * report says why it stopped. Every step reads and updates one CrawlState (crawl-state.ts).
+ * The scraper, for one conference profile (options.conference, src/conferences/): crawl the
+ * profile's start pages and download every transcript reachable within the depth (phase 1,
+ * crawl.ts); list the archive's captures under the profile's archive prefixes and download the
+ * transcript files no page led to (archive-listing.ts); then process each distinct body once,
+ * under a URL chosen the same way on every run (phase 2, process.ts: the pipeline's extraction
+ * and parser, injected); keep the sessions of the profile's kept bodies (decided from the parsed
+ * header); write the corpus through the pipeline; and report every URL tried in
+ * <out>/ingest-report.json, rewritten (atomically) as the run goes, so that a run cut short
+ * leaves a report of what it did (report-writer.ts). The run stops at its deadline or when
+ * `deps.signal` is aborted (Ctrl-C): requests in flight are ended, nothing more is fetched or
+ * processed, the sessions already processed are written, and the report says why it stopped.
+ * Every step reads and updates one CrawlState (crawl-state.ts).
  */
 import { join } from "node:path";
 import type { ConferenceProfile } from "../../src/conferences/profile";

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isCandidateFile, urlKey } from "../../ingest/fetch/archive-listing";
-import { defaultFetchOptions, parseFetchArgs } from "../../ingest/fetch/options";
+import { defaultFetchOptions, parseFetchArgs, type FetchOptions } from "../../ingest/fetch/options";
 import { formatSummary, type FetchReport, type ReportEntry } from "../../ingest/fetch/report";
 import { runFetch } from "../../ingest/fetch/run";
 import type { ProcessedSource, SourceFailure } from "../../ingest/pipeline";
@@ -41,6 +41,7 @@ describe("the archive's listing on the WCIT-12 fixture site", () => {
   let dir: string;
   let report: FetchReport;
   let host: string;
+  let runOptions: FetchOptions;
   const calls: { processed: ProcessedSource[]; failures: SourceFailure[] }[] = [];
 
   beforeAll(async () => {
@@ -70,7 +71,7 @@ describe("the archive's listing on the WCIT-12 fixture site", () => {
     });
     host = new URL(site.origin).host;
     dir = await mkdtemp(join(tmpdir(), "wcit-listing-"));
-    const options = {
+    runOptions = {
       ...defaultFetchOptions(),
       indexUrls: [site.url(PATH.index)],
       archivePrefixes: [
@@ -88,7 +89,7 @@ describe("the archive's listing on the WCIT-12 fixture site", () => {
       backoffBaseMs: 5,
       backoffMaxMs: 20,
     };
-    report = await runFetch(options, {
+    report = await runFetch(runOptions, {
       process: fakeProcess,
       writeCorpus: fakeWriteCorpus(calls),
       random: () => 0,
@@ -181,6 +182,18 @@ describe("the archive's listing on the WCIT-12 fixture site", () => {
       new RegExp(`listed in the archive under ${host}${DOCS}/: 4 URLs, 3 files, 1 new`),
     );
     expect(summary).toMatch(/error: archive listing of .*Broken/);
+  });
+
+  // Last in this block: it resets the site's counters.
+  it("lists nothing with --no-wayback", { timeout: 60_000 }, async () => {
+    site.resetCounters();
+    const quiet = await runFetch(
+      { ...runOptions, wayback: false, outDir: join(dir, "no-wayback") },
+      { process: fakeProcess, writeCorpus: fakeWriteCorpus(calls), random: () => 0 },
+    );
+    expect(quiet.listings).toEqual([]);
+    expect(site.requests.some((r) => r.path.startsWith("/cdx/"))).toBe(false);
+    expect(quiet.entries.some((e) => e.listedUnder !== undefined)).toBe(false);
   });
 });
 
