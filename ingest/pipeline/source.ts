@@ -66,6 +66,11 @@ export interface ProcessOptions {
    * workerRunner(limits) so that a bad file cannot take the process down.
    */
   runner?: SourceRunner;
+  /**
+   * Id of the conference a header that names none belongs to (the fetch run's --conference: the
+   * files it downloads are that conference's). A header that names a conference keeps its own.
+   */
+  conference?: string;
 }
 
 /**
@@ -95,6 +100,7 @@ export async function processSource(
     version,
     variants: [],
     ...parsed.session,
+    conference: parsed.session.conference ?? options.conference ?? null,
     source: {
       file: input.file,
       ...(input.url === undefined ? {} : { url: input.url }),
