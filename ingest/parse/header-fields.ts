@@ -45,27 +45,7 @@ export function matchStatus(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Conference and city of WCIT-12 (other conferences' lines are recognised by the header reader
-// from their shape: a line of capitals naming a CONFERENCE / FORUM / ASSEMBLY...).
-
-const CONFERENCE_RE =
-  /(WORLD)\s*(CONFERENCE)\s*(ON)\s*(INTERNATIONAL)\s*(TELECOMMUNICATIONS)(\s*[-–(]?\s*WCIT[- ]?(?:20)?12\)?)?/iy;
-
-export function matchConference(text: string, pos: number): FieldMatch<string> | null {
-  const m = sticky(CONFERENCE_RE, text, pos);
-  if (!m) return null;
-  const words = m.slice(1, 6).join(" ");
-  return { value: m[6] ? `${words} ${squash(m[6])}` : words, end: m.index + m[0].length };
-}
-
-const CITY_RE = /(DUBAI)\s*,?\s*(?:(UNITED)\s*(ARAB)\s*(EMIRATES)|(U\.?A\.?E\.?)(?![A-Z]))/iy;
-
-export function matchCity(text: string, pos: number): FieldMatch<string> | null {
-  const m = sticky(CITY_RE, text, pos);
-  if (!m?.[1]) return null;
-  const country = m[5] ?? [m[2], m[3], m[4]].join(" ");
-  return { value: `${m[1]}, ${country}`, end: m.index + m[0].length };
-}
+// Conference, city and room lines: conference-lines.ts (from the conference profiles).
 
 // ---------------------------------------------------------------------------------------------
 // Dates: "03 DECEMBER 2012", "5 DECEMBER 2012", "DECEMBER 14, 2012", with an optional weekday
