@@ -197,7 +197,8 @@ const PROVIDER_PREFIX_RE = /Services\s*provided\s*by\s*:?/iy;
 const PO_BOX = `P\\.?\\s?O\\.?\\s*Box\\s*\\d+`;
 const TOWN = `[A-Z][A-Za-z.'-]*(?:[ \\t]+[A-Z][A-Za-z.'-]*)*,[ \\t]*[A-Z]{2}[ \\t]+\\d{5}(?:-\\d{4})?`;
 const PHONE_LABEL = `(?:US\\s*&\\s*Canada|International|Toll[- ]?free|Phone|Tel(?:ephone)?|Fax|Office|Main)\\s*:?\\s*`;
-const PHONE = `(?:${PHONE_LABEL})?(?:\\+?\\d{1,3}[\\s.-]?)?\\(?\\d{3}\\)?[\\s.-]?\\d{3}[\\s.-]?\\d{4}(?!\\d)|${PHONE_LABEL}\\+?[\\d(][\\d\\s().-]{6,20}\\d`;
+// A phone's country prefix may have become one mojibake character ("+001-" -> a CJK syllable).
+const PHONE = `(?:${PHONE_LABEL})?(?:[^\\x00-\\x7F]|\\+?\\d{1,3}[\\s.-]?)?\\(?\\d{3}\\)?[\\s.-]?\\d{3}[\\s.-]?\\d{4}(?!\\d)|${PHONE_LABEL}\\+?[\\d(][\\d\\s().-]{6,20}\\d`;
 const WEB = `(?:https?:\\/\\/)?www\\.[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+(?:\\/[^\\s*>]*)?|https?:\\/\\/[^\\s*>]+|[A-Za-z0-9-]+\\.(?:com|org|net|biz|info)(?![A-Za-z])(?:\\/[^\\s*>]*)?`;
 const PROVIDER_PART_RE = new RegExp(`[ \\t]*(?:${PO_BOX}|${TOWN}|${PHONE}|${WEB})[ \\t,;]*`, "iy");
 /** Most lines a provider block spans after its prefix line. */

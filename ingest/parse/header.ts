@@ -111,7 +111,7 @@ const PROVIDER_AT = /Services\s*provided\s*by/iy;
 const UNDELIMITED_DISCLAIMER_AT =
   /This\s+(?:(?:text|transcript|file|document)\s+)?is\s+(?:being\s+)?provided\s+in\b/iy;
 const MARKER_AT = />/y;
-const TOKEN_RE = /(?:[A-Z0-9([][A-Z0-9'’&().,/[\]-]*|[-–—])(?=[ \t\n]|$)/y;
+const TOKEN_RE = /(?:[A-Z0-9([][A-Z0-9'’&().,/[\]-]*|[-–—/])(?=[ \t\n]|$)/y;
 const CITY_SHAPE = /^[A-Z][A-Z .'’-]*,\s*[A-Z][A-Z .'’-]*$/;
 
 function at(re: RegExp, text: string, pos: number): boolean {
