@@ -215,7 +215,7 @@ export function matchCity(text: string, pos: number): FieldMatch<string> | null 
 /** The room line at pos (C3). */
 export function matchRoom(text: string, pos: number): FieldMatch<string> | null {
   const m = sticky(ROOM_RE, text, pos);
-  if (!m?.[1] || isStopWord(m[1].toUpperCase())) return null;
+  if (!m?.[1] || (!/^\d/.test(m[1]) && isStopWord(m[1].toUpperCase()))) return null;
   return { value: squash(m[0]).toUpperCase(), end: m.index + m[0].length };
 }
 

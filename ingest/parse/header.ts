@@ -575,7 +575,8 @@ const runStep: FieldStep = (s) => {
   } else if (
     header.city === null &&
     (header.conferenceLine !== null || header.status !== null) &&
-    CITY_SHAPE.test(run.value)
+    CITY_SHAPE.test(run.value) &&
+    !titleWords
   ) {
     header.city = run.value;
   } else if (header.title === null && (s.found || followed) && (titleWords || followed)) {
