@@ -229,9 +229,10 @@ export const KNOWN_CONFERENCE_SOURCE = CONFERENCES.flatMap((c) =>
 
 /**
  * Where a conference line may start a header (H1): at a line start, a known conference's line
- * (after an optional "ITU"), or a whole line of capitals naming an event.
+ * (after an optional "ITU") not followed by a word in lower case (a copy site's page title
+ * "WCIT-12 Plenary 3 transcript" is a teaser), or a whole line of capitals naming an event.
  */
 export const CONFERENCE_ANCHOR_SOURCE = [
-  `(?<=^|\\n)[ \\t]*(?:ITU[ \\t]*)?(?:${KNOWN_CONFERENCE_SOURCE})`,
+  `(?<=^|\\n)[ \\t]*(?:ITU[ \\t]*)?(?:${KNOWN_CONFERENCE_SOURCE})(?![ \\t]*[A-Za-z]*[a-z])`,
   `(?<=^|\\n)[ \\t]*(?:[A-Z0-9][A-Z0-9/&'’(),.-]*[ \\t]+)*${EVENT_KEYWORDS.source}[A-Z0-9/&'’(),. \\t-]*(?=\\n|$)`,
 ].join("|");

@@ -103,6 +103,40 @@ describe("conference and city lines of other events", () => {
   });
 });
 
+describe("where a header starts at a conference line (H1)", () => {
+  test("a page title naming the conference by its acronym is a teaser, not the header", () => {
+    const text = [
+      "PP-14 Committee 6 meeting (synthetic sample)",
+      "7 pages",
+      "FINISHED TRANSCRIPT ITU PLENIPOTENTIARY CONFERENCE 2014 BUSAN, KOREA SEVENTH MEETING OF COMMITTEE 6 1100 KST",
+      BODY,
+    ].join("\n");
+    const { header: h } = parseHeader(text);
+    expect(h).toMatchObject({
+      status: "finished",
+      conference: "pp-14",
+      title: "SEVENTH MEETING OF COMMITTEE 6",
+    });
+  });
+
+  test("a header without a status line starts at its conference line", () => {
+    const text = [
+      "Uploaded by sample-user",
+      "PLENIPOTENTIARY CONFERENCE 2022",
+      "BUCHAREST, ROMANIA",
+      "COMMITTEE 5",
+      BODY,
+    ].join("\n");
+    const { header: h, start } = parseHeader(text);
+    expect(text.slice(start).trimStart().startsWith("PLENIPOTENTIARY")).toBe(true);
+    expect(h).toMatchObject({
+      conference: "pp-22",
+      city: "BUCHAREST, ROMANIA",
+      title: "COMMITTEE 5",
+    });
+  });
+});
+
 describe("times without colons and with zones", () => {
   test.each([
     ["0930", "09:30", null, null],
