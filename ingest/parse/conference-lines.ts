@@ -26,6 +26,7 @@ import {
   matchStatus,
   matchTime,
   squash,
+  sticky,
   type FieldMatch,
 } from "./header-fields";
 import { CARDINAL_PATTERN, ORDINAL_PATTERN } from "./title";
@@ -50,13 +51,9 @@ const WORD_AT = /[ \t]*([A-Z][A-Z.'’-]*)/y;
 const MONTH_WORDS =
   /^(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)$/;
 const NUMBER_WORD = new RegExp(`^(?:${ORDINAL_PATTERN}|${CARDINAL_PATTERN})$`);
-const STATUS_WORDS = /^(?:FINISHED|FINAL|RAW|ROUGH|UNEDITED|TRANSCRIPT|COPY|FILE|ROOM|SYNTHETIC)$/;
+/** Words of other header fields (status line, room, the synthetic marker). */
+const FIELD_WORDS = /^(?:FINISHED|FINAL|RAW|ROUGH|UNEDITED|TRANSCRIPT|COPY|FILE|ROOM|SYNTHETIC)$/;
 const ORDINAL_AT = new RegExp(`(?:${ORDINAL_PATTERN})(?![A-Za-z])`, "y");
-
-function sticky(re: RegExp, text: string, pos: number): RegExpExecArray | null {
-  re.lastIndex = pos;
-  return re.exec(text);
-}
 
 /** The profiles' patterns, sticky and case-insensitive (header lines come in any case). */
 function stickyPatterns(
@@ -99,7 +96,7 @@ function isStopWord(word: string): boolean {
     TITLE_KEYWORDS.test(word) ||
     MONTH_WORDS.test(word) ||
     NUMBER_WORD.test(word) ||
-    STATUS_WORDS.test(word)
+    FIELD_WORDS.test(word)
   );
 }
 

@@ -14,7 +14,8 @@ export interface FieldMatch<T> {
   end: number;
 }
 
-function sticky(re: RegExp, text: string, pos: number): RegExpExecArray | null {
+/** `re` (a sticky regex) matched exactly at pos, or null. */
+export function sticky(re: RegExp, text: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos;
   return re.exec(text);
 }
