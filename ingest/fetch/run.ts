@@ -113,7 +113,7 @@ async function loadPipeline(logger: Logger, limits: FetchOptions["limits"]): Pro
   const runner = workerRunner(limits);
   return {
     process: (input, { conference }) =>
-      pipeline.processSource(input, { logger, runner, conference }),
+      pipeline.processSource({ ...input, conference }, { logger, runner }),
     writeCorpus: pipeline.writeCorpus,
     close: () => runner.close(),
   };

@@ -19,6 +19,11 @@ export interface SourceInput {
   file: string;
   /** URL it was downloaded from, when fetched. */
   url?: string;
+  /**
+   * Id of the conference the run says it belongs to (its sources folder, `--conference`): the
+   * session's conference when its header names none.
+   */
+  conference?: string | null;
 }
 
 /** A source turned into a session, with the extracted text its offsets refer to. */
@@ -66,11 +71,6 @@ export interface ProcessOptions {
    * workerRunner(limits) so that a bad file cannot take the process down.
    */
   runner?: SourceRunner;
-  /**
-   * Id of the conference a header that names none belongs to (the fetch run's --conference: the
-   * files it downloads are that conference's). A header that names a conference keeps its own.
-   */
-  conference?: string;
 }
 
 /**
@@ -86,7 +86,12 @@ export async function processSource(
   const runner = options.runner ?? inProcessRunner();
   // The extractor names the file in its warnings; the parser is told which file it reads.
   const { format, text, parsed } = await runner.run(
-    { bytes: input.bytes, fileName: basename(input.file), file: input.file },
+    {
+      bytes: input.bytes,
+      fileName: basename(input.file),
+      file: input.file,
+      conference: input.conference ?? null,
+    },
     logger,
   );
   const spoken = parsed.utterances.filter((u) => !u.empty && u.text.trim() !== "");
@@ -100,7 +105,6 @@ export async function processSource(
     version,
     variants: [],
     ...parsed.session,
-    conference: parsed.session.conference ?? options.conference ?? null,
     source: {
       file: input.file,
       ...(input.url === undefined ? {} : { url: input.url }),

@@ -6,6 +6,7 @@ export const TWIN_MIN_SIMILARITY = 0.2;
 
 /** Header facts a headerless rough transcript takes over from its matched finished version. */
 const INFERRED_FIELDS = [
+  "conference",
   "date",
   "time",
   "endTime",

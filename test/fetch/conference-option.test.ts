@@ -1,5 +1,5 @@
 /**
- * The fetch run's conference reaches the parsed sessions (ProcessOptions.conference): a fetched
+ * The fetch run's conference reaches the parsed sessions (SourceInput.conference): a fetched
  * file whose header names no conference gets the run's profile; one that names its conference
  * keeps it.
  */
@@ -26,11 +26,11 @@ const file = (header: string[]) => ({
   file: "cache/plenary-4.txt",
 });
 
-describe("processSource's conference option", () => {
+describe("a source's conference", () => {
   it("gives a header that names no conference the run's", async () => {
     const bare = file([]);
     expect((await processSource(bare)).record.conference).toBeNull();
-    expect((await processSource(bare, { conference: "pp-14" })).record.conference).toBe("pp-14");
+    expect((await processSource({ ...bare, conference: "pp-14" })).record.conference).toBe("pp-14");
   });
 
   it("leaves a header that names its conference as it is", async () => {
@@ -40,7 +40,7 @@ describe("processSource's conference option", () => {
       "04 DECEMBER 2012",
       "09:30",
     ]);
-    const { record } = await processSource(named, { conference: "pp-14" });
+    const { record } = await processSource({ ...named, conference: "pp-14" });
     expect(record.conference).toBe("wcit-12");
   });
 });

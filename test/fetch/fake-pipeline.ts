@@ -125,6 +125,7 @@ export function fakeWriteCorpus(
         sessions: processed.map((p) => ({
           id: p.record.id,
           file: `${p.record.id}.json`,
+          conference: p.record.conference,
           title: p.record.title,
           body: p.record.body,
           number: p.record.number,
