@@ -19,8 +19,14 @@ import { Hono } from "hono";
 import type { Logger } from "../../domain";
 import { silentLogger } from "../../domain";
 import type { Corpus } from "../../search/corpus";
-import { AssetError, NotFoundError, QueryError } from "../../search/errors";
 import type { ApiEnv } from "../api/env";
+import {
+  type ClassifiedError,
+  type ErrorKind,
+  ERROR_STATUS,
+  classifyError,
+  logFailure,
+} from "../errors";
 import { STATIC_FILES, staticFileFor } from "../static";
 import { Layout } from "../views/layout";
 import { humanMessage } from "../views/messages";
@@ -49,7 +55,7 @@ function loadedCorpus(c: Context<ApiEnv>): Corpus | undefined {
 /** The HTML page for an error status: 404, 400, 503 or 500. */
 export async function errorPage(
   c: Context<ApiEnv>,
-  status: 400 | 404 | 500 | 503,
+  status: (typeof ERROR_STATUS)[ErrorKind],
   message: string,
 ): Promise<Response> {
   const titles = {
@@ -74,6 +80,22 @@ export async function errorPage(
   );
 }
 
+/** What an error page says about a classified error. */
+function pageMessage(failure: ClassifiedError): string {
+  switch (failure.kind) {
+    case "not_found":
+      return `No ${failure.error.what} has the id “${failure.error.id}”.`;
+    case "bad_parameter":
+      return humanMessage(failure.error);
+    case "unavailable":
+      return "The search index could not be loaded. Please try again in a moment.";
+    case "internal":
+      return "The page could not be made. The error has been logged.";
+    default:
+      return failure satisfies never;
+  }
+}
+
 /** The not-found page, for the app's notFound handler on non-API paths. */
 export function notFoundPage(c: Context<ApiEnv>): Promise<Response> {
   return errorPage(c, 404, `There is no page at ${c.req.path}.`);
@@ -86,19 +108,9 @@ export function pageRoutes(options: PageRoutesOptions): Hono<ApiEnv> {
   const pages = new Hono<ApiEnv>();
 
   pages.onError((error, c) => {
-    if (error instanceof NotFoundError)
-      return errorPage(c, 404, `No ${error.what} has the id “${error.id}”.`);
-    if (error instanceof QueryError) return errorPage(c, 400, humanMessage(error));
-    if (error instanceof AssetError) {
-      logger.error(`web: ${c.req.method} ${c.req.path}: ${error.message}`);
-      return errorPage(
-        c,
-        503,
-        "The search index could not be loaded. Please try again in a moment.",
-      );
-    }
-    logger.error(`web: ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
-    return errorPage(c, 500, "The page could not be made. The error has been logged.");
+    const failure = classifyError(error);
+    logFailure(logger, c, failure);
+    return errorPage(c, ERROR_STATUS[failure.kind], pageMessage(failure));
   });
 
   pages.get(`${"/static"}/:file`, (c) => {
