@@ -20,13 +20,11 @@ import { NotFoundError } from "../../search/errors";
 import type { ApiEnv } from "../api/env";
 import { AttributionNote, CitationBlock, CopyButton } from "../views/citation";
 import { formatCount, formatDateTime, plural, sessionName } from "../views/format";
-import { Layout } from "../views/layout";
 import { documentHref, inContextHref, sessionHref, speakerHref } from "../views/links";
 import { Pagination, PastLastPage } from "../views/pagination";
 import { RichText } from "../views/rich-text";
 import { TimelineChart } from "../views/timeline-chart";
 import { kindLabel, UtteranceCard } from "../views/utterance-card";
-import { corpusNotice, renderPage } from "./render";
 import { PAGE_SIZE } from "./search-state";
 import { pageParam } from "./speaker-page";
 
@@ -35,10 +33,9 @@ export const UTTERANCE_CONTEXT = 2;
 
 /** The 404 of a reference never spoken: the nearest references, and the list. */
 function unknownDocumentPage(c: Context<ApiEnv>, ref: string, nearest: readonly string[]) {
-  const corpus = c.get("corpus");
-  return renderPage(
-    c,
-    <Layout title="Not found" section="documents" corpus={corpusNotice(corpus)}>
+  c.status(404);
+  return c.render(
+    <>
       <h1>Not found</h1>
       <div class="error-box" role="alert">
         <p>No document reference “{ref}” was recognised in these captions.</p>
@@ -58,8 +55,8 @@ function unknownDocumentPage(c: Context<ApiEnv>, ref: string, nearest: readonly 
       <p>
         See <a href="/documents">every document spoken of in the room</a>.
       </p>
-    </Layout>,
-    404,
+    </>,
+    { title: "Not found", section: "documents" },
   );
 }
 
@@ -107,9 +104,8 @@ export async function documentPage(c: Context<ApiEnv>): Promise<Response> {
   const pages = Math.max(1, Math.ceil(doc.total / PAGE_SIZE));
   const whole = doc.members.length > 1 || doc.members[0] !== doc.id;
   const heading = whole ? `${doc.label} and its versions` : doc.label;
-  return renderPage(
-    c,
-    <Layout title={heading} section="documents" corpus={corpusNotice(corpus)}>
+  return c.render(
+    <>
       <p class="lede">
         <a href="/documents">Documents</a> › {doc.label}
       </p>
@@ -160,7 +156,8 @@ export async function documentPage(c: Context<ApiEnv>): Promise<Response> {
         href={(p) => `${documentHref(doc.id)}${p > 1 ? `?page=${p}` : ""}#mentions`}
         label="Pages of mentions"
       />
-    </Layout>,
+    </>,
+    { title: heading, section: "documents" },
   );
 }
 
@@ -168,9 +165,8 @@ export async function documentPage(c: Context<ApiEnv>): Promise<Response> {
 export async function documentsPage(c: Context<ApiEnv>): Promise<Response> {
   const corpus = c.get("corpus");
   const { documents } = listDocuments(corpus);
-  return renderPage(
-    c,
-    <Layout title="Documents" section="documents" corpus={corpusNotice(corpus)}>
+  return c.render(
+    <>
       <h1>Documents spoken of in the room</h1>
       <p class="lede">
         Conference documents (ADM, DT, numbered documents), rules, articles and resolutions as the
@@ -203,7 +199,8 @@ export async function documentsPage(c: Context<ApiEnv>): Promise<Response> {
           </table>
         </div>
       )}
-    </Layout>,
+    </>,
+    { title: "Documents", section: "documents" },
   );
 }
 
@@ -219,9 +216,8 @@ export async function utterancePage(c: Context<ApiEnv>): Promise<Response> {
     baseUrl: c.get("baseUrl"),
   });
   const session = sessionName(u.session);
-  return renderPage(
-    c,
-    <Layout title={`${u.speaker.name}, ${session}`} section={null} corpus={corpusNotice(corpus)}>
+  return c.render(
+    <>
       <p class="lede">
         <a href={sessionHref(u.session.id)}>{session}</a> › turn {u.turn}
       </p>
@@ -280,6 +276,7 @@ export async function utterancePage(c: Context<ApiEnv>): Promise<Response> {
           </ol>
         </>
       ) : null}
-    </Layout>,
+    </>,
+    { title: `${u.speaker.name}, ${session}`, section: null },
   );
 }

@@ -18,7 +18,6 @@ import type { Context, MiddlewareHandler } from "hono";
 import { Hono } from "hono";
 import type { Logger } from "../../domain";
 import { silentLogger } from "../../domain";
-import type { Corpus } from "../../search/corpus";
 import type { ApiEnv } from "../api/env";
 import {
   type ClassifiedError,
@@ -28,15 +27,14 @@ import {
   logFailure,
 } from "../errors";
 import { STATIC_FILES, staticFileFor } from "../static";
-import { Layout } from "../views/layout";
 import { humanMessage } from "../views/messages";
 import { documentPage, documentsPage, utterancePage } from "./document-page";
 import { phrasePage } from "./phrase-page";
-import { corpusNotice, renderPage } from "./render";
 import { searchPage } from "./search-page";
 import { sessionPage, sessionsPage } from "./session-page";
 import { sourceTextPage } from "./source-text-page";
 import { speakerPage, speakersPage } from "./speaker-page";
+import { pageHeaders, pageRenderer } from "./render";
 import { suggest } from "./suggest";
 
 export interface PageRoutesOptions {
@@ -47,10 +45,6 @@ export interface PageRoutesOptions {
 
 /** Cache-Control of the content-hashed static files. */
 export const STATIC_CACHE_CONTROL = "public, max-age=31536000, immutable";
-
-function loadedCorpus(c: Context<ApiEnv>): Corpus | undefined {
-  return c.get("corpus") as Corpus | undefined;
-}
 
 /** The HTML page for an error status: 404, 400, 503 or 500. */
 export async function errorPage(
@@ -64,9 +58,9 @@ export async function errorPage(
     500: "Something went wrong",
     503: "The search index is not available",
   } as const;
-  return renderPage(
-    c,
-    <Layout title={titles[status]} section={null} corpus={corpusNotice(loadedCorpus(c))}>
+  c.status(status);
+  return c.render(
+    <>
       <h1>{titles[status]}</h1>
       <div class="error-box" role="alert">
         <p>{message}</p>
@@ -75,8 +69,8 @@ export async function errorPage(
         Try <a href="/">a search</a>, the list of <a href="/sessions">sessions</a> or of{" "}
         <a href="/speakers">delegations</a>.
       </p>
-    </Layout>,
-    status,
+    </>,
+    { title: titles[status], section: null },
   );
 }
 
@@ -106,6 +100,7 @@ export function pageRoutes(options: PageRoutesOptions): Hono<ApiEnv> {
   const logger = options.logger ?? silentLogger;
   const { withCorpus } = options;
   const pages = new Hono<ApiEnv>();
+  pages.use("*", pageHeaders, pageRenderer);
 
   pages.onError((error, c) => {
     const failure = classifyError(error);

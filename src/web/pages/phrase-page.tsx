@@ -35,12 +35,10 @@ import { type Version, versionsOf } from "../../search/variants/versions";
 import type { ApiEnv } from "../api/env";
 import { formatDate, plural, sessionName } from "../views/format";
 import { kwicParts, KwicLine } from "../views/kwic";
-import { Layout } from "../views/layout";
 import { inContextHref, phraseHref, sessionHref, speakerHref } from "../views/links";
 import { Pagination } from "../views/pagination";
 import { type ChartSeries, TimelineChart } from "../views/timeline-chart";
 import { WordingChanges } from "../views/wording-changes";
-import { corpusNotice, renderPage } from "./render";
 import { pageParam } from "./speaker-page";
 
 /** Occurrences per page (the core's largest page, so a chart's groups are usually all here). */
@@ -343,9 +341,9 @@ export async function phrasePage(c: Context<ApiEnv>): Promise<Response> {
       : wording
         ? quoted(shortText(params.q))
         : "Trace a phrase";
-  return renderPage(
-    c,
-    <Layout title={title} section="phrase" corpus={corpusNotice(corpus)}>
+  c.status(error ? 400 : 200);
+  return c.render(
+    <>
       <h1>{sides.length > 0 || wording ? title : "Trace a phrase through the sessions"}</h1>
       <PhraseForm params={params} />
       {error ? (
@@ -374,8 +372,8 @@ export async function phrasePage(c: Context<ApiEnv>): Promise<Response> {
       ) : null}
       {sides.length === 0 && wording ? <WordingSection wording={wording} /> : null}
       {sides.length === 2 ? <Comparison sides={sides} sessions={sessions} params={params} /> : null}
-    </Layout>,
-    error ? 400 : 200,
+    </>,
+    { title: title, section: "phrase" },
   );
 }
 

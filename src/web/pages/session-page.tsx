@@ -13,7 +13,6 @@ import type { ApiEnv } from "../api/env";
 import { AttributionNote, CopyButton, citationId } from "../views/citation";
 import { statusName } from "../../search/session-name";
 import { bodyName, formatDate, formatTime, plural, sessionName } from "../views/format";
-import { Layout } from "../views/layout";
 import {
   documentHref,
   sessionHref,
@@ -24,7 +23,6 @@ import {
 } from "../views/links";
 import { RichText } from "../views/rich-text";
 import { datetimeAttr, kindLabel } from "../views/utterance-card";
-import { corpusNotice, renderPage } from "./render";
 
 /** The linked utterance from ?u=<seq>, or null when absent or not a number. */
 export function linkedSeq(value: string | undefined): number | null {
@@ -57,13 +55,8 @@ export async function sessionPage(c: Context<ApiEnv>): Promise<Response> {
   const variants = transcript.variants
     .map((v) => sessions.find((s) => s.id === v))
     .filter((s): s is SessionSummary => s !== undefined);
-  return renderPage(
-    c,
-    <Layout
-      title={`${name}, ${formatDate(transcript.date)}`}
-      section="sessions"
-      corpus={corpusNotice(corpus)}
-    >
+  return c.render(
+    <>
       <article class="session" aria-labelledby="session-title">
         <header>
           <p class="lede">
@@ -137,7 +130,8 @@ export async function sessionPage(c: Context<ApiEnv>): Promise<Response> {
         </ol>
         <SessionNav previous={previous} next={next} />
       </article>
-    </Layout>,
+    </>,
+    { title: `${name}, ${formatDate(transcript.date)}`, section: "sessions" },
   );
 }
 
@@ -233,9 +227,8 @@ export async function sessionsPage(c: Context<ApiEnv>): Promise<Response> {
       .filter((s) => s.version === "rough")
       .flatMap((s) => s.variants.map((v) => [v, s] as const)),
   );
-  return renderPage(
-    c,
-    <Layout title="Sessions" section="sessions" corpus={corpusNotice(corpus)}>
+  return c.render(
+    <>
       <h1>Sessions</h1>
       <p class="lede">
         Every captioned session in date order. Times are local (Dubai). Open one to read the whole
@@ -285,7 +278,8 @@ export async function sessionsPage(c: Context<ApiEnv>): Promise<Response> {
           </tbody>
         </table>
       </div>
-    </Layout>,
+    </>,
+    { title: "Sessions", section: "sessions" },
   );
 }
 

@@ -14,12 +14,10 @@ import { canonicalSpeakerId, nearestSpeakers } from "../../search/names";
 import { search } from "../../search/search";
 import type { ApiEnv } from "../api/env";
 import { formatCount, plural } from "../views/format";
-import { Layout } from "../views/layout";
 import { speakerHref } from "../views/links";
 import { Pagination, PastLastPage } from "../views/pagination";
 import { TimelineChart } from "../views/timeline-chart";
 import { kindLabel, UtteranceCard } from "../views/utterance-card";
-import { corpusNotice, renderPage } from "./render";
 import { EMPTY_STATE, MAX_PAGE, PAGE_SIZE, searchUrl } from "./search-state";
 
 /** A 1-based page number from ?page=, or a QueryError naming the parameter. */
@@ -32,12 +30,12 @@ export function pageParam(value: string | undefined): number {
 }
 
 /** The 404 of a speaker URL that names nobody: the nearest names, and the list. */
-function unknownSpeakerPage(c: Context<ApiEnv>, value: string): Promise<Response> {
+async function unknownSpeakerPage(c: Context<ApiEnv>, value: string): Promise<Response> {
   const corpus = c.get("corpus");
   const near = nearestSpeakers(corpus, value);
-  return renderPage(
-    c,
-    <Layout title="No such delegation" section="speakers" corpus={corpusNotice(corpus)}>
+  c.status(404);
+  return c.render(
+    <>
       <h1>Not found</h1>
       <div class="error-box" role="alert">
         <p>No delegation or role is called “{value}”.</p>
@@ -59,8 +57,8 @@ function unknownSpeakerPage(c: Context<ApiEnv>, value: string): Promise<Response
       <p>
         See <a href="/speakers">every delegation and role</a>.
       </p>
-    </Layout>,
-    404,
+    </>,
+    { title: "No such delegation", section: "speakers" },
   );
 }
 
@@ -106,9 +104,8 @@ export async function speakerPage(c: Context<ApiEnv>): Promise<Response> {
   const counts = new Map(detail.perSession.map((entry) => [entry.session.id, entry.count]));
   const pages = Math.max(1, Math.ceil(interventions.total / PAGE_SIZE));
   const otherNames = captionedLabels(corpus, detail.aliases, detail.name);
-  return renderPage(
-    c,
-    <Layout title={detail.name} section="speakers" corpus={corpusNotice(corpus)}>
+  return c.render(
+    <>
       <p class="lede">
         <a href="/speakers">Delegations and roles</a> › {detail.name}
       </p>
@@ -201,7 +198,8 @@ export async function speakerPage(c: Context<ApiEnv>): Promise<Response> {
           />
         </>
       )}
-    </Layout>,
+    </>,
+    { title: detail.name, section: "speakers" },
   );
 }
 
@@ -248,9 +246,8 @@ export async function speakersPage(c: Context<ApiEnv>): Promise<Response> {
     .filter((s) => s.kind === "delegation")
     .sort((a, b) => a.name.localeCompare(b.name));
   const others = speakers.filter((s) => s.kind !== "delegation");
-  return renderPage(
-    c,
-    <Layout title="Delegations and roles" section="speakers" corpus={corpusNotice(corpus)}>
+  return c.render(
+    <>
       <h1>Delegations and roles</h1>
       <p class="lede">
         Who spoke, as recognised from the captioner’s labels, with how often. Open one for its
@@ -258,6 +255,7 @@ export async function speakersPage(c: Context<ApiEnv>): Promise<Response> {
       </p>
       <SpeakerTable caption={`Delegations (${delegations.length}), A–Z`} speakers={delegations} />
       <SpeakerTable caption="Chairs, secretariat, interpreters and others" speakers={others} />
-    </Layout>,
+    </>,
+    { title: "Delegations and roles", section: "speakers" },
   );
 }
