@@ -25,8 +25,8 @@ import { Pagination, PastLastPage } from "../views/pagination";
 import { RichText } from "../views/rich-text";
 import { TimelineChart } from "../views/timeline-chart";
 import { kindLabel, UtteranceCard } from "../views/utterance-card";
-import { PAGE_SIZE } from "./search-state";
-import { pageParam } from "./speaker-page";
+import { parsePage } from "./page-number";
+import { MAX_PAGE, PAGE_SIZE } from "./search-state";
 
 /** Turns shown before and after an utterance on its own page. */
 export const UTTERANCE_CONTEXT = 2;
@@ -86,7 +86,7 @@ const FamilyList: FC<{ id: string; family: DocumentSummary[]; members: string[] 
 export async function documentPage(c: Context<ApiEnv>): Promise<Response> {
   const corpus = c.get("corpus");
   const ref = c.req.param("ref") ?? "";
-  const page = pageParam(c.req.query("page"));
+  const page = parsePage(c.req.query("page"), MAX_PAGE);
   let doc: ReturnType<typeof documentMentions>;
   try {
     doc = documentMentions(

@@ -39,7 +39,8 @@ import { inContextHref, phraseHref, sessionHref, speakerHref } from "../views/li
 import { Pagination } from "../views/pagination";
 import { type ChartSeries, TimelineChart } from "../views/timeline-chart";
 import { WordingChanges } from "../views/wording-changes";
-import { pageParam } from "./speaker-page";
+import { parsePage } from "./page-number";
+import { MAX_PAGE } from "./search-state";
 
 /** Occurrences per page (the core's largest page, so a chart's groups are usually all here). */
 export const OCCURRENCES_PER_PAGE = MAX_LIMIT;
@@ -263,7 +264,7 @@ export function parsePhraseParams(params: URLSearchParams): PhraseParams {
     q: params.get("q")?.trim() ?? "",
     vs,
     speaker,
-    page: pageParam(params.get("page") ?? undefined),
+    page: parsePage(params.get("page"), MAX_PAGE),
   };
 }
 

@@ -6,7 +6,6 @@ import type { Context } from "hono";
 import type { FC } from "hono/jsx";
 import type { Corpus } from "../../search/corpus";
 import { listSessions, listSpeakers, speakerDetail } from "../../search/catalog";
-import { QueryError } from "../../search/errors";
 import { emptyFilters } from "../../search/filters";
 import { ordinalOf } from "../../search/corpus";
 import { utteranceView } from "../../search/present";
@@ -18,16 +17,8 @@ import { speakerHref } from "../views/links";
 import { Pagination, PastLastPage } from "../views/pagination";
 import { TimelineChart } from "../views/timeline-chart";
 import { kindLabel, UtteranceCard } from "../views/utterance-card";
+import { parsePage } from "./page-number";
 import { EMPTY_STATE, MAX_PAGE, PAGE_SIZE, searchUrl } from "./search-state";
-
-/** A 1-based page number from ?page=, or a QueryError naming the parameter. */
-export function pageParam(value: string | undefined): number {
-  if (value === undefined || value === "") return 1;
-  if (!/^\d{1,6}$/.test(value) || Number(value) < 1 || Number(value) > MAX_PAGE) {
-    throw new QueryError("page", `must be a whole number from 1 to ${MAX_PAGE}`);
-  }
-  return Number(value);
-}
 
 /** The 404 of a speaker URL that names nobody: the nearest names, and the list. */
 async function unknownSpeakerPage(c: Context<ApiEnv>, value: string): Promise<Response> {
@@ -92,7 +83,7 @@ export async function speakerPage(c: Context<ApiEnv>): Promise<Response> {
   if (canonical !== id)
     return c.redirect(`${speakerHref(canonical)}${new URL(c.req.url).search}`, 301);
   const detail = speakerDetail(corpus, id);
-  const page = pageParam(c.req.query("page"));
+  const page = parsePage(c.req.query("page"), MAX_PAGE);
   const filters = emptyFilters();
   filters.speaker.push(detail.id);
   const interventions = search(
