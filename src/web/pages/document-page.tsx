@@ -1,12 +1,8 @@
 /**
  * Document references (/documents/:ref): every mention of a document spoken in the room, in
- * time order, with a chart of mentions per session; the list of references (/documents); and an
- * utterance's own page (/utterances/:id, the permalink): the quote, its citation, and the turns
- * around it.
+ * time order, with a chart of mentions per session; and the list of references (/documents).
  */
 import type { Context } from "hono";
-import { saidElsewhere } from "../../search/variants/where-else";
-import { SaidElsewhere } from "../views/said-elsewhere";
 import type { FC } from "hono/jsx";
 import { documentLabel } from "../../document-refs";
 import {
@@ -14,22 +10,16 @@ import {
   documentMentions,
   listDocuments,
   listSessions,
-  utteranceWithContext,
 } from "../../search/catalog";
 import { NotFoundError } from "../../search/errors";
 import type { ApiEnv } from "../api/env";
-import { AttributionNote, CitationBlock, CopyButton } from "../views/citation";
-import { formatCount, formatDateTime, plural, sessionName } from "../views/format";
-import { documentHref, inContextHref, sessionHref, speakerHref } from "../views/links";
+import { formatCount, plural } from "../views/format";
+import { documentHref } from "../views/links";
 import { Pagination, PastLastPage } from "../views/pagination";
-import { RichText } from "../views/rich-text";
 import { TimelineChart } from "../views/timeline-chart";
-import { kindLabel, UtteranceCard } from "../views/utterance-card";
+import { UtteranceCard } from "../views/utterance-card";
 import { parsePage } from "./page-number";
 import { MAX_PAGE, PAGE_SIZE } from "./search-state";
-
-/** Turns shown before and after an utterance on its own page. */
-export const UTTERANCE_CONTEXT = 2;
 
 /** The 404 of a reference never spoken: the nearest references, and the list. */
 function unknownDocumentPage(c: Context<ApiEnv>, ref: string, nearest: readonly string[]) {
@@ -201,82 +191,5 @@ export async function documentsPage(c: Context<ApiEnv>): Promise<Response> {
       )}
     </>,
     { title: "Documents", section: "documents" },
-  );
-}
-
-/** GET /utterances/:id — the permalink of one utterance. */
-export async function utterancePage(c: Context<ApiEnv>): Promise<Response> {
-  const corpus = c.get("corpus");
-  const id = c.req.param("id") ?? "";
-  const {
-    utterance: u,
-    before,
-    after,
-  } = utteranceWithContext(corpus, id, UTTERANCE_CONTEXT, {
-    baseUrl: c.get("baseUrl"),
-  });
-  const session = sessionName(u.session);
-  return c.render(
-    <>
-      <p class="lede">
-        <a href={sessionHref(u.session.id)}>{session}</a> › turn {u.turn}
-      </p>
-      <h1>
-        <a href={speakerHref(u.speaker.id)}>{u.speaker.name}</a>{" "}
-        <span class="kind">{kindLabel(u.speaker.kind)}</span>
-      </h1>
-      <p>
-        {session}, turn {u.turn}, {formatDateTime(u.session.date, u.citation.began)}
-        {u.speaker.raw && !u.attribution && u.speaker.raw !== u.speaker.name
-          ? ` · captioned “${u.speaker.raw}”`
-          : ""}
-      </p>
-      <blockquote class="quote" cite={u.permalink}>
-        <RichText
-          text={u.text}
-          annotations={u.annotations}
-          documents={u.documents}
-          documentHref={documentHref}
-        />
-      </blockquote>
-      <AttributionNote utterance={u} />
-      <ul class="actions">
-        <li>
-          <CopyButton utterance={u} scope="p" />
-        </li>
-        <li>
-          <a href={inContextHref(u.session.id, u.seq)}>Read it in the full transcript</a>
-        </li>
-      </ul>
-      <h2>Quote it</h2>
-      <p class="hint">
-        Select the text below, or use the copy button: only the speaker's words stand between the
-        quotation marks (the captioner's notes are left out or shown in square brackets), and the
-        citation says where the words come from.
-      </p>
-      <CitationBlock utterance={u} scope="p" />
-      <SaidElsewhere entries={saidElsewhere(corpus, u.id, { baseUrl: c.get("baseUrl") })} />
-      {before.length > 0 ? (
-        <>
-          <h2>Just before</h2>
-          <ol class="results">
-            {before.map((n) => (
-              <UtteranceCard utterance={n} />
-            ))}
-          </ol>
-        </>
-      ) : null}
-      {after.length > 0 ? (
-        <>
-          <h2>Just after</h2>
-          <ol class="results">
-            {after.map((n) => (
-              <UtteranceCard utterance={n} />
-            ))}
-          </ol>
-        </>
-      ) : null}
-    </>,
-    { title: `${u.speaker.name}, ${session}`, section: null },
   );
 }

@@ -28,7 +28,7 @@ import {
 } from "../errors";
 import { STATIC_FILES, staticFileFor } from "../static";
 import { humanMessage } from "../views/messages";
-import { documentPage, documentsPage, utterancePage } from "./document-page";
+import { documentPage, documentsPage } from "./document-page";
 import { phrasePage } from "./phrase-page";
 import { searchPage } from "./search-page";
 import { sessionPage, sessionsPage } from "./session-page";
@@ -36,6 +36,7 @@ import { sourceTextPage } from "./source-text-page";
 import { speakerPage, speakersPage } from "./speaker-page";
 import { pageHeaders, pageRenderer } from "./render";
 import { suggest } from "./suggest";
+import { utterancePage } from "./utterance-page";
 
 export interface PageRoutesOptions {
   /** The app's middleware that loads the corpus into c.get("corpus") (and sets baseUrl). */
