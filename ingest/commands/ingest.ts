@@ -1,8 +1,8 @@
 import { readFile, readdir } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { silentLogger, type Logger, type Manifest } from "../../src/domain";
-import { consoleLogger } from "../io/console-logger";
-import { printable } from "../io/printable";
+import { consoleLogger } from "../../src/node/console-logger";
+import { printable } from "../../src/node/printable";
 import { collectNotes } from "../io/notes";
 import { processSource, writeCorpus, type ProcessedSource, type SourceFailure } from "../pipeline";
 import { parseLimitArg, type SourceLimits } from "../sandbox/limits";
