@@ -14,16 +14,8 @@ import { listSessions, listSpeakers, speakerDetail } from "../../search/catalog"
 import type { Corpus } from "../../search/corpus";
 import { NotFoundError, QueryError } from "../../search/errors";
 import { type Pace, type Steps } from "../../search/pace";
-import { type PhraseTimeline, parsePhrase, phraseTimelineSteps } from "../../search/phrase";
-import {
-  MAX_LIMIT,
-  type Match,
-  checkPage,
-  matchSteps,
-  sortMatches,
-  toHit,
-} from "../../search/search";
-import { findPhrase } from "../../search/text";
+import { type PhraseTimeline, phraseTimelineSteps } from "../../search/phrase";
+import { MAX_LIMIT } from "../../search/search";
 import type { SearchHit, SessionSummary } from "../../search/types";
 import {
   type VariantPage,
@@ -84,6 +76,27 @@ function quoted(phrase: string): string {
   return `“${inner}”`;
 }
 
+/** A side's counts from the core's timeline, aligned with the page's sessions. */
+function sideOf(
+  timeline: PhraseTimeline,
+  sessions: readonly SessionSummary[],
+  phrase: string,
+): PhraseSide {
+  const counts = new Map(timeline.sessions.map((s) => [s.session.id, s]));
+  return {
+    phrase,
+    speaker: null,
+    counts: sessions.map((s) => counts.get(s.id)?.count ?? 0),
+    occurrenceCounts: sessions.map((s) => counts.get(s.id)?.occurrences ?? 0),
+    total: timeline.total,
+    totalOccurrences: timeline.totalOccurrences,
+    occurrences: timeline.occurrences,
+    first: timeline.first,
+    speakers: timeline.speakers,
+    label: quoted(phrase),
+  };
+}
+
 /** A phrase with no speaker: the core's phrase timeline. */
 function* phraseSide(
   corpus: Corpus,
@@ -104,25 +117,10 @@ function* phraseSide(
     }
     throw error;
   }
-  const counts = new Map(timeline.sessions.map((s) => [s.session.id, s]));
-  return {
-    phrase,
-    speaker: null,
-    counts: sessions.map((s) => counts.get(s.id)?.count ?? 0),
-    occurrenceCounts: sessions.map((s) => counts.get(s.id)?.occurrences ?? 0),
-    total: timeline.total,
-    totalOccurrences: timeline.totalOccurrences,
-    occurrences: timeline.occurrences,
-    first: timeline.first,
-    speakers: timeline.speakers,
-    label: quoted(phrase),
-  };
+  return sideOf(timeline, sessions, phrase);
 }
 
-/**
- * A phrase said by one speaker: the core's phrase parsing and matching with a speaker filter,
- * once; the counts, the page and the first occurrence all come from those matches.
- */
+/** A phrase said by one speaker: the core's phrase timeline of that speaker's words. */
 function* speakerSide(
   corpus: Corpus,
   sessions: readonly SessionSummary[],
@@ -146,38 +144,11 @@ function* speakerSide(
     }
     throw error;
   }
-  checkPage(limit, offset);
-  const query = parsePhrase(phrase, "q");
-  query.filters.speaker.push(speaker.id);
-  const found = yield* matchSteps(corpus, query, { speaker: parameter }, pace);
-  const matches = sortMatches(found, "chronological");
-  const index = new Map(sessions.map((s, i) => [s.id, i]));
-  const counts = sessions.map(() => 0);
-  const occurrenceCounts = sessions.map(() => 0);
-  const columns = corpus.store.utterances;
-  const raw = query.groups[0]?.[0]?.raw ?? phrase;
-  let totalOccurrences = 0;
-  for (const match of matches) {
-    const session = corpus.store.sessions[columns.session[match.ordinal] ?? -1];
-    const at = session ? index.get(session.id) : undefined;
-    const said = findPhrase(columns.text[match.ordinal] ?? "", raw).length;
-    totalOccurrences += said;
-    if (at !== undefined) {
-      counts[at] = (counts[at] ?? 0) + 1;
-      occurrenceCounts[at] = (occurrenceCounts[at] ?? 0) + said;
-    }
-  }
-  const present = (match: Match) => toHit(corpus, match, query, { baseUrl });
-  const first = matches[0];
+  const request = { q: phrase, speaker: speaker.id, limit, offset };
+  const timeline = yield* phraseTimelineSteps(corpus, request, { baseUrl }, pace);
   return {
-    phrase,
+    ...sideOf(timeline, sessions, phrase),
     speaker: { id: speaker.id, name: speaker.name },
-    counts,
-    occurrenceCounts,
-    total: matches.length,
-    totalOccurrences,
-    occurrences: matches.slice(offset, offset + limit).map(present),
-    first: first ? present(first) : null,
     speakers: [],
     label: `${quoted(phrase)} — ${speaker.name}`,
   };
