@@ -239,6 +239,58 @@ export function parsePhraseParams(params: URLSearchParams): PhraseParams {
   };
 }
 
+/** What the page traced: its sides, and the versions of the text when it traced one phrase. */
+interface Traced {
+  found: PhraseSide[];
+  wording: Wording | null;
+}
+
+/** Traces what the parameters ask for: one phrase (with its wording), or two sides to compare. */
+function* traceSteps(
+  corpus: Corpus,
+  sessions: readonly SessionSummary[],
+  params: PhraseParams,
+  baseUrl: string,
+  pace: Pace,
+): Steps<Traced> {
+  const comparing = params.vs !== null;
+  const limit = comparing ? COMPARE_OCCURRENCES : OCCURRENCES_PER_PAGE;
+  const offset = comparing ? 0 : (params.page - 1) * OCCURRENCES_PER_PAGE;
+  const { q, vs, speaker } = params;
+  const side = (
+    phrase: string,
+    speaker: string | null,
+    parameter: string,
+    speakerParameter: string,
+  ) =>
+    speaker === null
+      ? phraseSide(corpus, sessions, phrase, limit, offset, baseUrl, parameter, pace)
+      : speakerSide(
+          corpus,
+          sessions,
+          phrase,
+          speaker,
+          limit,
+          offset,
+          baseUrl,
+          speakerParameter,
+          pace,
+        );
+  if (vs === null && speaker === null) {
+    const traced = yield* wordingSteps(corpus, q, baseUrl, () => side(q, null, "q", "q"), pace);
+    return { found: traced.side ? [traced.side] : [], wording: traced.wording };
+  }
+  const found = [yield* side(q, speaker, "q", "speaker")];
+  if (vs !== null) {
+    found.push(
+      vs.startsWith(VS_SPEAKER_PREFIX)
+        ? yield* side(q, vs.slice(VS_SPEAKER_PREFIX.length).trim(), "q", "vs")
+        : yield* side(vs, speaker, "vs", "speaker"),
+    );
+  }
+  return { found, wording: null };
+}
+
 /** GET /phrase */
 export async function phrasePage(c: Context<ApiEnv>): Promise<Response> {
   const corpus = c.get("corpus");
@@ -250,57 +302,13 @@ export async function phrasePage(c: Context<ApiEnv>): Promise<Response> {
   let error: QueryError | null = null;
   try {
     params = parsePhraseParams(new URL(c.req.url).searchParams);
-    if (params.q !== "") {
-      const comparing = params.vs !== null;
-      const limit = comparing ? COMPARE_OCCURRENCES : OCCURRENCES_PER_PAGE;
-      const offset = comparing ? 0 : (params.page - 1) * OCCURRENCES_PER_PAGE;
-      const { q, vs, speaker } = params;
-      sides = await c
+    const asked = params;
+    if (asked.q !== "") {
+      const traced = await c
         .get("runner")
-        .run(function* (pace) {
-          const side = (
-            phrase: string,
-            speaker: string | null,
-            parameter: string,
-            speakerParameter: string,
-          ) =>
-            speaker === null
-              ? phraseSide(corpus, sessions, phrase, limit, offset, baseUrl, parameter, pace)
-              : speakerSide(
-                  corpus,
-                  sessions,
-                  phrase,
-                  speaker,
-                  limit,
-                  offset,
-                  baseUrl,
-                  speakerParameter,
-                  pace,
-                );
-          if (vs === null && speaker === null) {
-            const traced = yield* wordingSteps(
-              corpus,
-              q,
-              baseUrl,
-              () => side(q, null, "q", "q"),
-              pace,
-            );
-            return { found: traced.side ? [traced.side] : [], wording: traced.wording };
-          }
-          const found = [yield* side(q, speaker, "q", "speaker")];
-          if (vs !== null) {
-            found.push(
-              vs.startsWith(VS_SPEAKER_PREFIX)
-                ? yield* side(q, vs.slice(VS_SPEAKER_PREFIX.length).trim(), "q", "vs")
-                : yield* side(vs, speaker, "vs", "speaker"),
-            );
-          }
-          return { found, wording: null };
-        })
-        .then((traced) => {
-          wording = traced.wording;
-          return traced.found;
-        });
+        .run((pace) => traceSteps(corpus, sessions, asked, baseUrl, pace));
+      sides = traced.found;
+      wording = traced.wording;
     }
   } catch (caught) {
     if (!(caught instanceof QueryError)) throw caught;
@@ -471,6 +479,123 @@ const FirstUse: FC<{ side: PhraseSide }> = ({ side }) =>
     </p>
   ) : null;
 
+/** The page for a phrase never said: why, and the way to search the words loosely. */
+const NeverSaid: FC<{ side: PhraseSide; wording: Wording | null }> = ({ side, wording }) => (
+  <>
+    <div class="empty">
+      <h2>Never said</h2>
+      <p>
+        No utterance contains {side.label}
+        {side.speaker ? ` from ${side.speaker.name}` : ""}. A phrase must match word for word; try
+        fewer words, or{" "}
+        <a href={`/?q=${encodeURIComponent(side.phrase.replace(/"/g, ""))}`}>
+          search the words in any order
+        </a>
+        .
+      </p>
+    </div>
+    {wording ? <WordingSection wording={wording} /> : null}
+  </>
+);
+
+/** A phrase's timeline: times said and utterances per session, linked to the groups below. */
+const PhraseChart: FC<{ side: PhraseSide; sessions: readonly SessionSummary[] }> = ({
+  side,
+  sessions,
+}) => {
+  const groupsHere = new Set(side.occurrences.map((o) => o.session.id));
+  return (
+    <TimelineChart
+      id="phrase-chart"
+      title={`${side.label}: occurrences and utterances, per session in date order`}
+      sessions={sessions}
+      series={[
+        {
+          ...seriesOf(side, sessions),
+          name: "Occurrences (times said)",
+          unit: "occurrence",
+          counts: side.occurrenceCounts,
+        },
+        { ...seriesOf(side, sessions), name: "Utterances containing it", unit: "utterance" },
+      ]}
+      unit="utterance"
+      hrefFor={(i) => {
+        const id = sessions[i]?.id;
+        return id && groupsHere.has(id) ? `#${groupAnchor("s", id)}` : null;
+      }}
+    />
+  );
+};
+
+/** Who used the phrase, in order of first use, each with a link to that first use. */
+const WhoUsedIt: FC<{ side: PhraseSide }> = ({ side }) =>
+  side.speakers.length > 0 ? (
+    <section aria-labelledby="who-heading">
+      <h2 id="who-heading">Who used it</h2>
+      <ol class="who-used">
+        {side.speakers.map((s) => (
+          <li>
+            <a href={speakerHref(s.speaker.id)}>{s.speaker.name}</a> — {plural(s.count, "time")},
+            first{" "}
+            <a
+              href={inContextHref(
+                s.first.slice(0, s.first.lastIndexOf(".")),
+                Number(s.first.slice(s.first.lastIndexOf(".") + 1)),
+              )}
+            >
+              in context
+            </a>
+          </li>
+        ))}
+      </ol>
+    </section>
+  ) : null;
+
+/** The form comparing two delegations saying the phrase. */
+const CompareSpeakers: FC<{ side: PhraseSide; params: PhraseParams; corpus: Corpus }> = ({
+  side,
+  params,
+  corpus,
+}) => {
+  const delegations = listSpeakers(corpus).speakers.filter(
+    (s) => s.kind === "delegation" && s.utterances > 0,
+  );
+  const candidates = side.speakers.length >= 2 ? side.speakers.map((s) => s.speaker) : delegations;
+  return candidates.length >= 2 ? (
+    <form
+      class="inline-form"
+      method="get"
+      action="/phrase"
+      aria-label="Compare two delegations or speakers"
+    >
+      <input type="hidden" name="q" value={side.phrase} />
+      <div class="field">
+        <label for="cmp-a">Compare who said it</label>
+        <select id="cmp-a" name="speaker">
+          {candidates.map((s, i) => (
+            <option value={s.id} selected={params.speaker ? params.speaker === s.id : i === 0}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
+        <label for="cmp-b">with</label>
+        <select id="cmp-b" name="vs">
+          {candidates.map((s, i) => (
+            <option value={`${VS_SPEAKER_PREFIX}${s.id}`} selected={i === 1}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" class="secondary">
+        Compare
+      </button>
+    </form>
+  ) : null;
+};
+
 const SinglePhrase: FC<{
   side: PhraseSide;
   sessions: readonly SessionSummary[];
@@ -478,31 +603,10 @@ const SinglePhrase: FC<{
   corpus: Corpus;
   wording: Wording | null;
 }> = ({ side, sessions, params, corpus, wording }) => {
-  const groupsHere = new Set(side.occurrences.map((o) => o.session.id));
   const pages = Math.max(1, Math.ceil(side.total / OCCURRENCES_PER_PAGE));
   if (side.total === 0) {
-    return (
-      <>
-        <div class="empty">
-          <h2>Never said</h2>
-          <p>
-            No utterance contains {side.label}
-            {side.speaker ? ` from ${side.speaker.name}` : ""}. A phrase must match word for word;
-            try fewer words, or{" "}
-            <a href={`/?q=${encodeURIComponent(side.phrase.replace(/"/g, ""))}`}>
-              search the words in any order
-            </a>
-            .
-          </p>
-        </div>
-        {wording ? <WordingSection wording={wording} /> : null}
-      </>
-    );
+    return <NeverSaid side={side} wording={wording} />;
   }
-  const delegations = listSpeakers(corpus).speakers.filter(
-    (s) => s.kind === "delegation" && s.utterances > 0,
-  );
-  const candidates = side.speakers.length >= 2 ? side.speakers.map((s) => s.speaker) : delegations;
   return (
     <>
       <p>
@@ -516,79 +620,9 @@ const SinglePhrase: FC<{
       </p>
       <FirstUse side={side} />
       <h2>Timeline</h2>
-      <TimelineChart
-        id="phrase-chart"
-        title={`${side.label}: occurrences and utterances, per session in date order`}
-        sessions={sessions}
-        series={[
-          {
-            ...seriesOf(side, sessions),
-            name: "Occurrences (times said)",
-            unit: "occurrence",
-            counts: side.occurrenceCounts,
-          },
-          { ...seriesOf(side, sessions), name: "Utterances containing it", unit: "utterance" },
-        ]}
-        unit="utterance"
-        hrefFor={(i) => {
-          const id = sessions[i]?.id;
-          return id && groupsHere.has(id) ? `#${groupAnchor("s", id)}` : null;
-        }}
-      />
-      {side.speakers.length > 0 ? (
-        <section aria-labelledby="who-heading">
-          <h2 id="who-heading">Who used it</h2>
-          <ol class="who-used">
-            {side.speakers.map((s) => (
-              <li>
-                <a href={speakerHref(s.speaker.id)}>{s.speaker.name}</a> — {plural(s.count, "time")}
-                , first{" "}
-                <a
-                  href={inContextHref(
-                    s.first.slice(0, s.first.lastIndexOf(".")),
-                    Number(s.first.slice(s.first.lastIndexOf(".") + 1)),
-                  )}
-                >
-                  in context
-                </a>
-              </li>
-            ))}
-          </ol>
-        </section>
-      ) : null}
-      {candidates.length >= 2 ? (
-        <form
-          class="inline-form"
-          method="get"
-          action="/phrase"
-          aria-label="Compare two delegations or speakers"
-        >
-          <input type="hidden" name="q" value={side.phrase} />
-          <div class="field">
-            <label for="cmp-a">Compare who said it</label>
-            <select id="cmp-a" name="speaker">
-              {candidates.map((s, i) => (
-                <option value={s.id} selected={params.speaker ? params.speaker === s.id : i === 0}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for="cmp-b">with</label>
-            <select id="cmp-b" name="vs">
-              {candidates.map((s, i) => (
-                <option value={`${VS_SPEAKER_PREFIX}${s.id}`} selected={i === 1}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" class="secondary">
-            Compare
-          </button>
-        </form>
-      ) : null}
+      <PhraseChart side={side} sessions={sessions} />
+      <WhoUsedIt side={side} />
+      <CompareSpeakers side={side} params={params} corpus={corpus} />
       {wording ? <WordingSection wording={wording} /> : null}
       <h2 id="occurrences">Every occurrence, by session</h2>
       <Occurrences side={side} scope="s" headingLevel={2} />
