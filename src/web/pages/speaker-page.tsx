@@ -11,6 +11,7 @@ import { ordinalOf } from "../../search/corpus";
 import { utteranceView } from "../../search/present";
 import { canonicalSpeakerId, nearestSpeakers } from "../../search/names";
 import { search } from "../../search/search";
+import type { SearchPage } from "../../search/types";
 import type { ApiEnv } from "../api/env";
 import { formatCount, plural } from "../views/format";
 import { speakerHref } from "../views/links";
@@ -70,6 +71,92 @@ function captionedLabels(corpus: Corpus, aliases: readonly string[], name: strin
   });
 }
 
+type SpeakerDetail = ReturnType<typeof speakerDetail>;
+
+/** The box searching within one speaker's words. */
+const SearchWithin: FC<{ detail: SpeakerDetail }> = ({ detail }) => (
+  <form
+    class="inline-form"
+    method="get"
+    action="/"
+    role="search"
+    aria-label={`Search the words of ${detail.name}`}
+  >
+    <input type="hidden" name="speaker" value={detail.id} />
+    <div class="field">
+      <label for="speaker-q">Search within the words of {detail.name}</label>
+      <input type="search" id="speaker-q" name="q" />
+    </div>
+    <button type="submit">Search</button>
+  </form>
+);
+
+/** Words a captioner's note ties to the speaker (not counted among its interventions). */
+const AttributionNotes: FC<{ detail: SpeakerDetail; corpus: Corpus; baseUrl: string }> = ({
+  detail,
+  corpus,
+  baseUrl,
+}) =>
+  detail.attributionNotes.length > 0 ? (
+    <section aria-labelledby="attribution-notes">
+      <h2 id="attribution-notes">Words a captioner’s note ties to {detail.name}</h2>
+      <p class="hint">
+        Not counted above. Each was captioned under one label and named otherwise by a note; the
+        note and its reach are given with the words.
+      </p>
+      <ol class="results">
+        {detail.attributionNotes.map((link) => (
+          <UtteranceCard
+            utterance={utteranceView(corpus, ordinalOf(corpus, link.id) ?? 0, { baseUrl })}
+          />
+        ))}
+      </ol>
+    </section>
+  ) : null;
+
+/** The speaker's interventions in time order, a page of them, with the pages. */
+const Interventions: FC<{ detail: SpeakerDetail; interventions: SearchPage; page: number }> = ({
+  detail,
+  interventions,
+  page,
+}) => {
+  const pages = Math.max(1, Math.ceil(interventions.total / PAGE_SIZE));
+  return interventions.total === 0 ? (
+    <p class="empty">No intervention in the finished transcripts.</p>
+  ) : page > pages ? (
+    <PastLastPage
+      page={page}
+      pages={pages}
+      total={interventions.total}
+      unit="intervention"
+      href={(p) => `${speakerHref(detail.id)}${p > 1 ? `?page=${p}` : ""}#interventions`}
+    />
+  ) : (
+    <>
+      <p>
+        {interventions.total > PAGE_SIZE
+          ? `Showing ${formatCount(interventions.offset + 1)}–${formatCount(interventions.offset + interventions.results.length)} of ${formatCount(interventions.total)}.`
+          : null}{" "}
+        <a href={searchUrl(EMPTY_STATE, { speaker: detail.id, sort: "chronological" })}>
+          Open as a search
+        </a>{" "}
+        to filter by session or date.
+      </p>
+      <ol class="results" start={interventions.offset + 1}>
+        {interventions.results.map((hit) => (
+          <UtteranceCard utterance={hit} hideSpeaker headingLevel={3} />
+        ))}
+      </ol>
+      <Pagination
+        page={page}
+        pages={pages}
+        href={(p) => `${speakerHref(detail.id)}${p > 1 ? `?page=${p}` : ""}#interventions`}
+        label="Pages of interventions"
+      />
+    </>
+  );
+};
+
 /**
  * GET /speakers/:id. A name, alias or code in any case ("egypt", "egy", "united states")
  * redirects (301) to the canonical URL (/speakers/EGY); a value naming nobody gets a 404 that
@@ -93,7 +180,6 @@ export async function speakerPage(c: Context<ApiEnv>): Promise<Response> {
   );
   const sessions = listSessions(corpus).sessions.filter((s) => s.version === "finished");
   const counts = new Map(detail.perSession.map((entry) => [entry.session.id, entry.count]));
-  const pages = Math.max(1, Math.ceil(interventions.total / PAGE_SIZE));
   const otherNames = captionedLabels(corpus, detail.aliases, detail.name);
   return c.render(
     <>
@@ -112,38 +198,8 @@ export async function speakerPage(c: Context<ApiEnv>): Promise<Response> {
           : ""}
         .
       </p>
-      <form
-        class="inline-form"
-        method="get"
-        action="/"
-        role="search"
-        aria-label={`Search the words of ${detail.name}`}
-      >
-        <input type="hidden" name="speaker" value={detail.id} />
-        <div class="field">
-          <label for="speaker-q">Search within the words of {detail.name}</label>
-          <input type="search" id="speaker-q" name="q" />
-        </div>
-        <button type="submit">Search</button>
-      </form>
-      {detail.attributionNotes.length > 0 ? (
-        <section aria-labelledby="attribution-notes">
-          <h2 id="attribution-notes">Words a captioner’s note ties to {detail.name}</h2>
-          <p class="hint">
-            Not counted above. Each was captioned under one label and named otherwise by a note; the
-            note and its reach are given with the words.
-          </p>
-          <ol class="results">
-            {detail.attributionNotes.map((link) => (
-              <UtteranceCard
-                utterance={utteranceView(corpus, ordinalOf(corpus, link.id) ?? 0, {
-                  baseUrl: c.get("baseUrl"),
-                })}
-              />
-            ))}
-          </ol>
-        </section>
-      ) : null}
+      <SearchWithin detail={detail} />
+      <AttributionNotes detail={detail} corpus={corpus} baseUrl={c.get("baseUrl")} />
       <h2>Interventions per session</h2>
       <TimelineChart
         id="speaker-chart"
@@ -155,40 +211,7 @@ export async function speakerPage(c: Context<ApiEnv>): Promise<Response> {
         compact
       />
       <h2 id="interventions">Interventions in time order</h2>
-      {interventions.total === 0 ? (
-        <p class="empty">No intervention in the finished transcripts.</p>
-      ) : page > pages ? (
-        <PastLastPage
-          page={page}
-          pages={pages}
-          total={interventions.total}
-          unit="intervention"
-          href={(p) => `${speakerHref(detail.id)}${p > 1 ? `?page=${p}` : ""}#interventions`}
-        />
-      ) : (
-        <>
-          <p>
-            {interventions.total > PAGE_SIZE
-              ? `Showing ${formatCount(interventions.offset + 1)}–${formatCount(interventions.offset + interventions.results.length)} of ${formatCount(interventions.total)}.`
-              : null}{" "}
-            <a href={searchUrl(EMPTY_STATE, { speaker: detail.id, sort: "chronological" })}>
-              Open as a search
-            </a>{" "}
-            to filter by session or date.
-          </p>
-          <ol class="results" start={interventions.offset + 1}>
-            {interventions.results.map((hit) => (
-              <UtteranceCard utterance={hit} hideSpeaker headingLevel={3} />
-            ))}
-          </ol>
-          <Pagination
-            page={page}
-            pages={pages}
-            href={(p) => `${speakerHref(detail.id)}${p > 1 ? `?page=${p}` : ""}#interventions`}
-            label="Pages of interventions"
-          />
-        </>
-      )}
+      <Interventions detail={detail} interventions={interventions} page={page} />
     </>,
     { title: detail.name, section: "speakers" },
   );
