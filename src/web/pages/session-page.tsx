@@ -43,6 +43,64 @@ export function neighbours(
   };
 }
 
+/** The facts of a transcript: date and time, title, status, other versions, size, source. */
+const SessionFacts: FC<{
+  transcript: ReturnType<typeof sessionTranscript>;
+  variants: SessionSummary[];
+}> = ({ transcript, variants }) => (
+  <dl class="facts">
+    <dt>Date</dt>
+    <dd>
+      <time datetime={datetimeAttr(transcript.date, null)}>{formatDate(transcript.date)}</time>
+      {transcript.time
+        ? `, ${formatTime(transcript.time, transcript.endTime)}${transcript.timeZone ? ` ${transcript.timeZone.toLowerCase()}` : " (Dubai time)"}`
+        : ", time not stated"}
+    </dd>
+    <dt>Title as captioned</dt>
+    <dd>{transcript.title ?? "(no title line)"}</dd>
+    <dt>Transcript</dt>
+    <dd>
+      {statusName(transcript)}
+      {transcript.statusLine ? ` (captioned “${transcript.statusLine}”)` : ""}
+      {transcript.version === "rough" ? " — rough live version, not used for search" : ""}
+    </dd>
+    {variants.length > 0 ? (
+      <>
+        <dt>Other versions</dt>
+        <dd>
+          {variants.map((v, i) => (
+            <>
+              {i > 0 ? ", " : ""}
+              <a href={sessionHref(v.id)}>
+                {v.version === "rough" ? "rough live version" : "finished version"}
+              </a>
+            </>
+          ))}
+        </dd>
+      </>
+    ) : null}
+    <dt>Utterances</dt>
+    <dd>{plural(transcript.utterances.length, "speaker turn")}</dd>
+    <dt>Source</dt>
+    <dd>
+      <code>{transcript.source.file}</code> ({transcript.source.format}, sha256{" "}
+      <code title={transcript.source.sha256}>{transcript.source.sha256.slice(0, 12)}</code>
+      ); line numbers below refer to <code>{transcript.source.textFile}</code>
+      {transcript.source.url ? (
+        <>
+          {" "}
+          — fetched from{" "}
+          {isWebUrl(transcript.source.url) ? (
+            <a href={transcript.source.url}>{transcript.source.url}</a>
+          ) : (
+            <code>{transcript.source.url}</code>
+          )}
+        </>
+      ) : null}
+    </dd>
+  </dl>
+);
+
 /** GET /sessions/:id */
 export async function sessionPage(c: Context<ApiEnv>): Promise<Response> {
   const corpus = c.get("corpus");
@@ -63,59 +121,7 @@ export async function sessionPage(c: Context<ApiEnv>): Promise<Response> {
             <a href="/sessions">Sessions</a> › {bodyName(transcript.body)}
           </p>
           <h1 id="session-title">{name}</h1>
-          <dl class="facts">
-            <dt>Date</dt>
-            <dd>
-              <time datetime={datetimeAttr(transcript.date, null)}>
-                {formatDate(transcript.date)}
-              </time>
-              {transcript.time
-                ? `, ${formatTime(transcript.time, transcript.endTime)}${transcript.timeZone ? ` ${transcript.timeZone.toLowerCase()}` : " (Dubai time)"}`
-                : ", time not stated"}
-            </dd>
-            <dt>Title as captioned</dt>
-            <dd>{transcript.title ?? "(no title line)"}</dd>
-            <dt>Transcript</dt>
-            <dd>
-              {statusName(transcript)}
-              {transcript.statusLine ? ` (captioned “${transcript.statusLine}”)` : ""}
-              {transcript.version === "rough" ? " — rough live version, not used for search" : ""}
-            </dd>
-            {variants.length > 0 ? (
-              <>
-                <dt>Other versions</dt>
-                <dd>
-                  {variants.map((v, i) => (
-                    <>
-                      {i > 0 ? ", " : ""}
-                      <a href={sessionHref(v.id)}>
-                        {v.version === "rough" ? "rough live version" : "finished version"}
-                      </a>
-                    </>
-                  ))}
-                </dd>
-              </>
-            ) : null}
-            <dt>Utterances</dt>
-            <dd>{plural(transcript.utterances.length, "speaker turn")}</dd>
-            <dt>Source</dt>
-            <dd>
-              <code>{transcript.source.file}</code> ({transcript.source.format}, sha256{" "}
-              <code title={transcript.source.sha256}>{transcript.source.sha256.slice(0, 12)}</code>
-              ); line numbers below refer to <code>{transcript.source.textFile}</code>
-              {transcript.source.url ? (
-                <>
-                  {" "}
-                  — fetched from{" "}
-                  {isWebUrl(transcript.source.url) ? (
-                    <a href={transcript.source.url}>{transcript.source.url}</a>
-                  ) : (
-                    <code>{transcript.source.url}</code>
-                  )}
-                </>
-              ) : null}
-            </dd>
-          </dl>
+          <SessionFacts transcript={transcript} variants={variants} />
           <p class="caveat">
             <strong>Captioner’s caveat:</strong> {CAPTION_CAVEAT} Words in the captions are often
             the English interpretation of speech in another language.
