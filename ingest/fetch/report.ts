@@ -3,7 +3,7 @@
  * printed at the end. Written to <out>/ingest-report.json.
  */
 import type { Body, SourceFormat } from "../../src/domain";
-import { printable } from "../io/printable";
+import { printable } from "../../src/node/printable";
 import type { LinkKind } from "./discover";
 import type { Via } from "./fetcher";
 import type { FetchOptions } from "./options";

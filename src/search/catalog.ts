@@ -26,13 +26,14 @@ export interface Catalog {
   notice: string | null;
 }
 
-function catalog(corpus: Corpus): Catalog {
+/** The corpus' synthetic flag and notice, which every catalog answer, page banner and error carries. */
+export function corpusNotice(corpus: Corpus): Catalog {
   return { synthetic: corpus.store.synthetic, notice: corpus.store.notice };
 }
 
 /** All sessions, in chronological order (rough versions included, marked by `version`). */
 export function listSessions(corpus: Corpus): Catalog & { sessions: SessionSummary[] } {
-  return { ...catalog(corpus), sessions: corpus.store.sessions.map(sessionSummary) };
+  return { ...corpusNotice(corpus), sessions: corpus.store.sessions.map(sessionSummary) };
 }
 
 /** One session with its whole transcript in order. */
@@ -49,7 +50,7 @@ export function sessionTranscript(
     utterances.push(utteranceView(corpus, ordinal, options));
   }
   const { utterances: _count, ...summary } = sessionSummary(session);
-  return { ...catalog(corpus), ...summary, utterances };
+  return { ...corpusNotice(corpus), ...summary, utterances };
 }
 
 /** A speaker with counts over the searchable (finished) sessions. */
@@ -94,7 +95,7 @@ export function listSpeakers(corpus: Corpus): Catalog & { speakers: SpeakerSumma
       sessions: counts.sessions[index]?.size ?? 0,
     }))
     .sort((a, b) => b.utterances - a.utterances || a.name.localeCompare(b.name));
-  return { ...catalog(corpus), speakers };
+  return { ...corpusNotice(corpus), speakers };
 }
 
 /**
@@ -169,7 +170,7 @@ export function speakerDetail(
     count,
   }));
   return {
-    ...catalog(corpus),
+    ...corpusNotice(corpus),
     id: speaker.id,
     name: speaker.name,
     kind: speaker.kind,
@@ -204,7 +205,12 @@ export function utteranceWithContext(
   const after: UtteranceView[] = [];
   for (let at = ordinal + 1; at <= Math.min(last, ordinal + context); at++)
     after.push(utteranceView(corpus, at, options));
-  return { ...catalog(corpus), utterance: utteranceView(corpus, ordinal, options), before, after };
+  return {
+    ...corpusNotice(corpus),
+    utterance: utteranceView(corpus, ordinal, options),
+    before,
+    after,
+  };
 }
 
 /**
@@ -241,7 +247,7 @@ export function listDocuments(corpus: Corpus): Catalog & { documents: DocumentSu
   const documents = [...documentIndex(corpus).entries()]
     .map(([id, ordinals]) => documentSummary(corpus, id, ordinals))
     .sort((a, b) => b.utterances - a.utterances || a.id.localeCompare(b.id));
-  return { ...catalog(corpus), documents };
+  return { ...corpusNotice(corpus), documents };
 }
 
 /** Most nearest references a document 404 names. */
@@ -351,7 +357,7 @@ export function documentMentions(
     .map(([key, list]) => documentSummary(corpus, key, list))
     .sort((a, b) => a.id.localeCompare(b.id));
   return {
-    ...catalog(corpus),
+    ...corpusNotice(corpus),
     id,
     label: documentLabel(id),
     members,

@@ -59,6 +59,8 @@ export interface PhraseTimeline {
 export interface PhraseRequest {
   /** The phrase; surrounding double quotes are optional. */
   q: string;
+  /** Only this speaker's words (a speaker id, as the speaker filter takes it). */
+  speaker?: string;
   limit?: number;
   offset?: number;
 }
@@ -105,6 +107,7 @@ export function* phraseTimelineSteps(
   const offset = request.offset ?? 0;
   checkPage(limit, offset);
   const query = parsePhrase(request.q);
+  if (request.speaker !== undefined) query.filters.speaker.push(request.speaker);
   const matches = sortMatches(yield* matchSteps(corpus, query, {}, pace), "chronological");
   const columns = corpus.store.utterances;
   const perSession = new Map<number, number>();

@@ -12,7 +12,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runIngest } from "../../ingest/commands/ingest";
 import { extractText } from "../../ingest/extract/index";
-import { printable } from "../../ingest/io/printable";
+import { printable } from "../../src/node/printable";
 import { noSessionReason } from "../../ingest/pipeline";
 import { workerRunner, type SourceRunner } from "../../ingest/sandbox/runner";
 import { emptySessionHeader } from "../../src/domain";

@@ -9,6 +9,7 @@ import { type FilterSpec, FILTER_PARAMS, addFilter, emptyFilters } from "../../s
 import { MAX_OFFSET } from "../../search/search";
 import { QueryError } from "../../search/errors";
 import { SORT_ORDERS, type SortOrder } from "../../search/types";
+import { parsePage } from "./page-number";
 
 /** Results per page. */
 export const PAGE_SIZE = 20;
@@ -83,13 +84,7 @@ export function parseSearchState(params: URLSearchParams): SearchState {
     }
     state.sort = sort as SortOrder;
   }
-  const page = value(params, "page");
-  if (page !== null) {
-    if (!/^\d{1,6}$/.test(page) || Number(page) < 1) {
-      throw new QueryError("page", "must be a whole number from 1");
-    }
-    state.page = Number(page);
-  }
+  state.page = parsePage(value(params, "page"));
   state.asTyped = value(params, AS_TYPED_PARAM) !== null;
   return state;
 }
