@@ -107,11 +107,11 @@ describe("parseFetchArgs", () => {
       [["--wayback-url", "mailto:x"], /^fetch: --wayback-url: expected an http\(s\) URL/],
       [
         ["--conference", "wcit-13"],
-        /^fetch: --conference: unknown conference "wcit-13"; known: wcit-12, wtpf-13, pp-14/
+        /^fetch: --conference: unknown conference "wcit-13"; known: wcit-12, wtpf-13, pp-14/,
       ],
       [
         ["--conference=nope"],
-        /^fetch: --conference: unknown conference "nope"; known: wcit-12, wtpf-13, pp-14/
+        /^fetch: --conference: unknown conference "nope"; known: wcit-12, wtpf-13, pp-14/,
       ],
       [["--conference"], /^fetch: --conference: missing value/],
       [["--sources", "x"], /^fetch: unknown option "--sources"/],
