@@ -2,7 +2,7 @@
  * Body ids ("plenary", "committee-5", "working-group-3"): their kind and number, their names, and
  * the id a kind and number make. The one place that reads or writes a body id.
  */
-import type { Body, BodyKind } from "./profile";
+import type { Body, BodyKind, BodyProfile } from "./profile";
 
 /** A body id taken apart: "committee-5" -> { kind: "committee", number: 5 }. */
 export interface BodyParts {
@@ -94,4 +94,9 @@ export function bodyShortLabel(body: Body): string {
       return never;
     }
   }
+}
+
+/** The bodies of a profile, named as every page names them: bodies("plenary", "committee-5"). */
+export function bodies(...ids: Body[]): BodyProfile[] {
+  return ids.map((id) => ({ id, name: bodyDisplayName(id) }));
 }

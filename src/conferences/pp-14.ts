@@ -5,6 +5,7 @@
  * Working Group of the Plenary met. The web addresses are the ITU's usual layout for the event;
  * the archive prefixes let the scraper find what the pages no longer link.
  */
+import { bodies } from "./body";
 import { YEARLESS_PLENIPOTENTIARY, type ConferenceProfile } from "./profile";
 
 export const PP_14 = {
@@ -18,14 +19,14 @@ export const PP_14 = {
   dates: { from: "2014-10-20", to: "2014-11-07" },
   timeZone: "Asia/Seoul",
   sessionIdPrefix: "pp-14-",
-  bodies: [
-    { id: "plenary", name: "Plenary", shortLabel: "P" },
-    { id: "committee-4", name: "Committee 4", shortLabel: "C4·" },
-    { id: "committee-5", name: "Committee 5", shortLabel: "C5·" },
-    { id: "committee-6", name: "Committee 6", shortLabel: "C6·" },
-    { id: "working-group", name: "Working Group of the Plenary", shortLabel: "WG·" },
-    { id: "working-group-3", name: "Working Group 3", shortLabel: "WG3·" },
-  ],
+  bodies: bodies(
+    "plenary",
+    "committee-4",
+    "committee-5",
+    "committee-6",
+    "working-group",
+    "working-group-3",
+  ),
   titleExamples: [
     { title: "FIFTEENTH PLENARY MEETING", body: "plenary", number: 15 },
     { title: "PLENARY SESSION AND CLOSING CEREMONIES", body: "plenary", number: null },

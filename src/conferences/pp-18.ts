@@ -6,6 +6,7 @@
  * of the Plenary. The web addresses are the event's site as the ITU laid it out (not checked
  * here: no network); the archive prefixes let the scraper find what its pages no longer link.
  */
+import { bodies } from "./body";
 import { YEARLESS_PLENIPOTENTIARY, type ConferenceProfile } from "./profile";
 
 export const PP_18 = {
@@ -19,12 +20,7 @@ export const PP_18 = {
   dates: { from: "2018-10-29", to: "2018-11-16" },
   timeZone: "Asia/Dubai",
   sessionIdPrefix: "pp-18-",
-  bodies: [
-    { id: "plenary", name: "Plenary", shortLabel: "P" },
-    { id: "committee-5", name: "Committee 5", shortLabel: "C5·" },
-    { id: "committee-6", name: "Committee 6", shortLabel: "C6·" },
-    { id: "working-group", name: "Working Group of the Plenary", shortLabel: "WG·" },
-  ],
+  bodies: bodies("plenary", "committee-5", "committee-6", "working-group"),
   titleExamples: [
     { title: "FIRST PLENARY MEETING", body: "plenary", number: 1 },
     { title: "SECOND MEETING OF COMMITTEE 5", body: "committee-5", number: 2 },

@@ -5,6 +5,7 @@
  * Committee 6 (administration and management) and the Working Group of the Plenary. The web
  * addresses are the event's site as the ITU laid it out (not checked here: no network).
  */
+import { bodies } from "./body";
 import { YEARLESS_PLENIPOTENTIARY, type ConferenceProfile } from "./profile";
 
 export const PP_22 = {
@@ -18,12 +19,7 @@ export const PP_22 = {
   dates: { from: "2022-09-26", to: "2022-10-14" },
   timeZone: "Europe/Bucharest",
   sessionIdPrefix: "pp-22-",
-  bodies: [
-    { id: "plenary", name: "Plenary", shortLabel: "P" },
-    { id: "committee-5", name: "Committee 5", shortLabel: "C5·" },
-    { id: "committee-6", name: "Committee 6", shortLabel: "C6·" },
-    { id: "working-group", name: "Working Group of the Plenary", shortLabel: "WG·" },
-  ],
+  bodies: bodies("plenary", "committee-5", "committee-6", "working-group"),
   titleExamples: [
     { title: "FIFTEENTH PLENARY MEETING", body: "plenary", number: 15 },
     { title: "NINTH WORKING GROUP OF THE PLENARY", body: "working-group", number: 9 },

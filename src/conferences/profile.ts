@@ -51,8 +51,6 @@ export interface BodyProfile {
   name: string;
   /** What it did, one line, for lists and the conference page ("Drafted the text of the ITRs"). */
   description?: string;
-  /** Short chart label prefix: "P", "C5·", "WG·". */
-  shortLabel: string;
 }
 
 /**

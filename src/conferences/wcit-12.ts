@@ -18,14 +18,13 @@ export const WCIT_12 = {
   // The first corpus: its permalinks ("/sessions/plenary-3") predate conferences and keep working.
   sessionIdPrefix: "",
   bodies: [
-    { id: "plenary", name: "Plenary", shortLabel: "P" },
+    { id: "plenary", name: "Plenary" },
     {
       id: "committee-5",
       name: "Committee 5",
       description: "Negotiated the text of the International Telecommunication Regulations",
-      shortLabel: "C5·",
     },
-    { id: "working-group", name: "Working Group of the Plenary", shortLabel: "WG·" },
+    { id: "working-group", name: "Working Group of the Plenary" },
   ],
   titleExamples: [
     { title: "PLENARY 1", body: "plenary", number: 1 },

@@ -4,6 +4,7 @@
  * moderators and panelists speak in its panel discussions. The web addresses are the event's
  * site as the ITU laid it out (not checked here: no network).
  */
+import { bodies } from "./body";
 import type { ConferenceProfile } from "./profile";
 
 export const WTPF_13 = {
@@ -17,10 +18,7 @@ export const WTPF_13 = {
   dates: { from: "2013-05-14", to: "2013-05-16" },
   timeZone: "Europe/Zurich",
   sessionIdPrefix: "wtpf-13-",
-  bodies: [
-    { id: "plenary", name: "Plenary", shortLabel: "P" },
-    { id: "panel", name: "Panel discussion", shortLabel: "Panel " },
-  ],
+  bodies: bodies("plenary", "panel"),
   titleExamples: [
     { title: "FIRST PLENARY SESSION", body: "plenary", number: 1 },
     { title: "PLENARY SESSION AND CLOSING CEREMONIES", body: "plenary", number: null },
