@@ -42,39 +42,55 @@ export interface IngestResult {
   skipped: SkippedFile[];
 }
 
-/** The sources to read, and the entries of the folder that are not read, with the reason. */
+/**
+ * The sources to read (paths relative to the sources folder, "pp-14/plenary15.docx" for a file in
+ * a conference's subfolder), and the entries that are not read, with the reason. Subfolders are
+ * read to any depth; symbolic links are never followed.
+ */
 async function listSources(
   sourcesDir: string,
 ): Promise<{ names: string[]; skipped: SkippedFile[] }> {
-  let entries;
-  try {
-    entries = await readdir(sourcesDir, { withFileTypes: true, encoding: "buffer" });
-  } catch (error) {
-    throw new Error(
-      `ingest: ${sourcesDir}: cannot read the sources folder: ${(error as Error).message}`,
-      { cause: error },
-    );
-  }
   const names: string[] = [];
   const skipped: SkippedFile[] = [];
+  await listFolder(sourcesDir, "", names, skipped);
+  return { names: names.sort(), skipped };
+}
+
+/** Lists one folder of the sources into `names` and `skipped` (see listSources). */
+async function listFolder(
+  sourcesDir: string,
+  prefix: string,
+  names: string[],
+  skipped: SkippedFile[],
+): Promise<void> {
+  const folder = join(sourcesDir, prefix);
+  let entries;
+  try {
+    entries = await readdir(folder, { withFileTypes: true, encoding: "buffer" });
+  } catch (error) {
+    throw new Error(`ingest: ${folder}: cannot read the sources folder: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
   const utf8 = new TextDecoder("utf-8", { fatal: true });
   for (const entry of entries) {
     const raw = Buffer.from(entry.name);
     let name: string;
     try {
-      name = utf8.decode(raw);
+      name = prefix + utf8.decode(raw);
     } catch {
-      const shown = printable(raw.toString("latin1"));
+      const shown = prefix + printable(raw.toString("latin1"));
       skipped.push({ file: shown, reason: "its name is not valid UTF-8: rename it" });
       continue;
     }
     const skip = (reason: string): number => skipped.push({ file: printable(name), reason });
+    const base = name.slice(prefix.length);
     if (entry.isSymbolicLink()) skip("a symbolic link: not followed (copy the file here instead)");
-    else if (entry.isDirectory()) skip("a folder: sources are not looked for in subfolders");
-    else if (!entry.isFile()) skip("not a regular file");
-    else if (!NOT_A_SOURCE.test(name)) names.push(name);
+    else if (entry.isDirectory()) {
+      if (!NOT_A_SOURCE.test(base)) await listFolder(sourcesDir, `${name}/`, names, skipped);
+    } else if (!entry.isFile()) skip("not a regular file");
+    else if (!NOT_A_SOURCE.test(base)) names.push(name);
   }
-  return { names: names.sort(), skipped };
 }
 
 /**

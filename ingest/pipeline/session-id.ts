@@ -1,9 +1,12 @@
+import { conferenceById } from "../../src/conferences/registry";
 import type { SessionHeader } from "../../src/domain";
 
 /**
  * The id of a session, stable across runs and readable in URLs:
  * "plenary-1", "committee-5-3", "working-group-6"; without a meeting number, the body (or
  * "session") with date and time: "plenary-2012-12-10-1930". A rough live version gets "-rough".
+ * The conference's sessionIdPrefix comes first ("pp-14-plenary-15"; WCIT-12's is "", so its
+ * permalinks predate conferences and keep working).
  */
 export function sessionId(header: SessionHeader, version: "finished" | "rough"): string {
   const body = header.body ?? "session";
@@ -15,7 +18,8 @@ export function sessionId(header: SessionHeader, version: "finished" | "rough"):
     const time = header.time ? `-${header.time.replace(":", "")}` : "";
     base = `${body}-${date}${time}`;
   }
-  return version === "rough" ? `${base}-rough` : base;
+  const prefix = conferenceById(header.conference)?.sessionIdPrefix ?? "";
+  return version === "rough" ? `${prefix}${base}-rough` : `${prefix}${base}`;
 }
 
 /**
