@@ -68,9 +68,12 @@ async function listFolder(
   try {
     entries = await readdir(folder, { withFileTypes: true, encoding: "buffer" });
   } catch (error) {
-    throw new Error(`ingest: ${folder}: cannot read the sources folder: ${(error as Error).message}`, {
-      cause: error,
-    });
+    throw new Error(
+      `ingest: ${folder}: cannot read the sources folder: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
   }
   const utf8 = new TextDecoder("utf-8", { fatal: true });
   for (const entry of entries) {

@@ -11,7 +11,7 @@
  *   word*           prefix: at least MIN_PREFIX_LENGTH characters before the *
  *   word~ word~2    fuzzy: words of at least MIN_FUZZY_LENGTH characters, edit distance 1 (2 for 8+
  *                   characters, or as given: ~1, and ~2 for words of 8+ characters only)
- *   key:value       filters: speaker: session: body: kind: date: from: to: (quote values with
+ *   key:value       filters: conference: speaker: session: body: kind: date: from: to: (quote values with
  *                   spaces: speaker:"saudi arabia"); repeated keys are alternatives, different keys
  *                   must all hold; date: takes YYYY-MM-DD or a range A..B
  *

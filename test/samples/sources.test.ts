@@ -11,7 +11,10 @@ const STATUS_LINE =
 
 describe("bundled sample sources", () => {
   it("folder holds exactly the files of the sample table plus the README", async () => {
-    const onDisk = (await readdir(SOURCES_DIR)).filter((f) => !f.startsWith(".")).sort();
+    const onDisk = (await readdir(SOURCES_DIR, { recursive: true, withFileTypes: true }))
+      .filter((entry) => entry.isFile() && !entry.name.startsWith("."))
+      .map((entry) => join(entry.parentPath, entry.name).slice(SOURCES_DIR.length + 1))
+      .sort();
     const expected = [...SAMPLES.map((s) => s.file), "README.md"].sort();
     expect(onDisk).toEqual(expected);
   });

@@ -7,7 +7,15 @@ import { enumParam, intParam } from "../middleware/params";
 import type { ApiEnv } from "./env";
 
 /** Filter parameters of /api/search (each also exists as key: in the query language). */
-export const SEARCH_FILTER_PARAMS = ["speaker", "session", "body", "kind", "from", "to"] as const;
+export const SEARCH_FILTER_PARAMS = [
+  "conference",
+  "speaker",
+  "session",
+  "body",
+  "kind",
+  "from",
+  "to",
+] as const;
 export const SEARCH_PARAMS = [
   "q",
   ...SEARCH_FILTER_PARAMS,

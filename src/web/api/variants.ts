@@ -15,13 +15,21 @@ import type { ApiEnv } from "./env";
 import { FORMATS } from "./search";
 
 /** Filter parameters of /api/phrase/variants (as in /api/search). */
-export const VARIANT_FILTER_PARAMS = ["speaker", "session", "body", "from", "to"] as const;
+export const VARIANT_FILTER_PARAMS = [
+  "conference",
+  "speaker",
+  "session",
+  "body",
+  "from",
+  "to",
+] as const;
 export const VARIANT_PARAMS = ["q", ...VARIANT_FILTER_PARAMS, "limit", "format"] as const;
 
 export const VARIANT_CSV_COLUMNS = [
   "id",
   "date",
   "time",
+  "conference",
   "session_id",
   "session_name",
   "speaker_id",
@@ -64,6 +72,7 @@ function row(variant: Variant): (string | number | boolean | null)[] {
     variant.id,
     variant.date,
     variant.time,
+    variant.session.conference,
     variant.session.id,
     variant.session.name,
     variant.speaker.id,
