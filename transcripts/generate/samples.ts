@@ -296,4 +296,20 @@ export const SAMPLES: readonly SampleSpec[] = [
     title: "PP-14 fifteenth plenary meeting (synthetic sample)",
     note: "PP-14: FIFTEENTH PLENARY MEETING in ROOM A, 14:30 KST; the Internet, spam and security texts adopted in their Busan wording.",
   },
+  {
+    source: "pp-14/plenary-closing",
+    file: "pp-14/plenary-closing-copy.html",
+    format: "html",
+    layout: "flat",
+    body: "plenary",
+    date: "2014-11-07",
+    version: "finished",
+    html: {
+      layout: "p-per-line",
+      teaser: `Busan telecom conference, closing plenary, 7 November 2014. ${TEASER_NOTE}`,
+      pageCount: 3,
+    },
+    title: "PP-14 closing plenary transcript (synthetic sample)",
+    note: "PP-14: third-party web page flattened onto ONE line, so conference, city, room and the title PLENARY SESSION AND CLOSING CEREMONIES (no number) run together.",
+  },
 ];
