@@ -1,6 +1,6 @@
 /**
  * `npx tsx bench/sharded.ts [--scale 10]`: measures serving a corpus larger than one Workers
- * isolate with shards (src/search/compact/shards.ts): the generated corpus is cut into shards of
+ * isolate with shards (src/search/backend/shards.ts): the generated corpus is cut into shards of
  * whole sessions (at most --shard-utterances each), every shard is built with the collection's
  * statistics through the real asset build, and then, per shard, in fresh child processes of the
  * main harness (bench/child.ts, system "ours"): cold starts (time, peak heap), the 128 MB isolate
@@ -29,7 +29,7 @@ import {
   shardBackend,
   shardStatistics,
   shardsFor,
-} from "../src/search/compact/shards";
+} from "../src/search/backend/shards";
 import type { Corpus } from "../src/search/corpus";
 import { openCorpus } from "../src/search/load";
 import { search } from "../src/search/search";

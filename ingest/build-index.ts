@@ -16,8 +16,8 @@ import {
   type SessionRecord,
   silentLogger,
 } from "../src/domain";
-import type { BackendFactory } from "../src/search/backend";
-import { DEFAULT_BACKEND } from "../src/search/backends";
+import type { BackendFactory } from "../src/search/backend/interface";
+import { DEFAULT_BACKEND } from "../src/search/backend/registry";
 import {
   type AssetManifest,
   type CorpusStore,
@@ -29,6 +29,7 @@ import {
   type StoreSpeaker,
   indexOptionsHash,
 } from "../src/search/schema";
+import { inSessionOrder } from "../src/search/session-order";
 import { buildReuse } from "../src/search/variants/reuse";
 import { writeFileAtomic } from "./io/atomic";
 
@@ -41,12 +42,6 @@ export const DEFAULT_TRANSCRIPTS_DIR = "transcripts";
 export interface BuiltAssets {
   manifest: AssetManifest;
   files: Map<string, string>;
-}
-
-/** A sort key putting sessions in chronological order (undated ones last). */
-function sessionSortKey(record: SessionRecord): string {
-  const time = record.time ? record.time.padStart(5, "0") : "99:99";
-  return `${record.date ?? "9999-99-99"} ${time} ${record.id}`;
 }
 
 function contentHash(text: string): string {
@@ -69,7 +64,7 @@ export function buildAssets(
       throw new Error(`build: session id ${JSON.stringify(record.id)} appears twice`);
     seen.add(record.id);
   }
-  const sessions = [...records].sort((a, b) => (sessionSortKey(a) < sessionSortKey(b) ? -1 : 1));
+  const sessions = inSessionOrder(records);
   const aliasById = new Map(aliases.map((alias) => [alias.id, alias]));
   const speakers: StoreSpeaker[] = [];
   const speakerAt = new Map<string, number>();

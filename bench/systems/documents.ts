@@ -3,6 +3,7 @@
  * with the fields filters and chronological sorting need.
  */
 import type { SessionRecord } from "../../src/domain";
+import { inSessionOrder } from "../../src/search/session-order";
 
 /** An utterance as the reference systems see it. */
 export interface FlatDocument {
@@ -17,7 +18,7 @@ export interface FlatDocument {
 
 /** Flattens records, numbering utterances in chronological order. */
 export function flattenRecords(records: readonly SessionRecord[]): FlatDocument[] {
-  const sessions = [...records].sort(compareSessions);
+  const sessions = inSessionOrder(records);
   const documents: FlatDocument[] = [];
   for (const record of sessions) {
     const utterances = [...record.utterances].sort((a, b) => a.seq - b.seq);
@@ -33,10 +34,4 @@ export function flattenRecords(records: readonly SessionRecord[]): FlatDocument[
     }
   }
   return documents;
-}
-
-function compareSessions(a: SessionRecord, b: SessionRecord): number {
-  const ka = `${a.date ?? "9999-99-99"} ${a.time ?? "99:99"} ${a.id}`;
-  const kb = `${b.date ?? "9999-99-99"} ${b.time ?? "99:99"} ${b.id}`;
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
 }

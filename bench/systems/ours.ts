@@ -13,10 +13,10 @@
  * `matches` lists every match through `matchQuery`, the function `search` pages from.
  */
 import type { SessionRecord } from "../../src/domain";
-import type { BackendFactory } from "../../src/search/backend";
-import { DEFAULT_BACKEND } from "../../src/search/backends";
+import type { BackendFactory } from "../../src/search/backend/interface";
+import { DEFAULT_BACKEND } from "../../src/search/backend/registry";
 import { utteranceId, type Corpus } from "../../src/search/corpus";
-import { miniSearchBackend } from "../../src/search/minisearch-backend";
+import { miniSearchBackend } from "../../src/search/backend/minisearch/backend";
 import { openCorpus } from "../../src/search/load";
 import { matchQuery, prepareQuery, search } from "../../src/search/search";
 import { buildAssets } from "../../ingest/build-index";
@@ -59,7 +59,7 @@ function matches(corpus: Corpus, q: BenchQuery): string[] {
   );
 }
 
-/** Our engine with its default search backend (src/search/backends.ts), as a benchmark system. */
+/** Our engine with its default search backend (src/search/backend/registry.ts), as a benchmark system. */
 export const ours = {
   name: "ours",
   description: `issue-4 engine, default backend "${DEFAULT_BACKEND.name}": buildAssets -> openCorpus -> search (API path, page presented)`,

@@ -2,13 +2,13 @@
  * `npm run build -- [--transcripts DIR] [--out DIR] [--backend NAME] [--quiet]`:
  * transcripts/<id>.json -> dist/assets/data/ (search index, utterance store, manifest). When
  * transcripts/manifest.json is missing, the offline ingest of transcripts/sources runs first.
- * `--backend` picks the search index (src/search/backends.ts; default: the compact index).
+ * `--backend` picks the search index (src/search/backend/registry.ts; default: the compact index).
  */
 import { access } from "node:fs/promises";
 import { join } from "node:path";
 import type { Logger } from "../../src/domain";
-import type { BackendFactory } from "../../src/search/backend";
-import { DEFAULT_BACKEND, backendNames, findBackend } from "../../src/search/backends";
+import type { BackendFactory } from "../../src/search/backend/interface";
+import { DEFAULT_BACKEND, backendNames, findBackend } from "../../src/search/backend/registry";
 import {
   DEFAULT_ASSETS_DIR,
   DEFAULT_TRANSCRIPTS_DIR,

@@ -6,7 +6,7 @@
 import { readFile, readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { Logger } from "../../src/domain";
-import { findBackend } from "../../src/search/backends";
+import { findBackend } from "../../src/search/backend/registry";
 import { checkManifest } from "../../src/search/load";
 import { type AssetManifest, DATA_DIR, MANIFEST_FILE } from "../../src/search/schema";
 import { DEFAULT_ASSETS_DIR, DEFAULT_TRANSCRIPTS_DIR } from "../build-index";

@@ -3,7 +3,7 @@
  * [--to D] [--sort relevance|chronological] [--limit N] [--offset N] [--json]`: searches the built
  * assets (building them first when needed) and prints results with their citations.
  */
-import { type FilterKey, addFilter, emptyFilters } from "../../src/search/filters";
+import { FILTER_KEYS, FILTER_PARAMS, addFilter, emptyFilters } from "../../src/search/filters";
 import { openCorpus } from "../../src/search/load";
 import { NEVER_PAUSE, runToEnd } from "../../src/search/pace";
 import { DEFAULT_LIMIT, type SearchRequest, search } from "../../src/search/search";
@@ -18,7 +18,7 @@ import { ensureBuilt } from "./ensure-built";
 export const HELP = `usage: npm run search -- "query" [options]
   Searches the built assets (building them first when needed) and prints the results with
   their citations. The query language is the search box's: words, "phrases", OR, -word, word*,
-  word~ and conference: speaker: session: body: kind: date: from: to: filters.
+  word~ and ${FILTER_KEYS.map((key) => `${key}:`).join(" ")} filters.
   --conference ID      one conference (wcit-12, pp-14: ids as in /api/conferences)
   --speaker X          a delegation or role by name, alias or code
   --session ID         one session (ids as in /api/sessions)
@@ -32,16 +32,6 @@ export const HELP = `usage: npm run search -- "query" [options]
   --help               this text
   Example: npm run search -- '"operating agencies" speaker:EGY' --limit 5`;
 const USAGE = HELP.split("\n")[0]!;
-
-const FILTER_OPTIONS = [
-  "conference",
-  "speaker",
-  "session",
-  "body",
-  "kind",
-  "from",
-  "to",
-] as const satisfies readonly FilterKey[];
 
 /** Turns a snippet's HTML into terminal text: <mark> as bold (or [..] when not a terminal). */
 export function snippetToTerminal(html: string, color: boolean): string {
@@ -94,7 +84,7 @@ export async function run(args: string[]): Promise<number> {
   const options = parseOptions(
     "search",
     args,
-    [...FILTER_OPTIONS.map((name) => `--${name}`), "--sort", "--limit", "--offset", "--assets"],
+    [...FILTER_PARAMS.map((name) => `--${name}`), "--sort", "--limit", "--offset", "--assets"],
     ["--json"],
     USAGE,
   );
@@ -115,7 +105,7 @@ export async function run(args: string[]): Promise<number> {
   };
   try {
     const filters = emptyFilters();
-    for (const name of FILTER_OPTIONS) {
+    for (const name of FILTER_PARAMS) {
       const value = options.values.get(`--${name}`);
       if (value !== undefined) addFilter(filters, name, value, name);
     }

@@ -4,7 +4,7 @@
  */
 import { parseLimitArg, type SourceLimits } from "../sandbox/limits";
 
-/** The ITU's WCIT-12 pages the crawl starts from (see ../shared/wcit12-sessions.md). */
+/** The ITU's WCIT-12 pages the crawl starts from (README.md, "Ingest": `--index-url`). */
 export const DEFAULT_INDEX_URLS: readonly string[] = [
   "https://www.itu.int/en/wcit-12/Pages/default.aspx",
   "https://www.itu.int/osg/wcit-12/highlights/dec04.html",

@@ -10,7 +10,7 @@
  *    copy of the header mid-text and the opening turns repeated after it, a cut final marker;
  * 4. turns.ts scanTurns: markers anywhere, labels, unmarked labels, unlabelled turns;
  * 5. per turn: wraps joined (whitespace collapsed), annotations.ts findAnnotations, an attribution
- *    note splits the turn (below), speakers.ts normaliseSpeaker, documents.ts findDocumentRefs;
+ *    note splits the turn (below), speakers.ts normaliseSpeaker, src/document-refs.ts findDocumentRefs;
  * 6. title.ts: the meeting number announced in the room (spokenNumber), and the body of a session
  *    without a title line from its opening turns.
  *

@@ -2,7 +2,7 @@
  * A loaded corpus: the asset manifest, the utterance store and the search backend, with the
  * lookups built once on load. Runtime-free.
  */
-import type { SearchBackend } from "./backend";
+import type { SearchBackend } from "./backend/interface";
 import type { AssetManifest, CorpusStore, StoreSession } from "./schema";
 import { SpacingCache } from "./text";
 

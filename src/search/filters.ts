@@ -42,17 +42,22 @@ export function emptyFilters(): FilterSpec {
   return { conference: [], speaker: [], session: [], body: [], kind: [], from: null, to: null };
 }
 
-/** The filter keys of the query language. */
-export const FILTER_KEYS = [
-  "conference",
-  "speaker",
-  "session",
-  "body",
-  "kind",
-  "date",
-  "from",
-  "to",
-] as const;
+/**
+ * The filters whose values are alternatives (FilterSpec's lists): the dimensions a search can be
+ * narrowed to one value of (the search page's facets).
+ */
+export const VALUE_FILTER_KEYS = ["conference", "speaker", "session", "body", "kind"] as const;
+export type ValueFilterKey = (typeof VALUE_FILTER_KEYS)[number];
+
+/**
+ * The filter parameters of /api/search, the search page's URL and `npm run search`: the value
+ * filters and the date bounds, one value each (the query language's `date:` is from and to).
+ */
+export const FILTER_PARAMS = [...VALUE_FILTER_KEYS, "from", "to"] as const;
+export type FilterParam = (typeof FILTER_PARAMS)[number];
+
+/** The filter keys of the query language (`key:value`). */
+export const FILTER_KEYS = [...VALUE_FILTER_KEYS, "date", "from", "to"] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 export function isFilterKey(key: string): key is FilterKey {

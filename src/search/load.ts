@@ -5,8 +5,8 @@
  *
  * Runtime-free.
  */
-import type { BackendFactory } from "./backend";
-import { findBackend } from "./backends";
+import type { BackendFactory } from "./backend/interface";
+import { findBackend } from "./backend/registry";
 import { type Corpus, createCorpus } from "./corpus";
 import { AssetError } from "./errors";
 import {

@@ -9,7 +9,13 @@ import { QueryError } from "./errors";
 import { type FilterSpec, emptyFilters } from "./filters";
 import { conferenceOk, resolveFilters } from "./resolve";
 import { type PresentOptions, sessionRef, speakerRefOf } from "./present";
-import { MAX_QUERY_LENGTH, type ParsedQuery, parseQuery } from "./query";
+import {
+  MAX_QUERY_LENGTH,
+  type ParsedQuery,
+  type PhraseClause,
+  asPhrase,
+  parseQuery,
+} from "./query";
 import { type Pace, type Steps, NEVER_PAUSE, checkpoint, runToEnd } from "./pace";
 import { DEFAULT_LIMIT, checkPage, matchSteps, sortMatches, toHit } from "./search";
 import { findPhrase } from "./text";
@@ -94,6 +100,12 @@ export function parsePhrase(q: string, parameter = "q"): ParsedQuery {
   return parseQuery(`"${inner}"`, parameter, emptyFilters());
 }
 
+/** The phrase clause of a query parsePhrase gave (null only if it gave no phrase). */
+function asPhraseQuery(query: ParsedQuery): PhraseClause | null {
+  const first = query.groups[0]?.[0];
+  return first ? asPhrase(first) : null;
+}
+
 /** Traces a phrase. */
 export function phraseTimeline(
   corpus: Corpus,
@@ -120,8 +132,8 @@ export function* phraseTimelineSteps(
   const columns = corpus.store.utterances;
   const perSession = new Map<number, number>();
   const saidPerSession = new Map<number, number>();
-  const phraseTerm = query.groups[0]?.[0];
-  const raw = phraseTerm?.type === "phrase" ? phraseTerm.raw : request.q;
+  const phraseClause = asPhraseQuery(query);
+  const raw = phraseClause?.raw ?? request.q;
   let totalOccurrences = 0;
   const speakers = new Map<number, PhraseSpeaker>();
   for (let i = 0; i < matches.length; i++) {
@@ -154,9 +166,8 @@ export function* phraseTimelineSteps(
         ],
   );
   const firstMatch = matches[0];
-  const phrase = query.groups[0]?.[0];
   return {
-    phrase: phrase?.type === "phrase" ? phrase.phrase : request.q,
+    phrase: phraseClause?.phrase ?? request.q,
     total: matches.length,
     totalOccurrences,
     sessions,

@@ -1,19 +1,9 @@
 /**
- * The query language. A query is a list of clauses separated by spaces:
- *
- *   word            all words must match (case and accents ignored)
- *   "exact phrase"  the words in this order, checked against the exact utterance text
- *                   (case-insensitive, white space normalised, on word boundaries)
- *   "a b"~N         proximity: the words within N positions of each other, in any order (Lucene's
- *                   slop, src/search/proximity.ts); N from 0 to MAX_PROXIMITY
- *   a OR b          either clause (OR binds tighter than the implicit AND: `x a OR b` = x AND (a OR b))
- *   -word -"phrase" exclude utterances matching it
- *   word*           prefix: at least MIN_PREFIX_LENGTH characters before the *
- *   word~ word~2    fuzzy: words of at least MIN_FUZZY_LENGTH characters, edit distance 1 (2 for 8+
- *                   characters, or as given: ~1, and ~2 for words of 8+ characters only)
- *   key:value       filters: conference: speaker: session: body: kind: date: from: to: (quote values with
- *                   spaces: speaker:"saudi arabia"); repeated keys are alternatives, different keys
- *                   must all hold; date: takes YYYY-MM-DD or a range A..B
+ * The query language's parser. A query is a list of clauses separated by spaces: words, "exact
+ * phrases", "proximity"~N, OR, -exclusions, prefix*, fuzzy~ and key:value filters (quote values
+ * with spaces: speaker:"saudi arabia"). What each means is written once, in ./syntax.ts (the
+ * help, the README and the API description are made from it); a new clause type is a member of
+ * QueryTerm, which the compiler then asks every switch over clauses to handle.
  *
  * Bounds: at most MAX_QUERY_LENGTH characters and MAX_QUERY_TERMS terms (each word of a phrase
  * counts). Any violation throws a QueryError naming the parameter.
@@ -45,6 +35,46 @@ export type QueryTerm =
   | { type: "word"; raw: string; terms: string[]; prefix: boolean; fuzzy: number }
   | { type: "phrase"; raw: string; phrase: string; terms: string[] }
   | { type: "proximity"; raw: string; terms: string[]; distance: number };
+
+/** The word clause of QueryTerm (words, prefixes, fuzzy words). */
+export type WordClause = Extract<QueryTerm, { type: "word" }>;
+/** The exact-phrase clause of QueryTerm. */
+export type PhraseClause = Extract<QueryTerm, { type: "phrase" }>;
+
+/**
+ * The clause when it is a word clause, else null. Code reading the word clauses of a query goes
+ * through here (an exhaustive switch), so a new clause type does not compile until it is placed.
+ */
+export function asWord(term: QueryTerm): WordClause | null {
+  switch (term.type) {
+    case "word":
+      return term;
+    case "phrase":
+    case "proximity":
+      return null;
+    default:
+      return term satisfies never;
+  }
+}
+
+/** The clause when it is an exact phrase, else null (exhaustive, as asWord). */
+export function asPhrase(term: QueryTerm): PhraseClause | null {
+  switch (term.type) {
+    case "phrase":
+      return term;
+    case "word":
+    case "proximity":
+      return null;
+    default:
+      return term satisfies never;
+  }
+}
+
+/** The clause when it is a plain word clause (no * or ~), else null. */
+export function asPlainWord(term: QueryTerm): WordClause | null {
+  const word = asWord(term);
+  return word && !word.prefix && word.fuzzy === 0 ? word : null;
+}
 
 /** A parsed query. */
 export interface ParsedQuery {

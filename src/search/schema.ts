@@ -137,7 +137,7 @@ export interface CorpusStore {
 export interface AssetManifest {
   formatVersion: number;
   optionsHash: string;
-  /** Which search backend built `files.index` (see src/search/backends.ts). */
+  /** Which search backend built `files.index` (see src/search/backend/registry.ts). */
   backend: string;
   corpus: string;
   synthetic: boolean;

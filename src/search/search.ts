@@ -3,7 +3,7 @@
  * phrase), the filters are checked on the columnar store inside the backend's filter callback,
  * then phrases are verified against the exact text. Runtime-free.
  */
-import type { BackendHit, BackendQuery } from "./backend";
+import type { BackendHit, BackendQuery } from "./backend/interface";
 import { type Pace, type Steps, NEVER_PAUSE, checkpoint, runToEnd } from "./pace";
 import type { Corpus } from "./corpus";
 import { QueryError } from "./errors";
@@ -15,7 +15,14 @@ import {
   resolveFilters,
 } from "./resolve";
 import { type PresentOptions, utteranceView } from "./present";
-import { type ParsedQuery, type QueryTerm, isEmptyQuery, parseQuery } from "./query";
+import {
+  type ParsedQuery,
+  type QueryTerm,
+  type WordClause,
+  asWord,
+  isEmptyQuery,
+  parseQuery,
+} from "./query";
 import { type Span, makeSnippet, mergeSpans } from "./snippet";
 import { containsProximity, findProximity } from "./proximity";
 import { substanceWeight } from "./substance";
@@ -156,8 +163,7 @@ function editDistance(a: string, b: string, max: number): number {
   return previous[b.length] ?? max + 1;
 }
 
-function wordMatches(term: QueryTerm, docTerm: string): boolean {
-  if (term.type !== "word") return false;
+function wordMatches(term: WordClause, docTerm: string): boolean {
   if (term.terms.includes(docTerm)) return true;
   const only = term.terms.length === 1 ? (term.terms[0] ?? "") : "";
   if (term.prefix && docTerm.startsWith(only)) return true;
@@ -179,7 +185,7 @@ function groupTester(
 
 /** The terms of a match that the query's word clauses matched (for highlighting). */
 function matchedWordTerms(query: ParsedQuery, docTerms: readonly string[]): string[] {
-  const words = query.groups.flat().filter((term) => term.type === "word");
+  const words = query.groups.flat().flatMap((term) => asWord(term) ?? []);
   return docTerms.filter((docTerm) => words.some((term) => wordMatches(term, docTerm)));
 }
 

@@ -17,7 +17,7 @@
 import type { Corpus } from "./corpus";
 import { boundedDamerauLevenshtein } from "./distance";
 import { emptyFilters } from "./filters";
-import { FUZZY_DISTANCE_2_FROM, parseQuery, type QueryTerm } from "./query";
+import { FUZZY_DISTANCE_2_FROM, asPlainWord, parseQuery, type QueryTerm } from "./query";
 import { filterPredicate, resolveFilters } from "./resolve";
 import { normaliseTerm } from "./text";
 
@@ -92,12 +92,10 @@ export function candidates(corpus: Corpus, word: string): Candidate[] {
 
 /** The plain words of a query (rule S1): positive one-term words without * or ~. */
 function plainWords(terms: QueryTerm[][]): string[] {
-  return terms
-    .flat()
-    .filter(
-      (term) => term.type === "word" && !term.prefix && term.fuzzy === 0 && term.terms.length === 1,
-    )
-    .map((term) => term.terms[0]!);
+  return terms.flat().flatMap((term) => {
+    const word = asPlainWord(term);
+    return word?.terms.length === 1 ? word.terms : [];
+  });
 }
 
 /** Every combination of the candidates, in order of the lists, at most `max`. */

@@ -8,7 +8,7 @@ import { listSpeakers } from "./catalog";
 import type { Corpus } from "./corpus";
 import { type NameRule, corpusNameTable, recogniseNames } from "./names";
 import type { Pace, Steps } from "./pace";
-import { parseQuery } from "./query";
+import { asPlainWord, parseQuery } from "./query";
 import { type SearchRequest, matchQuery, prepareQuery } from "./search";
 import { type Suggestion, suggestQuery, termFrequency } from "./spelling";
 
@@ -52,8 +52,7 @@ function typedWords(q: string): string[] {
   try {
     return parseQuery(q)
       .groups.flat()
-      .filter((term) => term.type === "word" && !term.prefix && term.fuzzy === 0)
-      .map((term) => term.raw);
+      .flatMap((term) => asPlainWord(term)?.raw ?? []);
   } catch {
     return [];
   }

@@ -5,14 +5,9 @@
 import { CONFERENCES, conferenceIds } from "../conferences/registry";
 import { CAPTION_CAVEAT } from "../domain";
 import { MAX_CONTEXT } from "../search/catalog";
-import { BODIES, SPEAKER_KINDS } from "../search/filters";
-import {
-  MAX_QUERY_LENGTH,
-  MAX_QUERY_TERMS,
-  MIN_FUZZY_LENGTH,
-  MIN_PREFIX_LENGTH,
-} from "../search/query";
-import { MAX_PROXIMITY } from "../search/proximity";
+import { BODIES, FILTER_PARAMS, type FilterParam, SPEAKER_KINDS } from "../search/filters";
+import { MAX_QUERY_LENGTH } from "../search/query";
+import { syntaxDescription } from "../search/syntax";
 import { EXPORT_MAX_ROWS } from "../search/export";
 import { DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET } from "../search/search";
 import {
@@ -28,16 +23,7 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const param = (name: string) => ({ $ref: `#/components/parameters/${name}` });
 const nullable = (type: string) => ({ type: [type, "null"] });
 
-const QUERY_HELP = [
-  `Query language: words (all must match); "exact phrase" (checked against the exact text,`,
-  `case-insensitive, white space normalised); "a b"~N proximity (the words within N positions of`,
-  `each other in any order, Lucene's slop, N from 0 to ${MAX_PROXIMITY}); a OR b; -word and -"phrase" exclude;`,
-  `word* prefix (at least ${MIN_PREFIX_LENGTH} characters); word~ fuzzy (words of at least ${MIN_FUZZY_LENGTH}`,
-  `characters; ~1 or ~2 sets the edit distance); filters speaker: session: body: kind: date:`,
-  `(YYYY-MM-DD or A..B) from: to:. At most ${MAX_QUERY_LENGTH} characters and ${MAX_QUERY_TERMS} terms`,
-  `(each word of a phrase counts). Rough live versions of sessions are searched only when a`,
-  `session filter names them.`,
-].join(" ");
+const QUERY_HELP = syntaxDescription();
 
 const VARIANTS_HELP = [
   `Passages whose wording is close to q (a phrase or a passage of up to ${MAX_VARIANT_WORDS} words),`,
@@ -66,30 +52,33 @@ const notFound = { "404": json(ref("Error"), "No such id.") };
 
 const pageParams = [param("limit"), param("offset")];
 
-/** The `conference` filter: an id of a conference profile; unknown: 400 naming the known ids. */
-const conferenceParam = {
-  name: "conference",
-  in: "query",
-  schema: { type: "string", enum: conferenceIds() },
-  description:
-    "Conference id (as /api/conferences lists them). Unknown: 400 whose `suggestions` are the known ids.",
-};
-
-const filterParams = [
-  conferenceParam,
-  {
-    name: "speaker",
-    in: "query",
+/** The filter parameters' schemas, one per FILTER_PARAMS entry (a new filter must get one). */
+const FILTER_SCHEMAS: Record<FilterParam, { schema: object; description?: string }> = {
+  conference: {
+    schema: { type: "string", enum: conferenceIds() },
+    description:
+      "Conference id (as /api/conferences lists them). Unknown: 400 whose `suggestions` are the known ids.",
+  },
+  speaker: {
     schema: { type: "string" },
     description:
       "Speaker id, name, alias or ISO code, any case. Unknown: 400 whose `suggestions` are the nearest speaker ids.",
   },
-  { name: "session", in: "query", schema: { type: "string" }, description: "Session id." },
-  { name: "body", in: "query", schema: { type: "string", enum: BODIES } },
-  { name: "kind", in: "query", schema: { type: "string", enum: SPEAKER_KINDS } },
-  { name: "from", in: "query", schema: { type: "string", format: "date" } },
-  { name: "to", in: "query", schema: { type: "string", format: "date" } },
-];
+  session: { schema: { type: "string" }, description: "Session id." },
+  body: { schema: { type: "string", enum: BODIES } },
+  kind: { schema: { type: "string", enum: SPEAKER_KINDS } },
+  from: { schema: { type: "string", format: "date" } },
+  to: { schema: { type: "string", format: "date" } },
+};
+
+const filterParams = FILTER_PARAMS.map((name) => ({
+  name,
+  in: "query",
+  ...FILTER_SCHEMAS[name],
+}));
+
+/** The `conference` filter alone, for the routes that take no other filter. */
+const conferenceParam = { name: "conference", in: "query", ...FILTER_SCHEMAS.conference };
 
 const sortParam = {
   name: "sort",

@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { buildAssets, readSessionRecords, readSourceTexts } from "../../ingest/build-index";
 import { listSpeakerAliases } from "../../ingest/parse/speakers";
-import { DEFAULT_BACKEND } from "../../src/search/backends";
+import { DEFAULT_BACKEND } from "../../src/search/backend/registry";
 import { openCorpus } from "../../src/search/load";
 import { createApp } from "../../src/web/app";
 import { memoryReader } from "../fixtures/corpus";

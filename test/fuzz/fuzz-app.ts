@@ -10,20 +10,14 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  CORPUS_SCHEMA_VERSION,
-  type DocumentRef,
-  type SessionRecord,
-  type Speaker,
-  SYNTHETIC_NOTICE,
-  type Utterance,
-} from "../../src/domain";
+import type { DocumentRef, SessionRecord, Speaker, Utterance } from "../../src/domain";
 import { buildAssets } from "../../ingest/build-index";
 import { openCorpus } from "../../src/search/load";
 import { SliceScheduler } from "../../src/search/scheduler";
 import { createApp } from "../../src/web/app";
 import { fileServer } from "../../src/node";
 import { FIXTURE_ALIASES, fixtureSessions, memoryReader } from "../fixtures/corpus";
+import { sessionRecord } from "../support/session-record";
 import { PAYLOADS } from "./payloads";
 
 /** Id of the payload session. */
@@ -137,39 +131,25 @@ export const PAYLOAD_SOURCE_URL =
 /** The payload session (SYNTHETIC). */
 export function payloadSession(sourceUrl = PAYLOAD_SOURCE_URL): SessionRecord {
   const utterances = payloadUtterances();
-  return {
-    schemaVersion: CORPUS_SCHEMA_VERSION,
-    notice: SYNTHETIC_NOTICE,
+  return sessionRecord({
     id: PAYLOAD_SESSION,
-    version: "finished",
-    variants: [],
     statusLine: 'FINISHED TRANSCRIPT "><fzx-tag fzx-attr=1>',
-    status: "finished",
-    conference: "wcit-12",
-    conferenceLine: "SYNTHETIC SAMPLE <fzx-tag> CONFERENCE",
-    room: null,
+    conference: "SYNTHETIC SAMPLE <fzx-tag> CONFERENCE",
     city: "<script>fzx(13)</script>",
     date: "2012-12-07",
     time: "10:00",
-    endTime: null,
     timeZone: "<fzx-tag>",
     title: 'PLENARY 90 <script>fzx(14)</script> "><fzx-tag fzx-attr=1>',
     body: "plenary",
     number: 90,
-    spokenNumber: null,
-    provider: null,
-    disclaimer: null,
-    synthetic: true,
     source: {
       file: 'test/fuzz/"><fzx-tag fzx-attr=1>.txt',
       url: sourceUrl,
-      sha256: "0".repeat(64),
-      format: "txt",
       bytes: 1000,
       textFile: "test/fuzz/<fzx-tag>.txt",
     },
     utterances,
-  };
+  });
 }
 
 /** Every record of the fuzz corpus. */

@@ -18,6 +18,12 @@ import { describe, expect, test } from "vitest";
 import type { ParsedTranscript } from "../../src/domain";
 import { parseTranscript } from "../../ingest/parse/transcript";
 import { normaliseSpeaker } from "../../ingest/parse/speakers";
+import {
+  type GeneratedTurn,
+  MADE_UP_SYLLABLES,
+  madeUpWord,
+  transcriptTurn,
+} from "../support/arbitraries";
 import { check } from "./seed";
 
 const LABELS = [
@@ -61,34 +67,9 @@ const ANNOTATIONS: [string, string][] = [
   ["(Pause)", "other"],
 ];
 /** Syllables of made-up words (no English word, no label, no annotation keyword). */
-const SYLLABLES = [
-  "ba",
-  "ko",
-  "ri",
-  "mu",
-  "te",
-  "lo",
-  "vi",
-  "sa",
-  "dé",
-  "ñu",
-  "çi",
-  "wø",
-  "λα",
-  "жу",
-  "ki",
-];
+const SYLLABLES = [...MADE_UP_SYLLABLES, "dé", "ñu", "çi", "wø", "λα", "жу", "ki"];
 
-const word = fc
-  .tuple(
-    fc.array(fc.constantFrom(...SYLLABLES), { minLength: 1, maxLength: 3 }),
-    fc.constantFrom("", "", "", "", ".", ",", "?", ";"),
-    fc.boolean(),
-  )
-  .map(([syllables, punctuation, capital]) => {
-    const w = syllables.join("");
-    return (capital ? w.charAt(0).toUpperCase() + w.slice(1) : w) + punctuation;
-  });
+const word = madeUpWord(SYLLABLES, ["", "", "", "", ".", ",", "?", ";"]);
 
 /** A piece of a turn's text: a word, an annotation, or an attribution note naming a delegation. */
 type Segment =
@@ -112,11 +93,7 @@ const segment: fc.Arbitrary<Segment> = fc.oneof(
   },
 );
 
-interface Turn {
-  label: string | null;
-  marker: string;
-  segments: Segment[];
-}
+type Turn = GeneratedTurn<Segment>;
 
 type Layout = "lines" | "wrapped" | "flat" | "crlf" | "unmarked";
 
@@ -126,40 +103,20 @@ const turn = (layout: Layout): fc.Arbitrary<Turn> =>
         label: fc.constantFrom(...UNMARKED_LABELS) as fc.Arbitrary<string | null>,
         marker: fc.constant(""),
         // Ends a sentence, so that the next line's label starts a turn (rule T3).
-        segments: fc
+        said: fc
           .array(segment, { minLength: 1, maxLength: 25 })
           .map((s) => [...s, { kind: "word", text: "final." } as Segment]),
       })
-    : fc.oneof(
-        {
-          weight: 8,
-          arbitrary: fc.record({
-            label: fc.constantFrom(...LABELS) as fc.Arbitrary<string | null>,
-            marker: fc.constantFrom(">>", ">>", "> >"),
-            segments: fc.array(segment, { minLength: 1, maxLength: 25 }),
-          }),
-        },
-        {
-          weight: 1,
-          arbitrary: fc.record({
-            label: fc.constant(null),
-            marker: fc.constant(">>"),
-            // An unlabelled turn has no one to take words from: no attribution notes in it.
-            segments: fc.array(
-              segment.filter((s) => s.kind !== "note"),
-              { minLength: 1, maxLength: 15 },
-            ),
-          }),
-        },
-        {
-          weight: 1,
-          arbitrary: fc.record({
-            label: fc.constantFrom(...LABELS) as fc.Arbitrary<string | null>,
-            marker: fc.constant(">>"),
-            segments: fc.constant([] as Segment[]),
-          }),
-        },
-      );
+    : transcriptTurn({
+        labels: LABELS,
+        markers: [">>", ">>", "> >"],
+        said: fc.array(segment, { minLength: 1, maxLength: 25 }),
+        // An unlabelled turn has no one to take words from: no attribution notes in it.
+        unlabelled: fc.array(
+          segment.filter((s) => s.kind !== "note"),
+          { minLength: 1, maxLength: 15 },
+        ),
+      });
 
 const HEADER_LINES = [
   "FINISHED TRANSCRIPT",
@@ -177,7 +134,7 @@ const SEPARATORS = [" ", " ", " ", " ", "  ", "\t", "\u00a0"];
 function render(header: boolean, turns: Turn[], layout: Layout, separators: number[]): string {
   let k = 0;
   const paragraphs = turns.map((t) => {
-    const words = t.segments.map((s) => s.text);
+    const words = t.said.map((s) => s.text);
     const body = words
       .map((w, i) =>
         i === 0
@@ -226,11 +183,11 @@ function expected(turns: Turn[]): Expected[] {
   for (const t of turns) {
     const own = normaliseSpeaker(t.label).id;
     let current: Expected = { speakerId: own, words: [], annotations: [], attributed: false };
-    if (t.segments.length === 0) {
+    if (t.said.length === 0) {
       out.push(current);
       continue;
     }
-    for (const s of t.segments) {
+    for (const s of t.said) {
       current.words.push(...s.text.split(" "));
       if (s.kind === "annotation") current.annotations.push([s.text, s.annotation]);
       if (s.kind === "note") {
@@ -329,7 +286,7 @@ describe("transcript parser, fuzzed", () => {
         expectWellFormed(input, parsed);
         const tokens = parsed.utterances.flatMap((u) => u.text.split(/\s+/));
         let at = 0;
-        for (const w of t.turns.flatMap((x) => x.segments.flatMap((s) => s.text.split(" ")))) {
+        for (const w of t.turns.flatMap((x) => x.said.flatMap((s) => s.text.split(" ")))) {
           while (at < tokens.length && tokens[at] !== w) at++;
           expect(
             at < tokens.length,

@@ -14,6 +14,12 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import type { Body, ParsedTranscript, TranscriptStatus } from "../../src/domain";
 import { parseTranscript } from "../../ingest/parse/transcript";
+import {
+  type GeneratedTurn,
+  MADE_UP_SYLLABLES,
+  madeUpWord,
+  transcriptTurn,
+} from "../support/arbitraries";
 
 /** Invariants that hold for any input. */
 function expectWellFormed(input: string, parsed: ParsedTranscript): void {
@@ -155,14 +161,7 @@ const LABELS = [
 ];
 /** Nonsense syllables: words that are no English word, so no rule can mistake them. */
 const SYLLABLES = [
-  "ba",
-  "ko",
-  "ri",
-  "mu",
-  "te",
-  "lo",
-  "vi",
-  "sa",
+  ...MADE_UP_SYLLABLES,
   "pe",
   "ga",
   "zu",
@@ -175,49 +174,16 @@ const SYLLABLES = [
   "bi",
 ];
 
-const word = fc
-  .tuple(
-    fc.array(fc.constantFrom(...SYLLABLES), { minLength: 1, maxLength: 3 }),
-    fc.constantFrom("", "", "", "", "", ".", ",", "?"),
-    fc.boolean(),
-  )
-  .map(([syllables, punct, capital]) => {
-    const w = syllables.join("");
-    return (capital ? w[0]!.toUpperCase() + w.slice(1) : w) + punct;
-  });
+const word = madeUpWord(SYLLABLES, ["", "", "", "", "", ".", ",", "?"]);
 
-interface GenTurn {
-  label: string | null;
-  marker: string;
-  words: string[];
-}
+type GenTurn = GeneratedTurn<string>;
 
-const turn: fc.Arbitrary<GenTurn> = fc.oneof(
-  {
-    weight: 8,
-    arbitrary: fc.record({
-      label: fc.constantFrom(...LABELS),
-      marker: fc.constantFrom(">>", ">>", ">", "> >"),
-      words: fc.array(word, { minLength: 1, maxLength: 30 }),
-    }),
-  },
-  {
-    weight: 1,
-    arbitrary: fc.record({
-      label: fc.constant(null),
-      marker: fc.constant(">>"),
-      words: fc.array(word, { minLength: 1, maxLength: 20 }),
-    }),
-  },
-  {
-    weight: 1,
-    arbitrary: fc.record({
-      label: fc.constantFrom(...LABELS),
-      marker: fc.constant(">>"),
-      words: fc.constant([] as string[]),
-    }),
-  },
-);
+const turn: fc.Arbitrary<GenTurn> = transcriptTurn({
+  labels: LABELS,
+  markers: [">>", ">>", ">", "> >"],
+  said: fc.array(word, { minLength: 1, maxLength: 30 }),
+  unlabelled: fc.array(word, { minLength: 1, maxLength: 20 }),
+});
 
 interface GenHeader {
   lines: string[];
@@ -387,7 +353,7 @@ type Layout = "lines" | "wrapped" | "flat";
 
 function turnParagraph(t: GenTurn): string {
   const head = t.label === null ? t.marker : `${t.marker} ${t.label}:`;
-  return [head, ...t.words].join(" ");
+  return [head, ...t.said].join(" ");
 }
 
 /** Hard-wraps a paragraph at `width` characters (words are never split). */
@@ -423,7 +389,7 @@ function join(lines: string[], layout: Layout): string {
 
 /** What the parser must return for the generated turns. */
 function expectedUtterances(turns: GenTurn[]): { raw: string | null; text: string }[] {
-  return turns.map((t) => ({ raw: t.label, text: t.words.join(" ") }));
+  return turns.map((t) => ({ raw: t.label, text: t.said.join(" ") }));
 }
 
 function checkTranscript(input: string, header: GenHeader | null, turns: GenTurn[]): void {
@@ -435,7 +401,7 @@ function checkTranscript(input: string, header: GenHeader | null, turns: GenTurn
   ).toEqual(expectedUtterances(turns));
   for (const [u, t] of parsed.utterances.map((u, i) => [u, turns[i]!] as const)) {
     if (t.label !== null) expect(u.speaker.kind).not.toBe("unknown");
-    expect(u.empty === true).toBe(t.words.length === 0);
+    expect(u.empty === true).toBe(t.said.length === 0);
   }
   const s = parsed.session;
   if (header === null) {

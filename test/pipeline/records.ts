@@ -1,11 +1,7 @@
-import {
-  CORPUS_SCHEMA_VERSION,
-  SYNTHETIC_NOTICE,
-  type SessionHeader,
-  type SessionRecord,
-} from "../../src/domain";
+import type { SessionHeader } from "../../src/domain";
 import type { ProcessedSource } from "../../ingest/pipeline";
 import { sessionId, transcriptVersion } from "../../ingest/pipeline";
+import { sessionRecord } from "../support/session-record";
 
 /** A small hand-made processed source for pipeline tests. */
 export function makeProcessed(
@@ -35,19 +31,14 @@ export function makeProcessed(
   const version = transcriptVersion(session);
   const id = sessionId(session, version);
   const text = `>> CHAIR: ${options.words ?? "Good afternoon."}`;
-  const record: SessionRecord = {
-    notice: SYNTHETIC_NOTICE,
-    schemaVersion: CORPUS_SCHEMA_VERSION,
+  const record = sessionRecord({
     id,
     version,
-    variants: [],
     ...session,
     source: {
       file: options.file,
       sha256: options.sha.padEnd(64, "0"),
-      format: "txt",
       bytes: text.length,
-      textFile: `text/${id}.txt`,
     },
     utterances: [
       {
@@ -67,6 +58,6 @@ export function makeProcessed(
         },
       },
     ],
-  };
+  });
   return { record, text };
 }

@@ -9,8 +9,8 @@ import {
   writeAssets,
 } from "../../ingest/build-index";
 import { staleReason } from "../../ingest/commands/ensure-built";
-import type { BackendFactory } from "../../src/search/backend";
-import { miniSearchBackend } from "../../src/search/minisearch-backend";
+import type { BackendFactory } from "../../src/search/backend/interface";
+import { miniSearchBackend } from "../../src/search/backend/minisearch/backend";
 import { AssetError } from "../../src/search/errors";
 import { openCorpus } from "../../src/search/load";
 import {

@@ -6,7 +6,7 @@
 import { describe, expect, test } from "vitest";
 import { buildAssets } from "../../ingest/build-index";
 import { openCorpus } from "../../src/search/load";
-import { miniSearchBackend } from "../../src/search/minisearch-backend";
+import { miniSearchBackend } from "../../src/search/backend/minisearch/backend";
 import { search } from "../../src/search/search";
 import {
   PROCEDURAL_MAX_WORDS,

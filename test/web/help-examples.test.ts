@@ -1,5 +1,5 @@
 /**
- * Help that works: every example of the syntax help (SYNTAX_ROWS, COMBINED_EXAMPLE) and of the
+ * Help that works: every example of the syntax table (QUERY_SYNTAX, COMBINED_EXAMPLE) and of the
  * README's list finds something in the bundled sample, through the search page itself. The
  * README examples are read from the file, between its examples markers.
  */
@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { bundledCorpus } from "../../bench/relevance";
 import { createApp } from "../../src/web/app";
-import { COMBINED_EXAMPLE, SYNTAX_ROWS } from "../../src/web/views/syntax-help";
+import { COMBINED_EXAMPLE, QUERY_SYNTAX } from "../../src/search/syntax";
 
 const app = createApp({ loadCorpus: () => bundledCorpus() });
 
@@ -31,9 +31,12 @@ describe("examples find something in the bundled sample", () => {
     expect(readmeExamples().length).toBeGreaterThanOrEqual(8);
   });
 
-  test.each([...SYNTAX_ROWS.map((row) => row.example), COMBINED_EXAMPLE])("help: %s", async (q) => {
-    expect(await resultCount(q)).toBeGreaterThan(0);
-  });
+  test.each([...QUERY_SYNTAX.map((row) => row.example), COMBINED_EXAMPLE])(
+    "help: %s",
+    async (q) => {
+      expect(await resultCount(q)).toBeGreaterThan(0);
+    },
+  );
 
   test.each(readmeExamples())("README: %s", async (q) => {
     expect(await resultCount(q)).toBeGreaterThan(0);

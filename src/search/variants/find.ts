@@ -24,7 +24,7 @@
  *
  * Runtime-free.
  */
-import type { BackendQuery } from "../backend";
+import type { BackendQuery } from "../backend/interface";
 import { type ConferenceGroup, groupByConference } from "../conferences";
 import { type Corpus, sessionOfUtterance, utteranceId } from "../corpus";
 import { QueryError } from "../errors";

@@ -8,6 +8,7 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import type { Corpus } from "../../search/corpus";
 import { EXPORT_MAX_ROWS, type ExportPlan, exportFileName, exportSteps } from "../../search/export";
+import { FILTER_PARAMS } from "../../search/filters";
 import type { PresentOptions } from "../../search/present";
 import { type SearchRequest, toHit } from "../../search/search";
 import { prepareQuery } from "../../search/search";
@@ -15,11 +16,11 @@ import { formatCount } from "../views/format";
 import { allowParams, enumParam } from "../middleware/params";
 import { csvHead, csvHeaders, csvLine, csvNote } from "./csv";
 import type { ApiEnv } from "./env";
-import { SEARCH_FILTER_PARAMS, searchRequest } from "./search-request";
+import { searchRequest } from "./search-request";
 
 export const EXPORT_FORMATS = ["csv", "json"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-export const EXPORT_PARAMS = ["q", ...SEARCH_FILTER_PARAMS, "sort", "format"] as const;
+export const EXPORT_PARAMS = ["q", ...FILTER_PARAMS, "sort", "format"] as const;
 /** Rows presented per chunk of the stream. */
 export const EXPORT_CHUNK_ROWS = 200;
 

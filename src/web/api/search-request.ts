@@ -1,29 +1,12 @@
 /** The parameters of /api/search and /api/export, read into a search request. */
 import type { Context } from "hono";
-import { type FilterKey, addFilter, emptyFilters } from "../../search/filters";
+import { FILTER_PARAMS, addFilter, emptyFilters } from "../../search/filters";
 import { DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET, type SearchRequest } from "../../search/search";
 import { SORT_ORDERS } from "../../search/types";
 import { enumParam, intParam } from "../middleware/params";
 import type { ApiEnv } from "./env";
 
-/** Filter parameters of /api/search (each also exists as key: in the query language). */
-export const SEARCH_FILTER_PARAMS = [
-  "conference",
-  "speaker",
-  "session",
-  "body",
-  "kind",
-  "from",
-  "to",
-] as const;
-export const SEARCH_PARAMS = [
-  "q",
-  ...SEARCH_FILTER_PARAMS,
-  "sort",
-  "limit",
-  "offset",
-  "format",
-] as const;
+export const SEARCH_PARAMS = ["q", ...FILTER_PARAMS, "sort", "limit", "offset", "format"] as const;
 export const FORMATS = ["json", "csv"] as const;
 
 /**
@@ -32,9 +15,9 @@ export const FORMATS = ["json", "csv"] as const;
  */
 export function searchRequest(c: Context<ApiEnv>, paged: boolean): SearchRequest {
   const filters = emptyFilters();
-  for (const name of SEARCH_FILTER_PARAMS) {
+  for (const name of FILTER_PARAMS) {
     const value = c.req.query(name);
-    if (value !== undefined) addFilter(filters, name satisfies FilterKey, value, name);
+    if (value !== undefined) addFilter(filters, name, value, name);
   }
   const given = (name: string) => paged || c.req.query(name) !== undefined;
   return {

@@ -11,7 +11,7 @@ import type { ApiEnv } from "./env";
 import { exportResponse } from "./export";
 import { FORMATS, SEARCH_PARAMS, searchRequest } from "./search-request";
 
-export { FORMATS, SEARCH_FILTER_PARAMS, SEARCH_PARAMS } from "./search-request";
+export { FORMATS, SEARCH_PARAMS } from "./search-request";
 
 export const searchRoutes = new Hono<ApiEnv>().get(
   "/search",

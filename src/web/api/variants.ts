@@ -3,7 +3,7 @@
  * order, each with its similarity and word diff (src/search/variants/find.ts); JSON or CSV.
  */
 import { Hono } from "hono";
-import { type FilterKey, addFilter, emptyFilters } from "../../search/filters";
+import { FILTER_PARAMS, type FilterParam, addFilter, emptyFilters } from "../../search/filters";
 import { QueryError } from "../../search/errors";
 import { DEFAULT_LIMIT, MAX_LIMIT } from "../../search/search";
 import { type Variant, findVariantsSteps } from "../../search/variants/find";
@@ -14,15 +14,10 @@ import { CSV_BOM, csvCell, csvHeaders } from "./csv";
 import type { ApiEnv } from "./env";
 import { FORMATS } from "./search";
 
-/** Filter parameters of /api/phrase/variants (as in /api/search). */
-export const VARIANT_FILTER_PARAMS = [
-  "conference",
-  "speaker",
-  "session",
-  "body",
-  "from",
-  "to",
-] as const;
+/** Filter parameters of /api/phrase/variants (as in /api/search, without `kind`). */
+export const VARIANT_FILTER_PARAMS = FILTER_PARAMS.filter(
+  (name): name is Exclude<FilterParam, "kind"> => name !== "kind",
+);
 export const VARIANT_PARAMS = ["q", ...VARIANT_FILTER_PARAMS, "limit", "format"] as const;
 
 export const VARIANT_CSV_COLUMNS = [
@@ -110,7 +105,7 @@ export const variantRoutes = new Hono<ApiEnv>().get(
     const filters = emptyFilters();
     for (const name of VARIANT_FILTER_PARAMS) {
       const value = c.req.query(name);
-      if (value !== undefined) addFilter(filters, name satisfies FilterKey, value, name);
+      if (value !== undefined) addFilter(filters, name, value, name);
     }
     const format = enumParam(c, "format", FORMATS, "json");
     const request = {

@@ -5,7 +5,7 @@
  * the core checks (QueryError names the parameter).
  */
 import type { Body, SpeakerKind } from "../../domain";
-import { type FilterSpec, addFilter, emptyFilters } from "../../search/filters";
+import { type FilterSpec, FILTER_PARAMS, addFilter, emptyFilters } from "../../search/filters";
 import { MAX_OFFSET } from "../../search/search";
 import { QueryError } from "../../search/errors";
 import { SORT_ORDERS, type SortOrder } from "../../search/types";
@@ -14,10 +14,6 @@ import { SORT_ORDERS, type SortOrder } from "../../search/types";
 export const PAGE_SIZE = 20;
 /** The last page the core can serve (its offset bound). */
 export const MAX_PAGE = Math.floor(MAX_OFFSET / PAGE_SIZE) + 1;
-
-/** Filter parameters: the same names as /api/search, one value each. */
-export const FILTER_PARAMS = ["speaker", "session", "body", "kind", "from", "to"] as const;
-export type FilterParam = (typeof FILTER_PARAMS)[number];
 
 export interface SearchState {
   q: string;

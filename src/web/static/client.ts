@@ -1,5 +1,5 @@
 /**
- * The site's progressive JavaScript, served by the pages app at STATIC_PATHS.js. Everything it
+ * The site's progressive JavaScript, served by the pages app at STATIC_FILES.js.path. Everything it
  * does has a no-JS equivalent in the server-rendered HTML:
  * - copy buttons (hidden until this script shows them): the quote plus its citation, from the
  *   button's data-copy attribute, to the clipboard, a relative permalink (no canonical origin

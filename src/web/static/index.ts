@@ -1,5 +1,5 @@
 /**
- * The static files the pages use, served by the pages app itself (src/web/pages/static-routes.ts)
+ * The static files the pages use, served by the pages app itself (its /static/:file route)
  * so the Worker and the Node server serve them the same way, with no external host. Paths carry
  * a content hash, so they can be cached for a year and a new build never serves a stale file.
  */

@@ -1,5 +1,5 @@
 /**
- * The site's one stylesheet, served by the pages app at STATIC_PATHS.css (no external fonts).
+ * The site's one stylesheet, served by the pages app at STATIC_FILES.css.path (no external fonts).
  * Kept as a string so the Worker and the Node server bundle it the same way.
  *
  * Colours were chosen for WCAG AA: body text #1a1a1a and muted text #4a4a4a on white and on the

@@ -4,6 +4,7 @@
  * works without JavaScript and with the keyboard.
  */
 import type { FC } from "hono/jsx";
+import { VALUE_FILTER_KEYS, type ValueFilterKey } from "../../search/filters";
 import type { FacetValue, Facets } from "../pages/facets";
 import type { SearchState } from "../pages/search-state";
 import { searchUrl } from "../pages/search-state";
@@ -13,7 +14,7 @@ import { kindLabel } from "./utterance-card";
 /** Values shown before "more" in a long facet. */
 export const FACET_SHOWN = 8;
 
-type Dimension = "speaker" | "session" | "body" | "kind";
+type Dimension = ValueFilterKey;
 
 interface FacetListProps {
   title: string;
@@ -183,7 +184,7 @@ export const FacetsPanel: FC<FacetsPanelProps> = ({ facets, state, sessionLabel 
 const DateRangeHidden: FC<{ state: SearchState }> = ({ state }) => (
   <>
     {state.q !== "" ? <input type="hidden" name="q" value={state.q} /> : null}
-    {(["speaker", "session", "body", "kind", "sort"] as const).map((name) => {
+    {([...VALUE_FILTER_KEYS, "sort"] as const).map((name) => {
       const v = state[name];
       return v === null ? null : <input type="hidden" name={name} value={v} />;
     })}

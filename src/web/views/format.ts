@@ -4,11 +4,7 @@
  */
 import { bodyDisplayName } from "../../conferences/body";
 import type { Body } from "../../domain";
-import {
-  MONTH_NAMES,
-  dateParts,
-  type SessionNameFacts,
-} from "../../search/session-name";
+import { MONTH_NAMES, dateParts, type SessionNameFacts } from "../../search/session-name";
 
 export { ordinal, sessionName, sessionShortLabel, titleCase } from "../../search/session-name";
 

@@ -5,7 +5,8 @@
  */
 import type { FC } from "hono/jsx";
 import { MAX_QUERY_LENGTH } from "../../search/query";
-import { type SearchState, FILTER_PARAMS } from "../pages/search-state";
+import { FILTER_PARAMS } from "../../search/filters";
+import type { SearchState } from "../pages/search-state";
 
 /** Where the progressive script asks for suggestions. */
 export const SUGGEST_PATH = "/suggest";

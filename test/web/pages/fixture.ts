@@ -14,18 +14,12 @@
  * - one utterance's text contains "<script>alert(1)</script>" (escaping);
  * - plenary-1.3 has "(Applause)" as an annotation.
  */
-import {
-  type Annotation,
-  CORPUS_SCHEMA_VERSION,
-  type DocumentRef,
-  type SessionRecord,
-  type Speaker,
-  SYNTHETIC_NOTICE,
-} from "../../../src/domain";
+import type { Annotation, DocumentRef, SessionRecord, Speaker } from "../../../src/domain";
 import { buildAssets } from "../../../ingest/build-index";
 import type { Corpus } from "../../../src/search/corpus";
 import { openCorpus } from "../../../src/search/load";
 import { sourceTextOf } from "../../fixtures/corpus";
+import { sessionRecord } from "../../support/session-record";
 
 export const SPEAKERS = {
   chair: { raw: "CHAIR", kind: "chair", country: null, id: "chair", name: "Chair" },
@@ -226,38 +220,25 @@ function record(spec: SessionSpec): SessionRecord {
       },
     };
   });
-  return {
-    schemaVersion: CORPUS_SCHEMA_VERSION,
-    notice: SYNTHETIC_NOTICE,
+  return sessionRecord({
     id: spec.id,
     version,
     variants: spec.variants ?? [],
     statusLine: version === "rough" ? null : "FINISHED TRANSCRIPT",
     status: version === "rough" ? null : "finished",
-    conference: "wcit-12",
-    conferenceLine: "WORLD CONFERENCE ON INTERNATIONAL TELECOMMUNICATIONS",
-    room: null,
-    city: "DUBAI, UNITED ARAB EMIRATES",
     date: spec.date,
     time: spec.time,
-    endTime: null,
-    timeZone: null,
     title: spec.title,
     body: spec.body,
     number: spec.number,
     spokenNumber: spec.spokenNumber ?? null,
-    provider: null,
-    disclaimer: null,
-    synthetic: true,
     source: {
       file: `transcripts/sources/${spec.id}.txt`,
-      sha256: "0".repeat(64),
-      format: "txt",
       bytes: offset,
       textFile: `transcripts/text/${spec.id}.txt`,
     },
     utterances,
-  };
+  });
 }
 
 /** The fixture's session records. */

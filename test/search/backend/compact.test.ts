@@ -1,5 +1,5 @@
 /**
- * The compact backend (src/search/compact/): its number codec, file format, dictionary lookups,
+ * The compact backend (src/search/backend/compact/): its number codec, file format, dictionary lookups,
  * and agreement with the MiniSearch backend (same documents, same BM25+ scores, same match sets)
  * on the SYNTHETIC fixture corpus and on generated corpora.
  */
@@ -10,44 +10,31 @@ import type {
   BackendHit,
   BackendQuery,
   SearchBackend,
-} from "../../src/search/backend";
-import { DEFAULT_BACKEND, findBackend } from "../../src/search/backends";
-import { compactBackend } from "../../src/search/compact/backend";
-import { buildCompactIndex } from "../../src/search/compact/build";
+} from "../../../src/search/backend/interface";
+import { DEFAULT_BACKEND, findBackend } from "../../../src/search/backend/registry";
+import { compactBackend } from "../../../src/search/backend/compact/backend";
+import { buildCompactIndex } from "../../../src/search/backend/compact/build";
 import {
   MAX_ENCODED,
   NumberWriter,
   decodeNumbers,
   encodeNumbers,
-} from "../../src/search/compact/codec";
-import { TermDictionary } from "../../src/search/compact/dictionary";
-import { MAX_QUERY_LEAVES } from "../../src/search/compact/evaluate";
-import { COMPACT_FORMAT_VERSION, parseIndexFile } from "../../src/search/compact/format";
-import { CompactIndexData } from "../../src/search/compact/index-data";
-import { AssetError } from "../../src/search/errors";
-import { openCorpus } from "../../src/search/load";
-import { miniSearchBackend } from "../../src/search/minisearch-backend";
-import type { CorpusStore } from "../../src/search/schema";
-import { search } from "../../src/search/search";
-import { terms as textTerms } from "../../src/search/text";
-import { fixtureAssets, memoryReader } from "../fixtures/corpus";
+} from "../../../src/search/backend/compact/codec";
+import { TermDictionary } from "../../../src/search/backend/compact/dictionary";
+import { MAX_QUERY_LEAVES } from "../../../src/search/backend/compact/evaluate";
+import { COMPACT_FORMAT_VERSION, parseIndexFile } from "../../../src/search/backend/compact/format";
+import { CompactIndexData } from "../../../src/search/backend/compact/index-data";
+import { AssetError } from "../../../src/search/errors";
+import { openCorpus } from "../../../src/search/load";
+import { miniSearchBackend } from "../../../src/search/backend/minisearch/backend";
+import type { CorpusStore } from "../../../src/search/schema";
+import { search } from "../../../src/search/search";
+import { terms as textTerms } from "../../../src/search/text";
+import { FIXTURE_QUERIES, fixtureAssets, memoryReader } from "../../fixtures/corpus";
+import { backendQuery, corpusTexts } from "../../support/arbitraries";
+import { levenshtein, runBackendCases, term } from "./common.case";
 
-/** Plain Levenshtein distance (insertions, deletions, substitutions), code unit by code unit. */
-function levenshtein(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        previous[j]! + 1,
-        current[j - 1]! + 1,
-        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
-}
+runBackendCases(compactBackend);
 
 function dictionaryOf(words: readonly string[]): TermDictionary {
   const sorted = [...new Set(words)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -247,7 +234,6 @@ describe("index file", () => {
 
   test("a query has at most MAX_QUERY_LEAVES positive terms; excluded ones do not count", () => {
     const backend = compactBackend.load(buildCompactIndex(documents));
-    const term = (t: string): BackendQuery => ({ kind: "term", term: t, prefix: false, fuzzy: 0 });
     const many = Array.from({ length: MAX_QUERY_LEAVES + 1 }, () => term("proposal"));
     expect(() => backend.search({ kind: "or", queries: many })).toThrow(/at most 31 terms/);
     expect(
@@ -265,12 +251,6 @@ describe("agreement with the MiniSearch backend on the fixture corpus", () => {
   const reference = miniSearchBackend.load(miniSearchBackend.build(documents));
   const compact = compactBackend.load(compactBackend.build(documents));
   const vocabulary = [...new Set(documents.flatMap((document) => textTerms(document.text)))].sort();
-  const term = (t: string, prefix = false, fuzzy = 0): BackendQuery => ({
-    kind: "term",
-    term: t,
-    prefix,
-    fuzzy,
-  });
 
   test("the fixture has a vocabulary to test with", () => {
     expect(vocabulary.length).toBeGreaterThan(100);
@@ -338,8 +318,8 @@ describe("agreement with the MiniSearch backend on the fixture corpus", () => {
   test("search through the default backend finds what the MiniSearch backend finds", async () => {
     expect(DEFAULT_BACKEND).toBe(compactBackend);
     expect(findBackend("minisearch")).toBe(miniSearchBackend);
-    const { buildAssets } = await import("../../ingest/build-index");
-    const { fixtureSessions, FIXTURE_ALIASES } = await import("../fixtures/corpus");
+    const { buildAssets } = await import("../../../ingest/build-index");
+    const { fixtureSessions, FIXTURE_ALIASES } = await import("../../fixtures/corpus");
     const withCompact = await openCorpus(memoryReader(fixtureAssets().files));
     const withMiniSearch = await openCorpus(
       memoryReader(buildAssets(fixtureSessions(), FIXTURE_ALIASES, miniSearchBackend).files),
@@ -347,16 +327,7 @@ describe("agreement with the MiniSearch backend on the fixture corpus", () => {
     expect(withCompact.manifest.backend).toBe("compact");
     expect(withMiniSearch.manifest.backend).toBe("minisearch");
     let found = 0;
-    for (const q of [
-      "telecommunication",
-      "human rights",
-      '"human rights"',
-      "secur*",
-      "proposel~",
-      "internet OR spam",
-      "regulations -roaming",
-      "speaker:EGY",
-    ]) {
+    for (const q of FIXTURE_QUERIES) {
       const a = search(withCompact, { q, limit: 100 });
       const b = search(withMiniSearch, { q, limit: 100 });
       expect(a.total, q).toBe(b.total);
@@ -384,41 +355,20 @@ describe("agreement with the MiniSearch backend on the fixture corpus", () => {
 });
 
 describe("agreement with MiniSearch on generated corpora (property)", () => {
-  const vocabulary = ["alpha", "alps", "also", "beta", "bet", "better", "gamma", "gama", "état"];
-  const documentText = fc
-    .array(fc.constantFrom(...vocabulary, "Alpha", "ÉTAT", ",", "the"), { maxLength: 12 })
-    .map((words) => words.join(" "));
-  const corpus = fc.array(documentText, { minLength: 1, maxLength: 25 });
-  const leaf: fc.Arbitrary<BackendQuery> = fc.record({
-    kind: fc.constant("term" as const),
-    term: fc.constantFrom(...vocabulary, "al", "bet", "zzz", "ALPHA", "etat"),
-    prefix: fc.boolean(),
-    fuzzy: fc.constantFrom(0, 0, 1, 2),
-  });
-  const query: fc.Arbitrary<BackendQuery> = fc.letrec<{ node: BackendQuery }>((tie) => ({
-    node: fc.oneof(
-      { depthSize: "small", withCrossShrink: true },
-      leaf,
-      fc.record({
-        kind: fc.constantFrom("and" as const, "or" as const),
-        queries: fc.array(tie("node"), { maxLength: 3 }),
-      }),
-      fc.record({
-        kind: fc.constant("and_not" as const),
-        include: tie("node"),
-        exclude: fc.array(tie("node"), { maxLength: 2 }),
-      }),
-    ),
-  })).node;
+  const corpus = corpusTexts(25, 12);
 
   test("same match sets, scores, terms and query terms for random corpora and queries", () => {
     fc.assert(
-      fc.property(corpus, fc.array(query, { minLength: 1, maxLength: 4 }), (texts, queries) => {
-        const documents = texts.map((text, i) => ({ ordinal: i * 2, text }));
-        const reference = miniSearchBackend.load(miniSearchBackend.build(documents));
-        const compact = compactBackend.load(compactBackend.build(documents));
-        for (const q of queries) expectSameHits(q, reference, compact);
-      }),
+      fc.property(
+        corpus,
+        fc.array(backendQuery, { minLength: 1, maxLength: 4 }),
+        (texts, queries) => {
+          const documents = texts.map((text, i) => ({ ordinal: i * 2, text }));
+          const reference = miniSearchBackend.load(miniSearchBackend.build(documents));
+          const compact = compactBackend.load(compactBackend.build(documents));
+          for (const q of queries) expectSameHits(q, reference, compact);
+        },
+      ),
       { numRuns: 400 },
     );
   });

@@ -1,7 +1,8 @@
 /**
- * The MiniSearch backend: the only module that imports MiniSearch. Documents are utterance
- * ordinals with one field, `text`; nothing is stored in the index (the text lives in the
- * columnar store), and filters are applied through MiniSearch's `filter` callback.
+ * The MiniSearch backend, the reference the compact backend is tested against (../compact/), and
+ * the only module of src/ that imports MiniSearch. Documents are utterance ordinals with one
+ * field, `text`; nothing is stored in the index (the text lives in the columnar store), and
+ * filters are applied through MiniSearch's `filter` callback.
  *
  * Runtime-free.
  */
@@ -12,11 +13,9 @@ import type {
   BackendHit,
   BackendQuery,
   SearchBackend,
-} from "./backend";
-import { normaliseTerm, tokenize } from "./text";
-
-/** Search weights for prefix and fuzzy matches (MiniSearch's defaults, written down). */
-export const MINISEARCH_WEIGHTS = { prefix: 0.375, fuzzy: 0.45 } as const;
+} from "../interface";
+import { normaliseTerm, tokenize } from "../../text";
+import { BM25, MATCH_WEIGHTS } from "../ranking";
 
 /** The MiniSearch options. Functions come from src/search/text.ts; their names are hashed. */
 function miniSearchOptions(): Options<BackendDocument> {
@@ -26,7 +25,7 @@ function miniSearchOptions(): Options<BackendDocument> {
     storeFields: [],
     tokenize: (text) => tokenize(text),
     processTerm: (term) => normaliseTerm(term) || null,
-    searchOptions: { weights: { ...MINISEARCH_WEIGHTS } },
+    searchOptions: { weights: { ...MATCH_WEIGHTS }, bm25: { ...BM25 } },
   };
 }
 
@@ -80,7 +79,7 @@ export const miniSearchBackend: BackendFactory = {
     idField: "ordinal",
     fields: ["text"],
     storeFields: [],
-    weights: MINISEARCH_WEIGHTS,
+    weights: MATCH_WEIGHTS,
   },
   build(documents) {
     const index = new MiniSearch<BackendDocument>(miniSearchOptions());

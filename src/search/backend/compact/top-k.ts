@@ -20,8 +20,8 @@
  *
  * Runtime-free.
  */
-import type { BackendHit, BackendQuery, ScoreWeight, TopHits } from "../backend";
-import type { SortOrder } from "../types";
+import type { BackendHit, BackendQuery, ScoreWeight, TopHits } from "../interface";
+import type { SortOrder } from "../../types";
 import { BLOCK_SIZE, type TermBlocks } from "./blocks";
 import { bm25Saturation, type CompactIndexData } from "./index-data";
 import { queryTerms, weightedTerms } from "./evaluate";

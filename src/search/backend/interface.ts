@@ -1,12 +1,14 @@
 /**
  * The seam between the search core and the full-text index. Everything that knows about a
- * particular index library lives behind this interface (src/search/minisearch-backend.ts), so
- * another backend can replace it without touching the query language, filters or results.
+ * particular index lives behind this interface, one folder per implementation beside it
+ * (./minisearch/, ./compact/), registered in ./registry.ts, so another backend can replace one
+ * without touching the query language, filters or results. Every backend passes the same cases
+ * (test/search/backend/common.case.ts).
  *
  * Runtime-free.
  */
-import type { Pace, Steps } from "./pace";
-import type { SortOrder } from "./types";
+import type { Pace, Steps } from "../pace";
+import type { SortOrder } from "../types";
 
 /**
  * A full-text query over index terms (already tokenized and normalised by src/search/text.ts).
@@ -49,7 +51,7 @@ export interface SearchBackend {
   /** Runs a query; `filter` (called with ordinals) drops documents before they are returned. */
   search(query: BackendQuery, filter?: (ordinal: number) => boolean): BackendHit[];
   /**
-   * The same as pausable steps (see ./pace.ts), for backends whose long queries can pause;
+   * The same as pausable steps (see ../pace.ts), for backends whose long queries can pause;
    * without it, `search` runs straight through.
    */
   searchSteps?(

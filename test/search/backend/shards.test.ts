@@ -1,26 +1,32 @@
 /**
- * Sharded serving (src/search/compact/shards.ts): the SYNTHETIC fixture corpus cut into small
+ * Sharded serving (src/search/backend/shards.ts): the SYNTHETIC fixture corpus cut into small
  * shards, each built with the collection's statistics; merging the shards' pages must give the
  * page of one index over everything (same totals, same ids in the same order, same scores).
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { buildAssets } from "../../ingest/build-index";
-import type { SessionRecord } from "../../src/domain";
-import { buildCompactIndex } from "../../src/search/compact/build";
+import { buildAssets } from "../../../ingest/build-index";
+import type { SessionRecord } from "../../../src/domain";
+import { buildCompactIndex } from "../../../src/search/backend/compact/build";
 import {
   collectionDocuments,
   mergePages,
   planShards,
-  sessionOrderKey,
   shardBackend,
   shardStatistics,
   shardsFor,
-} from "../../src/search/compact/shards";
-import type { Corpus } from "../../src/search/corpus";
-import { openCorpus } from "../../src/search/load";
-import { type SearchRequest, search } from "../../src/search/search";
-import { FIXTURE_ALIASES, fixtureCorpus, fixtureSessions, memoryReader } from "../fixtures/corpus";
+} from "../../../src/search/backend/shards";
+import type { Corpus } from "../../../src/search/corpus";
+import { openCorpus } from "../../../src/search/load";
+import { type SearchRequest, search } from "../../../src/search/search";
+import { sessionOrderKey } from "../../../src/search/session-order";
+import {
+  FIXTURE_ALIASES,
+  FIXTURE_QUERIES,
+  fixtureCorpus,
+  fixtureSessions,
+  memoryReader,
+} from "../../fixtures/corpus";
 
 async function openShards(records: SessionRecord[], maxUtterances: number) {
   const plan = planShards(records, maxUtterances);
@@ -54,15 +60,8 @@ function routedSearch(
 }
 
 const QUERIES = [
-  "telecommunication",
+  ...FIXTURE_QUERIES,
   "the",
-  "human rights",
-  '"human rights"',
-  "secur*",
-  "proposel~",
-  "internet OR spam",
-  "regulations -roaming",
-  "speaker:EGY",
   "kind:chair floor",
   "body:committee-5 proposal",
   "date:2012-12-05..2012-12-14 the",

@@ -1,5 +1,5 @@
 /**
- * Block-max top-k of the compact backend (src/search/compact/top-k.ts, blocks.ts): its first hits
+ * Block-max top-k of the compact backend (src/search/backend/compact/top-k.ts, blocks.ts): its first hits
  * are exactly the exhaustive evaluator's sorted and cut (same documents, same scores to the last
  * bit, ties by ordinal, same terms and total), with filters, in both orders, on generated
  * corpora whose posting lists span many blocks; and the search path gives the same pages with it
@@ -7,29 +7,40 @@
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { generateCorpus } from "../../bench/corpus";
-import { generateQueries } from "../../bench/queries";
-import { buildAssets } from "../../ingest/build-index";
+import { generateCorpus } from "../../../bench/corpus";
+import { generateQueries } from "../../../bench/queries";
+import { buildAssets } from "../../../ingest/build-index";
 import type {
   BackendHit,
   BackendQuery,
   ScoreWeight,
   SearchBackend,
-} from "../../src/search/backend";
-import { compactBackend } from "../../src/search/compact/backend";
-import { BLOCK_SIZE } from "../../src/search/compact/blocks";
-import { buildCompactIndex, collectionStatistics } from "../../src/search/compact/build";
-import { CompactIndexData } from "../../src/search/compact/index-data";
-import { TopList, singleWord } from "../../src/search/compact/top-k";
-import type { Corpus } from "../../src/search/corpus";
-import { openCorpus } from "../../src/search/load";
-import { search } from "../../src/search/search";
-import type { SortOrder } from "../../src/search/types";
-import { emptyFilters, type FilterSpec } from "../../src/search/filters";
-import { filterPredicate, filterPredicateOrNone, resolveFilters } from "../../src/search/resolve";
-import { fixtureCorpus, memoryReader } from "../fixtures/corpus";
+} from "../../../src/search/backend/interface";
+import { compactBackend } from "../../../src/search/backend/compact/backend";
+import { BLOCK_SIZE } from "../../../src/search/backend/compact/blocks";
+import { buildCompactIndex, collectionStatistics } from "../../../src/search/backend/compact/build";
+import { CompactIndexData } from "../../../src/search/backend/compact/index-data";
+import { TopList, singleWord } from "../../../src/search/backend/compact/top-k";
+import type { Corpus } from "../../../src/search/corpus";
+import { openCorpus } from "../../../src/search/load";
+import { search } from "../../../src/search/search";
+import type { SortOrder } from "../../../src/search/types";
+import { emptyFilters, type FilterSpec } from "../../../src/search/filters";
+import {
+  filterPredicate,
+  filterPredicateOrNone,
+  resolveFilters,
+} from "../../../src/search/resolve";
+import { fixtureCorpus, memoryReader } from "../../fixtures/corpus";
+import {
+  type OrdinalFilter,
+  corpusTexts,
+  oneWordQuery,
+  ordinalFilter,
+  ordinalFilterSpec,
+} from "../../support/arbitraries";
 
-type Filter = ((ordinal: number) => boolean) | undefined;
+type Filter = OrdinalFilter;
 
 /** The exhaustive answer: every hit, sorted as the search core sorts, cut to `count`. */
 function exhaustive(
@@ -83,33 +94,14 @@ function expectSameTop(
 
 // Few words, many documents: frequent terms have lists of many blocks, and many documents have
 // the same text, so the same score (ties).
-const VOCABULARY = ["alpha", "alps", "also", "beta", "bet", "better", "gamma", "gama", "état"];
-const word = fc.constantFrom(...VOCABULARY, "Alpha", "the", "the", "the", ",");
-const documentText = fc.array(word, { minLength: 0, maxLength: 8 }).map((w) => w.join(" "));
-const corpus = fc.array(documentText, { minLength: 1, maxLength: 400 });
-const wordQuery: fc.Arbitrary<BackendQuery> = fc.record({
-  kind: fc.constant("term" as const),
-  term: fc.constantFrom(...VOCABULARY, "al", "be", "bet", "zzz", "ALPHA", "etat", "the", "th"),
-  prefix: fc.boolean(),
-  fuzzy: fc.constantFrom(0, 0, 1, 2),
-});
-/** A word, alone or as the search core wraps it (and of or of the word). */
-const oneWord: fc.Arbitrary<BackendQuery> = fc.oneof(
-  wordQuery,
-  wordQuery.map((q): BackendQuery => ({ kind: "and", queries: [{ kind: "or", queries: [q] }] })),
-);
-const filterSpec = fc.option(
-  fc.record({ modulus: fc.integer({ min: 2, max: 7 }), rest: fc.integer({ min: 0, max: 6 }) }),
-);
-const filterOf = (spec: { modulus: number; rest: number } | null): Filter =>
-  spec === null ? undefined : (ordinal) => ordinal % spec.modulus !== spec.rest % spec.modulus;
+const corpus = corpusTexts(400, 8);
 
 /** Up to `max` top-k requests: a word, a filter, a page size, an order. */
 const topQueries = (max: number) =>
   fc.array(
     fc.tuple(
-      oneWord,
-      filterSpec,
+      oneWordQuery,
+      ordinalFilterSpec,
       fc.integer({ min: 1, max: 40 }),
       fc.constantFrom<SortOrder>("relevance", "chronological"),
     ),
@@ -123,7 +115,7 @@ describe("block-max top-k = the exhaustive evaluator, sorted and cut (property)"
         const documents = texts.map((text, i) => ({ ordinal: i * (gap + 1), text }));
         const backend = compactBackend.load(compactBackend.build(documents));
         for (const [query, spec, count, order] of queries)
-          expectSameTop(backend, query, filterOf(spec), count, order);
+          expectSameTop(backend, query, ordinalFilter(spec), count, order);
       }),
       { numRuns: 300 },
     );
@@ -140,7 +132,7 @@ describe("block-max top-k = the exhaustive evaluator, sorted and cut (property)"
           const backend = compactBackend.load(compactBackend.build(documents));
           const weight: ScoreWeight = (ordinal) => factors[ordinal % factors.length]!;
           for (const [query, spec, count, order] of queries)
-            expectSameTop(backend, query, filterOf(spec), count, order, weight);
+            expectSameTop(backend, query, ordinalFilter(spec), count, order, weight);
         },
       ),
       { numRuns: 200 },
@@ -149,7 +141,7 @@ describe("block-max top-k = the exhaustive evaluator, sorted and cut (property)"
 
   test("in a shard scored with its collection's statistics", () => {
     fc.assert(
-      fc.property(corpus, fc.integer({ min: 1, max: 399 }), oneWord, (texts, cut, query) => {
+      fc.property(corpus, fc.integer({ min: 1, max: 399 }), oneWordQuery, (texts, cut, query) => {
         const documents = texts.map((text, i) => ({ ordinal: i, text }));
         const statistics = collectionStatistics(documents);
         const shard = documents.slice(0, Math.min(cut, documents.length));

@@ -13,14 +13,12 @@
  *
  * Runtime-free.
  */
-import type { BackendHit, BackendQuery } from "../backend";
-import { type Pace, type Steps, NEVER_PAUSE, checkpoint, runToEnd } from "../pace";
-import { normaliseTerm, tokenize } from "../text";
+import type { BackendHit, BackendQuery } from "../interface";
+import { type Pace, type Steps, NEVER_PAUSE, checkpoint, runToEnd } from "../../pace";
+import { normaliseTerm, tokenize } from "../../text";
+import { MATCH_WEIGHTS } from "../ranking";
 import type { TermDictionary } from "./dictionary";
 import type { CompactIndexData } from "./index-data";
-
-/** Relative weights of prefix and fuzzy matches (MiniSearch's defaults). */
-export const MATCH_WEIGHTS = { prefix: 0.375, fuzzy: 0.45 } as const;
 
 /** Most positive query terms one query may have (one bit each in a 32-bit mask). */
 export const MAX_QUERY_LEAVES = 31;

@@ -1,12 +1,13 @@
 /**
  * The search backends the loader knows, by the name recorded in the asset manifest. A new
- * backend is added here and selected at build time.
+ * backend gets a folder beside ./compact/, an entry here (selected at build time), and a test
+ * file calling runBackendCases (test/search/backend/common.case.ts).
  *
  * Runtime-free.
  */
-import type { BackendFactory } from "./backend";
+import type { BackendFactory } from "./interface";
 import { compactBackend } from "./compact/backend";
-import { miniSearchBackend } from "./minisearch-backend";
+import { miniSearchBackend } from "./minisearch/backend";
 
 /** The backend used when none is named: the compact index (same ranking, cheap to load). */
 export const DEFAULT_BACKEND = compactBackend;

@@ -8,8 +8,8 @@
  *
  * Runtime-free.
  */
-import type { BackendDocument } from "../backend";
-import { normaliseTerm, tokenize } from "../text";
+import type { BackendDocument } from "../interface";
+import { normaliseTerm, tokenize } from "../../text";
 import { type PostingEntry, writeBlocks } from "./blocks";
 import { NumberWriter } from "./codec";
 import { TERM_SEPARATOR } from "./dictionary";

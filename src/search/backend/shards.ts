@@ -10,23 +10,18 @@
  * Runtime-free: the router and the shards can be Workers (see docs/performance.md).
  */
 import type { SessionRecord } from "../../domain";
-import type { BackendDocument, BackendFactory } from "../backend";
+import type { BackendDocument, BackendFactory } from "./interface";
+import { bySessionOrder, inSessionOrder } from "../session-order";
 import type { SearchHit, SearchPage, SortOrder } from "../types";
-import { compactBackend } from "./backend";
-import { type CollectionStatistics, buildCompactIndex, collectionStatistics } from "./build";
+import { compactBackend } from "./compact/backend";
+import {
+  type CollectionStatistics,
+  buildCompactIndex,
+  collectionStatistics,
+} from "./compact/build";
 
 /** Utterances per shard by default: about what the scale-1 benchmark corpus holds. */
 export const DEFAULT_SHARD_UTTERANCES = 30_000;
-
-/** The chronological sort key of a session, as the asset build orders sessions. */
-export function sessionOrderKey(session: {
-  id: string;
-  date: string | null;
-  time: string | null;
-}): string {
-  const time = session.time ? session.time.padStart(5, "0") : "99:99";
-  return `${session.date ?? "9999-99-99"} ${time} ${session.id}`;
-}
 
 /** One shard of a plan: its sessions (chronological) and what a router needs to route to it. */
 export interface ShardPlan {
@@ -53,10 +48,7 @@ export function planShards(
 ): ShardPlan[] {
   if (!Number.isInteger(maxUtterances) || maxUtterances < 1)
     throw new Error(`shards: maxUtterances must be a positive integer, got ${maxUtterances}`);
-  const sorted = [...records].sort((a, b) => {
-    const [x, y] = [sessionOrderKey(a), sessionOrderKey(b)];
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
+  const sorted = inSessionOrder(records);
   const groups: SessionRecord[][] = [];
   let current: SessionRecord[] = [];
   let count = 0;
@@ -89,10 +81,7 @@ export function planShards(
 export function* collectionDocuments(
   records: readonly SessionRecord[],
 ): Generator<BackendDocument> {
-  const sorted = [...records].sort((a, b) => {
-    const [x, y] = [sessionOrderKey(a), sessionOrderKey(b)];
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
+  const sorted = inSessionOrder(records);
   let ordinal = 0;
   for (const record of sorted) {
     for (const utterance of record.utterances) {
@@ -149,8 +138,7 @@ export function shardsFor(plan: readonly ShardPlan[], filters: RouteFilters = {}
 }
 
 function chronological(a: SearchHit, b: SearchHit): number {
-  const [x, y] = [sessionOrderKey(a.session), sessionOrderKey(b.session)];
-  return x < y ? -1 : x > y ? 1 : a.seq - b.seq;
+  return bySessionOrder(a.session, b.session) || a.seq - b.seq;
 }
 
 function byRelevance(a: SearchHit, b: SearchHit): number {

@@ -6,6 +6,7 @@
  *
  * Runtime-free.
  */
+import { BM25 } from "../ranking";
 import { BLOCK_SIZE, emptyBlocks, readBlocks, type TermBlocks } from "./blocks";
 import { CONTINUATION_RADIX, DIGIT_OF, FINAL_RADIX, NumberReader } from "./codec";
 import { TermDictionary } from "./dictionary";
@@ -15,9 +16,6 @@ import { parseIndexFile } from "./format";
 const DIGITS = DIGIT_OF;
 const FINAL = FINAL_RADIX;
 const CONTINUATION = CONTINUATION_RADIX;
-
-/** BM25+ parameters: MiniSearch's defaults (k, b, d), written down so the scores agree. */
-export const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
 
 /**
  * The term-frequency part of BM25+ for a document of `length` (MiniSearch's expression). A

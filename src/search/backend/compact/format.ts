@@ -13,7 +13,7 @@
  * - `frequencies` (optional, in a shard of a larger collection): for every term, its document
  *   frequency in the whole collection; `documentCount` and `averageLength` are then the
  *   collection's too, so the shard scores every document exactly as one index over the whole
- *   collection would (see ./shards.ts).
+ *   collection would (see ../shards.ts).
  * - `postings`: for every term, in dictionary order: its document frequency, then for every
  *   document (ascending ordinal): `gap * 2 + (frequency > 1 ? 1 : 0)` where gap is the ordinal
  *   minus the previous one minus 1 (the first: the ordinal itself), followed by `frequency - 2`
