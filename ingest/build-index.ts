@@ -33,8 +33,6 @@ import { inSessionOrder } from "../src/search/session-order";
 import { buildReuse } from "../src/search/variants/reuse";
 import { writeFileAtomic } from "./io/atomic";
 
-/** Where `npm run build` writes, relative to the project root. */
-export const DEFAULT_ASSETS_DIR = "dist/assets";
 /** Where the parsed sessions are read from. */
 export const DEFAULT_TRANSCRIPTS_DIR = "transcripts";
 
@@ -333,15 +331,4 @@ export async function readSessionRecords(
   for (const failure of manifest.failures ?? [])
     logger.warn(`build: ingest failed for ${failure.file}: ${failure.error}`);
   return { manifest, records };
-}
-
-/** Reads data assets from `<assetsDir>/data/` (for openCorpus in Node). */
-export function fileAssetReader(assetsDir: string): (name: string) => Promise<string> {
-  const dataDir = join(assetsDir, DATA_DIR);
-  return async (name) => {
-    if (name.includes("/") || name.includes("\\") || name.startsWith(".")) {
-      throw new Error(`search: bad asset name ${JSON.stringify(name)}`);
-    }
-    return readFile(join(dataDir, name), "utf8");
-  };
 }

@@ -287,6 +287,8 @@ export interface SessionRecord extends SessionHeader {
 export interface ManifestEntry {
   id: string;
   file: string;
+  /** Id of the session's conference ("wcit-12", "pp-14"), null when it is none the engine knows. */
+  conference: string | null;
   title: string | null;
   body: Body | null;
   number: number | null;

@@ -4,11 +4,12 @@
  * (default 127.0.0.1) and CANONICAL_ORIGIN (absolute links; default: relative) are honoured. Run with `npm run start:node`.
  */
 import { serve } from "@hono/node-server";
-import { readFile, stat } from "node:fs/promises";
-import { extname, join, resolve, sep } from "node:path";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { Hono } from "hono";
+import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { DEFAULT_ASSETS_DIR, fileAssetReader } from "../ingest/build-index";
-import { consoleLogger } from "../ingest/io/console-logger";
+import { DEFAULT_ASSETS_DIR, fileAssetReader } from "./node/assets";
+import { consoleLogger } from "./node/console-logger";
 import { openCorpus } from "./search/load";
 import { DEFAULT_SLICE_MS, RUN_STRAIGHT, SliceScheduler } from "./search/scheduler";
 import { createApp } from "./web/app";
@@ -16,42 +17,14 @@ import { createApp } from "./web/app";
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_HOST = "127.0.0.1";
 
-const CONTENT_TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-  ".txt": "text/plain; charset=utf-8",
-  ".woff2": "font/woff2",
-};
-
-/** Serves files under `root` (no escaping it); 404 when there is none. */
+/**
+ * Serves files under `root` with @hono/node-server's serveStatic (no "..", no encoded slashes,
+ * a folder's index.html); 404 when there is none.
+ */
 export function fileServer(root: string): (request: Request) => Promise<Response> {
-  const base = resolve(root);
-  return async (request) => {
-    let path: string;
-    try {
-      path = decodeURIComponent(new URL(request.url).pathname);
-    } catch {
-      return new Response("Bad request", { status: 400 });
-    }
-    let file = resolve(base, `.${path}`);
-    if (file !== base && !file.startsWith(base + sep))
-      return new Response("Not found", { status: 404 });
-    try {
-      if ((await stat(file)).isDirectory()) file = join(file, "index.html");
-      const body = await readFile(file);
-      const type = CONTENT_TYPES[extname(file)] ?? "application/octet-stream";
-      return new Response(request.method === "HEAD" ? null : body, {
-        headers: { "Content-Type": type },
-      });
-    } catch {
-      return new Response("Not found", { status: 404 });
-    }
-  };
+  const files = new Hono();
+  files.use("*", serveStatic({ root }));
+  return async (request) => files.fetch(request);
 }
 
 /**

@@ -10,14 +10,14 @@ import type { Logger } from "../../src/domain";
 import type { BackendFactory } from "../../src/search/backend/interface";
 import { DEFAULT_BACKEND, backendNames, findBackend } from "../../src/search/backend/registry";
 import {
-  DEFAULT_ASSETS_DIR,
   DEFAULT_TRANSCRIPTS_DIR,
   buildAssets,
   readSessionRecords,
   readSourceTexts,
   writeAssets,
 } from "../build-index";
-import { consoleLogger } from "../io/console-logger";
+import { consoleLogger } from "../../src/node/console-logger";
+import { DEFAULT_ASSETS_DIR } from "../../src/node/assets";
 import { listSpeakerAliases } from "../parse/speakers";
 
 export interface BuildOptions {

@@ -9,8 +9,9 @@ import type { Logger } from "../../src/domain";
 import { findBackend } from "../../src/search/backend/registry";
 import { checkManifest } from "../../src/search/load";
 import { type AssetManifest, DATA_DIR, MANIFEST_FILE } from "../../src/search/schema";
-import { DEFAULT_ASSETS_DIR, DEFAULT_TRANSCRIPTS_DIR } from "../build-index";
-import { consoleLogger } from "../io/console-logger";
+import { DEFAULT_TRANSCRIPTS_DIR } from "../build-index";
+import { consoleLogger } from "../../src/node/console-logger";
+import { DEFAULT_ASSETS_DIR } from "../../src/node/assets";
 import { parseOptions, runBuild } from "./build";
 
 /** Why the assets need a build, or null when they are up to date. */

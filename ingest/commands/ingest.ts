@@ -1,8 +1,9 @@
 import { readFile, readdir } from "node:fs/promises";
 import { join, relative } from "node:path";
+import { conferenceById, conferenceIds } from "../../src/conferences/registry";
 import { silentLogger, type Logger, type Manifest } from "../../src/domain";
-import { consoleLogger } from "../io/console-logger";
-import { printable } from "../io/printable";
+import { consoleLogger } from "../../src/node/console-logger";
+import { printable } from "../../src/node/printable";
 import { collectNotes } from "../io/notes";
 import { processSource, writeCorpus, type ProcessedSource, type SourceFailure } from "../pipeline";
 import { parseLimitArg, type SourceLimits } from "../sandbox/limits";
@@ -26,6 +27,11 @@ export interface IngestOptions {
    * end). One given here is left running, for the caller to reuse and close.
    */
   runner?: SourceRunner;
+  /**
+   * Id of the conference the files directly in the sources folder belong to when their headers
+   * name none (`--conference`); files in a subfolder named after a conference id belong to it.
+   */
+  conference?: string | null;
 }
 
 /** An entry of the sources folder that was not read, and why. */
@@ -42,58 +48,80 @@ export interface IngestResult {
   skipped: SkippedFile[];
 }
 
+/** A source file to read: its path below the sources folder and the conference it belongs to. */
+interface SourceEntry {
+  /** "plenary1.docx", or "pp-14/plenary-3.docx" in a conference's subfolder. */
+  name: string;
+  conference: string | null;
+}
+
 /**
- * The sources to read (paths relative to the sources folder, "pp-14/plenary15.docx" for a file in
- * a conference's subfolder), and the entries that are not read, with the reason. Subfolders are
- * read to any depth; symbolic links are never followed.
+ * The sources to read, and the entries of the folder that are not read, with the reason. Files
+ * directly in the folder belong to `conference`; a subfolder named after a conference id
+ * (transcripts/sources/pp-14/) holds that conference's files; other subfolders are skipped.
  */
 async function listSources(
   sourcesDir: string,
-): Promise<{ names: string[]; skipped: SkippedFile[] }> {
-  const names: string[] = [];
-  const skipped: SkippedFile[] = [];
-  await listFolder(sourcesDir, "", names, skipped);
-  return { names: names.sort(), skipped };
-}
-
-/** Lists one folder of the sources into `names` and `skipped` (see listSources). */
-async function listFolder(
-  sourcesDir: string,
-  prefix: string,
-  names: string[],
-  skipped: SkippedFile[],
-): Promise<void> {
-  const folder = join(sourcesDir, prefix);
-  let entries;
-  try {
-    entries = await readdir(folder, { withFileTypes: true, encoding: "buffer" });
-  } catch (error) {
-    throw new Error(
-      `ingest: ${folder}: cannot read the sources folder: ${(error as Error).message}`,
-      {
-        cause: error,
-      },
+  conference: string | null,
+): Promise<{ sources: SourceEntry[]; skipped: SkippedFile[] }> {
+  const top = await listFolder(sourcesDir);
+  const sources = top.files.map((name) => ({ name, conference }));
+  const skipped = [...top.skipped];
+  for (const folder of top.folders) {
+    if (conferenceById(folder) === null) {
+      skipped.push({
+        file: printable(folder),
+        reason: `a folder not named after a conference (known: ${conferenceIds().join(", ")}): not read`,
+      });
+      continue;
+    }
+    const inner = await listFolder(join(sourcesDir, folder));
+    sources.push(...inner.files.map((name) => ({ name: `${folder}/${name}`, conference: folder })));
+    skipped.push(...inner.skipped.map((s) => ({ ...s, file: `${folder}/${s.file}` })));
+    skipped.push(
+      ...inner.folders.map((f) => ({
+        file: printable(`${folder}/${f}`),
+        reason: "a folder inside a conference's folder: not read",
+      })),
     );
   }
+  return { sources, skipped };
+}
+
+/** The files and subfolders of one folder, and the entries that are neither, with the reason. */
+async function listFolder(
+  sourcesDir: string,
+): Promise<{ files: string[]; folders: string[]; skipped: SkippedFile[] }> {
+  let entries;
+  try {
+    entries = await readdir(sourcesDir, { withFileTypes: true, encoding: "buffer" });
+  } catch (error) {
+    throw new Error(
+      `ingest: ${sourcesDir}: cannot read the sources folder: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+  const names: string[] = [];
+  const folders: string[] = [];
+  const skipped: SkippedFile[] = [];
   const utf8 = new TextDecoder("utf-8", { fatal: true });
   for (const entry of entries) {
     const raw = Buffer.from(entry.name);
     let name: string;
     try {
-      name = prefix + utf8.decode(raw);
+      name = utf8.decode(raw);
     } catch {
-      const shown = prefix + printable(raw.toString("latin1"));
+      const shown = printable(raw.toString("latin1"));
       skipped.push({ file: shown, reason: "its name is not valid UTF-8: rename it" });
       continue;
     }
     const skip = (reason: string): number => skipped.push({ file: printable(name), reason });
-    const base = name.slice(prefix.length);
     if (entry.isSymbolicLink()) skip("a symbolic link: not followed (copy the file here instead)");
-    else if (entry.isDirectory()) {
-      if (!NOT_A_SOURCE.test(base)) await listFolder(sourcesDir, `${name}/`, names, skipped);
-    } else if (!entry.isFile()) skip("not a regular file");
-    else if (!NOT_A_SOURCE.test(base)) names.push(name);
+    else if (entry.isDirectory()) folders.push(name);
+    else if (!entry.isFile()) skip("not a regular file");
+    else if (!NOT_A_SOURCE.test(name)) names.push(name);
   }
+  return { files: names.sort(), folders: folders.sort(), skipped };
 }
 
 /**
@@ -105,17 +133,17 @@ export async function runIngest(options: IngestOptions = {}): Promise<IngestResu
   const sourcesDir = options.sourcesDir ?? DEFAULT_SOURCES_DIR;
   const outDir = options.outDir ?? DEFAULT_OUT_DIR;
   const logger = options.logger ?? silentLogger;
-  const { names, skipped } = await listSources(sourcesDir);
+  const { sources, skipped } = await listSources(sourcesDir, options.conference ?? null);
   for (const s of skipped) logger.info(`skipped ${s.file}: ${s.reason}`);
   const processed: ProcessedSource[] = [];
   const failures: SourceFailure[] = [];
   const runner = options.runner ?? workerRunner(options.limits);
   try {
-    for (const name of names) {
+    for (const { name, conference } of sources) {
       const file = relative(process.cwd(), join(sourcesDir, name)) || name;
       try {
         const bytes = new Uint8Array(await readFile(join(sourcesDir, name)));
-        const result = await processSource({ bytes, file }, { logger, runner });
+        const result = await processSource({ bytes, file, conference }, { logger, runner });
         processed.push(result);
         logger.info(
           `ingested ${file} -> ${result.record.id} (${result.record.utterances.length} utterances)`,
@@ -146,10 +174,14 @@ export async function runIngest(options: IngestOptions = {}): Promise<IngestResu
   return { manifest, ingested, failures, skipped };
 }
 
-export const HELP = `usage: npm run ingest -- [--sources DIR] [--out DIR] [--limit NAME=VALUE]... [--quiet] [--verbose] | --fetch [fetch options]
+export const HELP = `usage: npm run ingest -- [--sources DIR] [--out DIR] [--conference ID] [--limit NAME=VALUE]... [--quiet] [--verbose] | --fetch [fetch options]
   Extracts and parses every file in the sources folder into transcripts/<id>.json, their texts
   and transcripts/manifest.json (atomically; a bad source is reported and damages nothing).
+  Files in a subfolder named after a conference id (${DEFAULT_SOURCES_DIR}/pp-14/) belong to that
+  conference when their headers name none.
   --sources DIR       the source files (default ${DEFAULT_SOURCES_DIR})
+  --conference ID     the conference of the files directly in the sources folder whose headers
+                      name none (one of ${conferenceIds().join(", ")}; default: none, placed by date)
   --out DIR           where the sessions go (default ${DEFAULT_OUT_DIR})
   --limit NAME=VALUE  a per-source limit (see the README's table of limits); repeatable
   --quiet             no progress lines
@@ -160,10 +192,19 @@ const USAGE = HELP.split("\n")[0]!;
 
 interface IngestArgs {
   sourcesDir?: string;
+  conference?: string;
   outDir?: string;
   limits: Partial<SourceLimits>;
   quiet: boolean;
   verbose: boolean;
+}
+
+/** The value of --conference: a known conference id. */
+function conferenceArg(id: string): string {
+  if (conferenceById(id) !== null) return id;
+  throw new Error(
+    `ingest: --conference ${JSON.stringify(id)} is no known conference (known: ${conferenceIds().join(", ")})\n${USAGE}`,
+  );
 }
 
 function parseArgs(args: string[]): IngestArgs {
@@ -179,6 +220,7 @@ function parseArgs(args: string[]): IngestArgs {
     };
     if (arg === "--sources") options.sourcesDir = value();
     else if (arg === "--out") options.outDir = value();
+    else if (arg === "--conference") options.conference = conferenceArg(value());
     else if (arg === "--limit") Object.assign(options.limits, parseLimitArg(arg, value()));
     else if (arg === "--quiet") options.quiet = true;
     else if (arg === "--verbose") options.verbose = true;

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { printable } from "../io/printable";
+import { printable } from "../../src/node/printable";
 import { noSessionReason } from "../pipeline/source";
 import { workerRunner } from "../sandbox/runner";
 

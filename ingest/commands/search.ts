@@ -10,8 +10,8 @@ import { DEFAULT_LIMIT, type SearchRequest, search } from "../../src/search/sear
 import { type QueryHelp, queryHelpSteps } from "../../src/search/understand";
 import { SORT_ORDERS, type SearchPage, type SortOrder } from "../../src/search/types";
 import { QueryError } from "../../src/search/errors";
-import { DEFAULT_ASSETS_DIR, fileAssetReader } from "../build-index";
-import { consoleLogger } from "../io/console-logger";
+import { consoleLogger } from "../../src/node/console-logger";
+import { DEFAULT_ASSETS_DIR, fileAssetReader } from "../../src/node/assets";
 import { parseOptions } from "./build";
 import { ensureBuilt } from "./ensure-built";
 

@@ -6,7 +6,7 @@
  * Ctrl-C quits at once.
  */
 import type { Logger } from "../../src/domain";
-import { printable } from "../io/printable";
+import { printable } from "../../src/node/printable";
 import { FETCH_USAGE, parseFetchArgs, type FetchOptions } from "./options";
 import { createProgress } from "./progress";
 import { formatSummary, REPORT_FILE } from "./report";

@@ -89,172 +89,194 @@ export function worthAskingArchive(error: HttpError): boolean {
   return status === 404 || status === 410 || status === 429 || status >= 500;
 }
 
-export function createFetcher(options: FetcherOptions): Fetcher {
-  const { http, cache, waybackUrl } = options;
-  const maxCaptures = options.captures ?? DEFAULT_WAYBACK_CAPTURES;
-  const logger = options.logger ?? silentLogger;
-  const now = options.now ?? (() => new Date());
+/** What a fetcher holds: its options with the defaults filled in. */
+interface FetcherState {
+  http: HttpClient;
+  cache: FetchCache;
+  wayback: boolean;
+  waybackUrl: string;
+  maxCaptures: number;
+  logger: Logger;
+  now: () => Date;
+}
 
-  const fromEntry = (
-    url: string,
-    entry: CacheEntry,
-    body: Uint8Array,
-    via: Via,
-    attempts: number,
-    errors: string[],
-    status: number | null,
-  ): Fetched => ({
+export function createFetcher(options: FetcherOptions): Fetcher {
+  const state: FetcherState = {
+    http: options.http,
+    cache: options.cache,
+    wayback: options.wayback,
+    waybackUrl: options.waybackUrl,
+    maxCaptures: options.captures ?? DEFAULT_WAYBACK_CAPTURES,
+    logger: options.logger ?? silentLogger,
+    now: options.now ?? (() => new Date()),
+  };
+  return {
+    fetch: (url) => fetchOne(state, url),
+    fromArchive: (url, reason, skip) => fromArchive(state, url, reason, skip),
+    canUseArchive: (url) => canUseArchive(state, url),
+  };
+}
+
+/** How the bytes were had: where from, and what the URL asked for answered on the way. */
+interface Provenance {
+  via: Via;
+  attempts: number;
+  errors: string[];
+  status: number | null;
+}
+
+function fromEntry(
+  state: FetcherState,
+  url: string,
+  entry: CacheEntry,
+  body: Uint8Array,
+  provenance: Provenance,
+): Fetched {
+  return {
     url,
     finalUrl: entry.finalUrl,
     bytes: body,
     sha256: entry.sha256,
     contentType: entry.contentType,
-    file: join(cache.dir, entry.bodyFile),
-    via,
-    attempts,
-    errors,
-    status,
+    file: join(state.cache.dir, entry.bodyFile),
+    ...provenance,
+  };
+}
+
+/** Cache + network, no archive. */
+async function fetchLive(state: FetcherState, url: string): Promise<Fetched> {
+  const cached = await state.cache.get(url);
+  if (cached !== null && isCaptureUrl(state.waybackUrl, url)) {
+    // A capture never changes: no request.
+    return fromEntry(state, url, cached.entry, cached.body, {
+      via: "cache",
+      attempts: 0,
+      errors: [],
+      status: null,
+    });
+  }
+  try {
+    return await download(state, url, cached);
+  } catch (error) {
+    if (!(error instanceof HttpError) || cached === null) throw error;
+    state.logger.warn(
+      `fetch: ${url}: ${error.detail}; using the copy cached on ${cached.entry.fetchedAt}`,
+    );
+    return fromEntry(state, url, cached.entry, cached.body, {
+      via: "stale-cache",
+      attempts: error.attempts,
+      errors: error.errors,
+      status: error.status,
+    });
+  }
+}
+
+type Cached = Awaited<ReturnType<FetchCache["get"]>>;
+
+/** A conditional GET: the cached copy when it is current (304), else the new bytes, cached. */
+async function download(state: FetcherState, url: string, cached: Cached): Promise<Fetched> {
+  const validators = cached
+    ? { etag: cached.entry.etag, lastModified: cached.entry.lastModified }
+    : undefined;
+  const result = await state.http.get(url, validators);
+  if (result.notModified) {
+    if (cached === null) {
+      throw new HttpError(url, "status", "HTTP 304 without a cached copy", 304);
+    }
+    return fromEntry(state, url, cached.entry, cached.body, {
+      via: "revalidated",
+      attempts: result.attempts,
+      errors: result.errors,
+      status: 304,
+    });
+  }
+  const entry = await state.cache.put(
+    {
+      url,
+      finalUrl: result.finalUrl,
+      etag: result.etag,
+      lastModified: result.lastModified,
+      contentType: result.contentType,
+      fetchedAt: state.now().toISOString(),
+    },
+    result.bytes,
+  );
+  return fromEntry(state, url, entry, result.bytes, {
+    via: "network",
+    attempts: result.attempts,
+    errors: result.errors,
+    status: result.status,
   });
+}
 
-  /** Cache + network, no archive. */
-  async function fetchLive(url: string): Promise<Fetched> {
-    const cached = await cache.get(url);
-    if (cached !== null && isCaptureUrl(waybackUrl, url)) {
-      return fromEntry(url, cached.entry, cached.body, "cache", 0, [], null);
-    }
+/** The newest captures of `url` (a failed or malformed CDX answer throws an HttpError). */
+async function captures(state: FetcherState, url: string, reason: string): Promise<Capture[]> {
+  try {
+    const answer = await fetchLive(state, cdxQueryUrl(state.waybackUrl, url, state.maxCaptures));
+    return parseCdx(new TextDecoder().decode(answer.bytes)).slice(0, state.maxCaptures);
+  } catch (error) {
+    const detail = error instanceof HttpError ? error.detail : (error as Error).message;
+    throw new HttpError(
+      url,
+      "network",
+      `${reason}; wayback: CDX query failed: ${detail}`,
+      null,
+      null,
+      { cause: error },
+    );
+  }
+}
+
+async function fromArchive(
+  state: FetcherState,
+  url: string,
+  reason: string,
+  skip: readonly string[] = [],
+): Promise<Fetched> {
+  const notes: string[] = [];
+  const found = await captures(state, url, reason);
+  for (const capture of found) {
+    const address = captureUrl(state.waybackUrl, capture);
+    if (skip.includes(address)) continue;
     try {
-      const validators = cached
-        ? { etag: cached.entry.etag, lastModified: cached.entry.lastModified }
-        : undefined;
-      const result = await http.get(url, validators);
-      if (result.notModified) {
-        if (cached === null) {
-          throw new HttpError(url, "status", "HTTP 304 without a cached copy", 304);
-        }
-        return fromEntry(
-          url,
-          cached.entry,
-          cached.body,
-          "revalidated",
-          result.attempts,
-          result.errors,
-          304,
-        );
-      }
-      const entry = await cache.put(
-        {
-          url,
-          finalUrl: result.finalUrl,
-          etag: result.etag,
-          lastModified: result.lastModified,
-          contentType: result.contentType,
-          fetchedAt: now().toISOString(),
-        },
-        result.bytes,
+      const fetched = await fetchLive(state, address);
+      state.logger.info(
+        `fetch: ${url}: ${reason}; using the archive's capture of ${capture.timestamp}`,
       );
-      return fromEntry(
-        url,
-        entry,
-        result.bytes,
-        "network",
-        result.attempts,
-        result.errors,
-        result.status,
-      );
+      return { ...fetched, url, via: "wayback", archivedUrl: address, attempts: 0, status: null };
     } catch (error) {
-      if (!(error instanceof HttpError) || cached === null) throw error;
-      logger.warn(
-        `fetch: ${url}: ${error.detail}; using the copy cached on ${cached.entry.fetchedAt}`,
-      );
-      return fromEntry(
-        url,
-        cached.entry,
-        cached.body,
-        "stale-cache",
-        error.attempts,
-        error.errors,
-        error.status,
+      notes.push(
+        `${address}: ${error instanceof HttpError ? error.detail : (error as Error).message}`,
       );
     }
   }
+  const tail =
+    found.length === 0 ? "no capture" : `no capture could be fetched (${notes.join("; ")})`;
+  throw new HttpError(url, "status", `${reason}; wayback: ${tail}`);
+}
 
-  async function captures(url: string): Promise<Capture[]> {
-    const answer = await fetchLive(cdxQueryUrl(waybackUrl, url, maxCaptures));
-    return parseCdx(new TextDecoder().decode(answer.bytes)).slice(0, maxCaptures);
-  }
+function canUseArchive(state: FetcherState, url: string): boolean {
+  return state.wayback && !isArchiveUrl(state.waybackUrl, url);
+}
 
-  async function fromArchive(
-    url: string,
-    reason: string,
-    skip: readonly string[] = [],
-  ): Promise<Fetched> {
-    const notes: string[] = [];
-    let found: Capture[];
+/** The live URL, else (when it is gone and the archive is on) its newest usable capture. */
+async function fetchOne(state: FetcherState, url: string): Promise<Fetched> {
+  try {
+    return await fetchLive(state, url);
+  } catch (error) {
+    if (!(error instanceof HttpError) || !canUseArchive(state, url) || !worthAskingArchive(error))
+      throw error;
     try {
-      found = await captures(url);
-    } catch (error) {
-      const detail = error instanceof HttpError ? error.detail : (error as Error).message;
-      throw new HttpError(
-        url,
-        "network",
-        `${reason}; wayback: CDX query failed: ${detail}`,
-        null,
-        null,
-        {
-          cause: error,
-        },
-      );
-    }
-    for (const capture of found) {
-      const address = captureUrl(waybackUrl, capture);
-      if (skip.includes(address)) continue;
-      try {
-        const fetched = await fetchLive(address);
-        logger.info(
-          `fetch: ${url}: ${reason}; using the archive's capture of ${capture.timestamp}`,
-        );
-        return { ...fetched, url, via: "wayback", archivedUrl: address, attempts: 0, status: null };
-      } catch (error) {
-        notes.push(
-          `${address}: ${error instanceof HttpError ? error.detail : (error as Error).message}`,
-        );
-      }
-    }
-    const tail =
-      found.length === 0 ? "no capture" : `no capture could be fetched (${notes.join("; ")})`;
-    throw new HttpError(url, "status", `${reason}; wayback: ${tail}`);
-  }
-
-  function canUseArchive(url: string): boolean {
-    return options.wayback && !isArchiveUrl(waybackUrl, url);
-  }
-
-  async function fetchOne(url: string): Promise<Fetched> {
-    try {
-      return await fetchLive(url);
-    } catch (error) {
-      if (!(error instanceof HttpError) || !canUseArchive(url) || !worthAskingArchive(error))
-        throw error;
-      try {
-        const archived = await fromArchive(url, error.detail);
-        return {
-          ...archived,
-          attempts: error.attempts,
-          errors: error.errors,
-          status: error.status,
-        };
-      } catch (archiveError) {
-        const detail =
-          archiveError instanceof HttpError ? archiveError.detail : String(archiveError);
-        const combined = new HttpError(url, error.kind, detail, error.status, error.retryAfterMs, {
-          cause: error,
-        });
-        combined.attempts = error.attempts;
-        combined.errors = error.errors;
-        throw combined;
-      }
+      const archived = await fromArchive(state, url, error.detail);
+      return { ...archived, attempts: error.attempts, errors: error.errors, status: error.status };
+    } catch (archiveError) {
+      const detail = archiveError instanceof HttpError ? archiveError.detail : String(archiveError);
+      const combined = new HttpError(url, error.kind, detail, error.status, error.retryAfterMs, {
+        cause: error,
+      });
+      combined.attempts = error.attempts;
+      combined.errors = error.errors;
+      throw combined;
     }
   }
-
-  return { fetch: fetchOne, fromArchive, canUseArchive };
 }

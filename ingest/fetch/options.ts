@@ -2,14 +2,10 @@
  * Options of the scraper (`npm run ingest -- --fetch`), their defaults, and the parser of the
  * command-line flags. Pure: no I/O.
  */
+import { conferenceById, conferenceIds, DEFAULT_CONFERENCE } from "../../src/conferences/registry";
+import type { ConferenceProfile } from "../../src/conferences/profile";
 import { parseLimitArg, type SourceLimits } from "../sandbox/limits";
 
-/** The ITU's WCIT-12 pages the crawl starts from (README.md, "Ingest": `--index-url`). */
-export const DEFAULT_INDEX_URLS: readonly string[] = [
-  "https://www.itu.int/en/wcit-12/Pages/default.aspx",
-  "https://www.itu.int/osg/wcit-12/highlights/dec04.html",
-  "https://www.itu.int/osg/wcit-12/highlights/dec05-07.html",
-];
 export const DEFAULT_OUT_DIR = "transcripts";
 export const DEFAULT_CACHE_DIR = ".cache/fetch";
 /** Requests at a time per host. Also the ceiling: more than this is never used, whatever is asked. */
@@ -46,10 +42,26 @@ export const DEFAULT_MAX_URLS = 2_000;
 /** Wayback captures tried per URL, newest first. */
 export const DEFAULT_WAYBACK_CAPTURES = 3;
 
+/** Captures listed per CDX request when an archive prefix is listed (the resume key pages on). */
+export const DEFAULT_CDX_PAGE_SIZE = 1_000;
+/** Most CDX pages read per archive prefix (so at most 20 000 URLs per prefix). */
+export const MAX_CDX_PAGES = 20;
+
 /** Everything the scraper can be told. All fields but the flags' are for tests and embedding. */
 export interface FetchOptions {
-  /** Start pages (`--index-url`, repeatable). */
+  /**
+   * Id of the conference profile (`--conference`, src/conferences/registry.ts) whose start pages,
+   * archive prefixes and kept bodies the run uses; fetched sessions whose header names no
+   * conference are given it.
+   */
+  conference: string;
+  /** Start pages (`--index-url`, repeatable). Default: the profile's start URLs. */
   indexUrls: string[];
+  /**
+   * URL prefixes (scheme-less, as the CDX API takes them) whose archive captures are listed, so
+   * that files no page links any more are found. Default: the profile's archive prefixes.
+   */
+  archivePrefixes: string[];
   /** Where the corpus and ingest-report.json are written (`--out`). */
   outDir: string;
   /** HTTP cache: bodies with their ETag/Last-Modified (`--cache`). */
@@ -60,7 +72,7 @@ export interface FetchOptions {
   delayMs: number;
   /** How many links deep to follow from a start page (`--depth`). */
   depth: number;
-  /** Keep sessions other than plenary and Committee 5 (`--all`). */
+  /** Keep sessions of bodies other than the profile's kept bodies (`--all`). */
   all: boolean;
   /** Ask the Internet Archive for files gone from the live site (off with `--no-wayback`). */
   wayback: boolean;
@@ -74,6 +86,8 @@ export interface FetchOptions {
   maxRetryAfterMs?: number;
   maxBytes?: number;
   maxUrls?: number;
+  /** Captures per CDX request when listing an archive prefix. */
+  cdxPageSize?: number;
   /** Time the whole run may take, ms (`--deadline`); then it stops and writes its report. */
   deadlineMs: number;
   /** Time one URL may take, retries and waits included, ms (`--url-deadline`). */
@@ -90,10 +104,12 @@ export interface FetchOptions {
   scopes?: string[];
 }
 
-/** The options with every default filled in. */
-export function defaultFetchOptions(): FetchOptions {
+/** The options with every default filled in, for a conference (default: DEFAULT_CONFERENCE). */
+export function defaultFetchOptions(profile: ConferenceProfile = DEFAULT_CONFERENCE): FetchOptions {
   return {
-    indexUrls: [...DEFAULT_INDEX_URLS],
+    conference: profile.id,
+    indexUrls: [...profile.sources.startUrls],
+    archivePrefixes: [...profile.sources.archivePrefixes],
     outDir: DEFAULT_OUT_DIR,
     cacheDir: DEFAULT_CACHE_DIR,
     concurrency: DEFAULT_CONCURRENCY,
@@ -109,14 +125,16 @@ export function defaultFetchOptions(): FetchOptions {
 
 /** Usage text of the fetch flags, for the ingest command's help. */
 export const FETCH_USAGE = `npm run ingest -- --fetch [options]
-  --index-url URL   start page (repeatable; default: the ITU's WCIT-12 pages)
+  --conference ID   the conference profile: its start pages, archive folders and kept bodies
+                    (${conferenceIds().join(", ")}; default ${DEFAULT_CONFERENCE.id})
+  --index-url URL   start page (repeatable; default: the profile's start pages)
   --out DIR         output directory (default ${DEFAULT_OUT_DIR})
   --cache DIR       HTTP cache directory (default ${DEFAULT_CACHE_DIR})
   --concurrency N   requests at a time per host, 1-${MAX_CONCURRENCY_PER_HOST} (default ${DEFAULT_CONCURRENCY})
   --delay MS        pause between requests to one host (default ${DEFAULT_DELAY_MS})
   --depth N         links to follow from a start page (default ${DEFAULT_DEPTH})
-  --all             keep sessions other than plenary and Committee 5
-  --no-wayback      do not ask the Internet Archive for missing files
+  --all             keep sessions of every body, not only the profile's kept ones
+  --no-wayback      do not ask the Internet Archive (for missing files, nor to list its captures)
   --wayback-url URL base URL of the archive (default ${DEFAULT_WAYBACK_URL})
   --deadline T      the whole run stops after T (90s, 30m, 1h; default ${DEFAULT_DEADLINE_MS / 60_000}m)
   --url-deadline T  one URL, retries and waits included (default ${DEFAULT_URL_DEADLINE_MS / 60_000}m)
@@ -163,11 +181,37 @@ function wholeNumber(flag: string, value: string, min: number): number {
 }
 
 /**
+ * The profile `--conference ID` names (the last one given), or DEFAULT_CONFERENCE. Throws an
+ * Error naming the flag and the known ids for an id no profile has.
+ */
+function conferenceOf(args: string[]): ConferenceProfile {
+  let id: string | null = null;
+  for (const [i, arg] of args.entries()) {
+    if (arg === "--conference") {
+      const next = args[i + 1];
+      if (next === undefined || next.startsWith("--")) fail(arg, "missing value");
+      id = next;
+    } else if (arg.startsWith("--conference=")) {
+      id = arg.slice("--conference=".length);
+    }
+  }
+  if (id === null) return DEFAULT_CONFERENCE;
+  const profile = conferenceById(id);
+  if (profile === null) {
+    fail(
+      "--conference",
+      `unknown conference ${JSON.stringify(id)}; known: ${conferenceIds().join(", ")}`,
+    );
+  }
+  return profile;
+}
+
+/**
  * Parses the fetch flags. `--fetch` itself is accepted and ignored, so the ingest command can pass
  * its arguments as they are. Throws an Error naming the flag on anything wrong.
  */
 export function parseFetchArgs(args: string[]): FetchOptions {
-  const options = defaultFetchOptions();
+  const options = defaultFetchOptions(conferenceOf(args));
   const indexUrls: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? "";
@@ -187,6 +231,9 @@ export function parseFetchArgs(args: string[]): FetchOptions {
     switch (flag) {
       case "--fetch":
         noValue();
+        break;
+      case "--conference":
+        value(); // read first, by conferenceOf: the profile gives the other defaults
         break;
       case "--index-url":
         indexUrls.push(httpUrl(flag, value()));
@@ -234,7 +281,7 @@ export function parseFetchArgs(args: string[]): FetchOptions {
         break;
       default:
         throw new Error(
-          `fetch: unknown option ${JSON.stringify(arg)}; expected --index-url, --out, --cache, --concurrency, --delay, --depth, --all, --no-wayback, --wayback-url, --deadline, --url-deadline, --limit`,
+          `fetch: unknown option ${JSON.stringify(arg)}; expected --conference, --index-url, --out, --cache, --concurrency, --delay, --depth, --all, --no-wayback, --wayback-url, --deadline, --url-deadline, --limit`,
         );
     }
   }

@@ -3,7 +3,7 @@
  * printed at the end. Written to <out>/ingest-report.json.
  */
 import type { Body, SourceFormat } from "../../src/domain";
-import { printable } from "../io/printable";
+import { printable } from "../../src/node/printable";
 import type { LinkKind } from "./discover";
 import type { Via } from "./fetcher";
 import type { FetchOptions } from "./options";
@@ -28,6 +28,11 @@ export interface ReportEntry {
   /** The page that first linked here, and the link's text (for reading only). */
   foundOn?: string;
   linkText?: string;
+  /**
+   * Set when no link led here: the archive's listing of this prefix did (the CDX API), and the
+   * file was fetched from its newest capture (depth 0).
+   */
+  listedUnder?: string;
   outcome: Outcome;
   sessionId?: string;
   title?: string | null;
@@ -66,6 +71,22 @@ export interface ReportTotals {
   notModified: number;
 }
 
+/** What the archive's listing of one prefix found (archive-listing.ts). */
+export interface ArchiveListing {
+  /** Scheme-less, as the CDX API takes it: "www.itu.int/en/wcit-12/Documents/". */
+  prefix: string;
+  /** CDX pages asked for. */
+  pages: number;
+  /** Distinct URLs the archive lists under the prefix. */
+  listed: number;
+  /** Of those, files that may hold a transcript (by extension or mimetype). */
+  candidates: number;
+  /** Of those, the ones the crawl had not reached: queued, fetched from the archive. */
+  queued: number;
+  /** Why the listing failed or stopped short (a failed or malformed CDX answer). */
+  error?: string;
+}
+
 export interface FetchReport {
   schemaVersion: typeof REPORT_SCHEMA_VERSION;
   /**
@@ -79,7 +100,9 @@ export interface FetchReport {
   /** The options the run was given (the tuning knobs with no flag are left out). */
   options: Pick<
     FetchOptions,
+    | "conference"
     | "indexUrls"
+    | "archivePrefixes"
     | "outDir"
     | "cacheDir"
     | "concurrency"
@@ -96,6 +119,8 @@ export interface FetchReport {
   sessions: string[];
   /** Every URL tried, sorted by URL. */
   entries: ReportEntry[];
+  /** The archive's listing of each archive prefix (none with --no-wayback). */
+  listings: ArchiveListing[];
   /** Problems of the run as a whole (corpus not written, crawl cut at the URL limit...). */
   errors: string[];
   /** 0 when at least one session was ingested and written, 1 otherwise. */
@@ -138,6 +163,10 @@ export function formatSummary(report: FetchReport): string {
     ]),
     "",
     `requests ${t.requests}, downloaded ${t.downloads}, not modified (304) ${t.notModified}`,
+    ...report.listings.map(
+      (l) =>
+        `listed in the archive under ${printable(l.prefix)}: ${l.listed} URLs, ${l.candidates} files, ${l.queued} new${l.error === undefined ? "" : " (cut short: see the errors)"}`,
+    ),
   ];
   const rows: string[][] = [["outcome", "tries", "via", "url", "session / reason / error"]];
   for (const entry of report.entries) {

@@ -4,8 +4,8 @@
  * a repeated header are already removed by J7). Every rule is an edit on the MappedText, so the
  * text that remains still points into the input.
  *
- *   K1 a second copy of the beginning mid-text: where a status line or "WORLD CONFERENCE" in
- *      capitals starts a word, the header reader (header.ts) reads a header; when it finds at
+ *   K1 a second copy of the beginning mid-text: where a status line or a known conference's line
+ *      (its profile's patterns, conference-lines.ts) in capitals starts a word, the header reader (header.ts) reads a header; when it finds at
  *      least MIN_COPY_FIELDS fields (status, conference, city, date, time, title, provider,
  *      disclaimer), the whole run (the page title again, the header, what J7 left of the
  *      provider block and disclaimer, glued or not) is removed, with a "Transcript of <page
@@ -29,6 +29,7 @@
  *      is removed. It is neither speech nor a turn; a complete empty turn (">> CHAIR:") stays.
  */
 import type { SessionHeader } from "../../src/domain";
+import { KNOWN_CONFERENCE_SOURCE } from "./conference-lines";
 import { parseHeader } from "./header";
 import { isTranscriptOfLine } from "./junk";
 import { applyEdits, type Edit, type MappedText } from "./mapped-text";
@@ -39,8 +40,10 @@ export const MIN_COPY_FIELDS = 2;
 /** How much text after a K1 anchor the header reader sees. */
 const COPY_WINDOW = 20_000;
 
-const COPY_ANCHOR_RE =
-  /(?:FINISHED|FINAL|RAW|ROUGH|UNEDITED)\s?(?:TRANSCRIPT|FILE|COPY|DRAFT)|WORLD\s?CONFERENCE/g;
+const COPY_ANCHOR_RE = new RegExp(
+  `(?:FINISHED|FINAL|RAW|ROUGH|UNEDITED)\\s?(?:TRANSCRIPT|FILE|COPY|DRAFT)|${KNOWN_CONFERENCE_SOURCE}`,
+  "g",
+);
 /** K3: a marker at the very end, with a capitals fragment and no colon. */
 const CUT_MARKER_RE = new RegExp(
   `(?<=^|\\s)>(?:[ \\t]*>)*(?:[ \\t]*[A-Z](?:[A-Z0-9 .'’&/-]{0,${MAX_LABEL_CHARS}}[A-Z])?)?\\s*$`,

@@ -14,7 +14,8 @@ export interface FieldMatch<T> {
   end: number;
 }
 
-function sticky(re: RegExp, text: string, pos: number): RegExpExecArray | null {
+/** `re` (a sticky regex) matched exactly at pos, or null. */
+export function sticky(re: RegExp, text: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos;
   return re.exec(text);
 }
@@ -45,27 +46,7 @@ export function matchStatus(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Conference and city of WCIT-12 (other conferences' lines are recognised by the header reader
-// from their shape: a line of capitals naming a CONFERENCE / FORUM / ASSEMBLY...).
-
-const CONFERENCE_RE =
-  /(WORLD)\s*(CONFERENCE)\s*(ON)\s*(INTERNATIONAL)\s*(TELECOMMUNICATIONS)(\s*[-–(]?\s*WCIT[- ]?(?:20)?12\)?)?/iy;
-
-export function matchConference(text: string, pos: number): FieldMatch<string> | null {
-  const m = sticky(CONFERENCE_RE, text, pos);
-  if (!m) return null;
-  const words = m.slice(1, 6).join(" ");
-  return { value: m[6] ? `${words} ${squash(m[6])}` : words, end: m.index + m[0].length };
-}
-
-const CITY_RE = /(DUBAI)\s*,?\s*(?:(UNITED)\s*(ARAB)\s*(EMIRATES)|(U\.?A\.?E\.?)(?![A-Z]))/iy;
-
-export function matchCity(text: string, pos: number): FieldMatch<string> | null {
-  const m = sticky(CITY_RE, text, pos);
-  if (!m?.[1]) return null;
-  const country = m[5] ?? [m[2], m[3], m[4]].join(" ");
-  return { value: `${m[1]}, ${country}`, end: m.index + m[0].length };
-}
+// Conference, city and room lines: conference-lines.ts (from the conference profiles).
 
 // ---------------------------------------------------------------------------------------------
 // Dates: "03 DECEMBER 2012", "5 DECEMBER 2012", "DECEMBER 14, 2012", with an optional weekday
@@ -217,7 +198,8 @@ const PROVIDER_PREFIX_RE = /Services\s*provided\s*by\s*:?/iy;
 const PO_BOX = `P\\.?\\s?O\\.?\\s*Box\\s*\\d+`;
 const TOWN = `[A-Z][A-Za-z.'-]*(?:[ \\t]+[A-Z][A-Za-z.'-]*)*,[ \\t]*[A-Z]{2}[ \\t]+\\d{5}(?:-\\d{4})?`;
 const PHONE_LABEL = `(?:US\\s*&\\s*Canada|International|Toll[- ]?free|Phone|Tel(?:ephone)?|Fax|Office|Main)\\s*:?\\s*`;
-const PHONE = `(?:${PHONE_LABEL})?(?:\\+?\\d{1,3}[\\s.-]?)?\\(?\\d{3}\\)?[\\s.-]?\\d{3}[\\s.-]?\\d{4}(?!\\d)|${PHONE_LABEL}\\+?[\\d(][\\d\\s().-]{6,20}\\d`;
+// A phone's country prefix may have become one mojibake character ("+001-" -> a CJK syllable).
+const PHONE = `(?:${PHONE_LABEL})?(?:[^\\x00-\\x7F]|\\+?\\d{1,3}[\\s.-]?)?\\(?\\d{3}\\)?[\\s.-]?\\d{3}[\\s.-]?\\d{4}(?!\\d)|${PHONE_LABEL}\\+?[\\d(][\\d\\s().-]{6,20}\\d`;
 const WEB = `(?:https?:\\/\\/)?www\\.[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+(?:\\/[^\\s*>]*)?|https?:\\/\\/[^\\s*>]+|[A-Za-z0-9-]+\\.(?:com|org|net|biz|info)(?![A-Za-z])(?:\\/[^\\s*>]*)?`;
 const PROVIDER_PART_RE = new RegExp(`[ \\t]*(?:${PO_BOX}|${TOWN}|${PHONE}|${WEB})[ \\t,;]*`, "iy");
 /** Most lines a provider block spans after its prefix line. */

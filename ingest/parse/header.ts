@@ -2,8 +2,9 @@
  * The transcript header: everything before the first speaker turn.
  *
  * Rules:
- * H1 Where it starts: the first status line, "WORLD CONFERENCE...", "SYNTHETIC SAMPLE" or
- *    "Services provided by:" within the first PREAMBLE_WINDOW characters (and before the first
+ * H1 Where it starts: the first status line, a conference line at a line start (a known
+ *    conference's, or a whole capitals line naming an event: conference-lines.ts), "SYNTHETIC
+ *    SAMPLE" or "Services provided by:" within the first PREAMBLE_WINDOW characters (and before the first
  *    ">>"). Anything before it is a copy site's teaser/page count and is dropped (a warning says
  *    so, unless every dropped line is a teaser line, junk.ts isTeaserLine). Without such an
  *    anchor, leading teaser lines are dropped, then a site's own preamble (site-preamble.ts: a
@@ -18,13 +19,16 @@
  *      or time in capitals directly above it (same line or lines above, blank lines between) is
  *      the header's first field. An upload date ("Dec 07, 2012", lower case) is not.
  * H2 Fields are read one after another at a cursor, in ANY order, one per line or all on one
- *    flattened line: status, conference, city, date, time, title, provider block, disclaimer,
- *    SYNTHETIC SAMPLE marker (header-fields.ts). Between fields: whitespace and , ; | - separators,
+ *    flattened line: status, conference, city, room, date, time, title, provider block,
+ *    disclaimer, SYNTHETIC SAMPLE marker (header-fields.ts; conference, city and room lines:
+ *    conference-lines.ts C1-C3). Each kind of field is one step over an explicit state
+ *    (FIELD_STEPS); then the conference is picked and the title read under its profile (H7).
+ *    Between fields: whitespace and , ; | - separators,
  *    and junk (Page N: prefixes, page numbers and page markers on their own lines).
  * H3 A title is a run of capitals ("PLENARY 13 - CLOSING CEREMONY") ending at a line end or where
  *    another field starts (flattened headers), or a Title Case line naming a meeting ("Plenary 1").
- *    A run of capitals naming a CONFERENCE/FORUM/ASSEMBLY... is the conference line of another
- *    event; "CITY, COUNTRY" after it is the city line. Without a title keyword (PLENARY,
+ *    A run of capitals naming a CONFERENCE/FORUM/ASSEMBLY... that conference-lines.ts did not
+ *    read is the conference line of another event; "CITY, COUNTRY" after it is the city line. Without a title keyword (PLENARY,
  *    COMMITTEE, MEETING, SESSION, GROUP, CEREMONY...) a capitals line is a title only when
  *    another header field follows it. A digit run glued to a date ("PLENARY 103 DECEMBER 2012")
  *    is split where the date starts.
@@ -38,15 +42,28 @@
  *    fields that is neither conference, city nor title is skipped (warning); a provider block
  *    whose lines are separated by blank lines keeps collecting its parts.
  * H6 synthetic = "SYNTHETIC SAMPLE" appears anywhere from the top of the text to the header's end.
+ * H7 The conference: the one the header names (src/conferences/registry.ts recognizeConference:
+ *    conference line, city line, date), else the run's (HeaderOptions.conference: the sources
+ *    folder or --conference); a header naming another one than the run's wins, with a warning; a
+ *    conference line no profile knows gives null and a warning naming it. The title is then
+ *    classified with that profile's title rules (title.ts).
  */
-import { conferenceIds, recognizeConference } from "../../src/conferences/registry";
+import type { ConferenceProfile } from "../../src/conferences/profile";
+import { conferenceById, conferenceIds, recognizeConference } from "../../src/conferences/registry";
 import { emptySessionHeader, type SessionHeader } from "../../src/domain";
+import {
+  CONFERENCE_ANCHOR_SOURCE,
+  EVENT_KEYWORDS,
+  TITLE_KEYWORDS,
+  genericCityAt,
+  matchCity,
+  matchConference,
+  matchRoom,
+} from "./conference-lines";
 import {
   DELIMITER_RE,
   SYNTHETIC_RE,
   lineEndOf,
-  matchCity,
-  matchConference,
   matchDate,
   matchDisclaimer,
   matchProvider,
@@ -85,19 +102,16 @@ export interface HeaderParse {
   warnings: string[];
 }
 
-const ANCHOR_CAPS_RE =
-  /(?:FINISHED|FINAL|RAW|ROUGH|UNEDITED)\s*(?:TRANSCRIPT|FILE|COPY|DRAFT|EDITED)|WORLD\s*CONFERENCE|SYNTHETIC\s*SAMPLE/;
+const ANCHOR_CAPS_RE = new RegExp(
+  `(?:FINISHED|FINAL|RAW|ROUGH|UNEDITED)\\s*(?:TRANSCRIPT|FILE|COPY|DRAFT|EDITED)|SYNTHETIC\\s*SAMPLE|${CONFERENCE_ANCHOR_SOURCE}`,
+);
 const ANCHOR_PROVIDER_RE = /Services\s*provided\s*by\s*:/i;
 const STATUS_AT = /(?:FINISHED|FINAL|RAW|ROUGH|UNEDITED)\s*(?:TRANSCRIPT|FILE|COPY|DRAFT|EDITED)/iy;
 const PROVIDER_AT = /Services\s*provided\s*by/iy;
 const UNDELIMITED_DISCLAIMER_AT =
   /This\s+(?:(?:text|transcript|file|document)\s+)?is\s+(?:being\s+)?provided\s+in\b/iy;
 const MARKER_AT = />/y;
-const TOKEN_RE = /(?:[A-Z0-9([][A-Z0-9'’&().,/[\]-]*|[-–—])(?=[ \t\n]|$)/y;
-const TITLE_KEYWORDS =
-  /\b(?:PLENARY|COMMITTEE|COM|COM\d+|MEETING|SESSION|WORKING|GROUP|CEREMONY|OPENING|CLOSING|SEGMENT|DEBATE|PANEL|DIALOGUE|BRIEFING|SIGNING|ELECTIONS?|WG)\b/;
-const CONFERENCE_KEYWORDS =
-  /\b(?:CONFERENCE|FORUM|ASSEMBLY|COUNCIL|SUMMIT|SYMPOSIUM|WORKSHOP|PLENIPOTENTIARY)\b/;
+const TOKEN_RE = /(?:[A-Z0-9([][A-Z0-9'’&().,/[\]-]*|[-–—/])(?=[ \t\n]|$)/y;
 const CITY_SHAPE = /^[A-Z][A-Z .'’-]*,\s*[A-Z][A-Z .'’-]*$/;
 
 function at(re: RegExp, text: string, pos: number): boolean {
@@ -146,8 +160,9 @@ function fieldStartsAt(text: string, pos: number, includeMarker: boolean): boole
     at(PROVIDER_AT, text, pos) ||
     at(SYNTHETIC_RE, text, pos) ||
     at(UNDELIMITED_DISCLAIMER_AT, text, pos) ||
-    matchConference(text, pos) !== null ||
+    matchConference(text, pos, { generic: false }) !== null ||
     matchCity(text, pos) !== null ||
+    matchRoom(text, pos) !== null ||
     matchDate(text, pos) !== null ||
     timeAt(text, pos) !== null
   );
@@ -412,175 +427,284 @@ function headerStart(text: string, warnings: string[]): number {
   return start;
 }
 
-/** Reads the header at the top of a (character-cleaned) transcript text. Never throws. */
-export function parseHeader(text: string): HeaderParse {
-  const header = emptySessionHeader();
-  const warnings: string[] = [];
-  const start = headerStart(text, warnings);
+/** Options of parseHeader. */
+export interface HeaderOptions {
+  /**
+   * Id of the conference the run says the transcript belongs to (its sources folder, or
+   * `--conference`): the session's conference when the header names none. A header naming
+   * another one wins, with a warning.
+   */
+  conference?: string | null;
+}
 
-  let pos = start;
-  let end = start;
-  let found = false;
-  const seen = (field: keyof SessionHeader, value: string): boolean => {
-    if (header[field] === null) return false;
-    warnings.push(`header: second ${field} "${preview(value)}" ignored`);
-    return true;
-  };
+/** What the field reader knows while it reads (H2): the header so far and where it stands. */
+interface HeaderState {
+  readonly text: string;
+  readonly header: SessionHeader;
+  readonly warnings: string[];
+  /** Where the next field is looked for. */
+  pos: number;
+  /** Where the last field read ended (the body starts there). */
+  end: number;
+  /** True once a header field was read. */
+  found: boolean;
+}
 
-  for (let n = 0; n < MAX_FIELDS; n++) {
-    pos = skipSeparators(text, pos);
-    if (pos >= text.length) break;
-    const junk = junkAt(text, pos);
-    if (junk > pos) {
-      pos = end = junk;
-      continue;
-    }
+/** One kind of header field: reads it at state.pos and moves on, or returns false. */
+type FieldStep = (state: HeaderState) => boolean;
 
-    const synthetic = (() => {
-      SYNTHETIC_RE.lastIndex = pos;
-      const m = SYNTHETIC_RE.exec(text);
-      return m ? syntheticEnd(text, pos, m.index + m[0].length) : -1;
-    })();
-    if (synthetic > pos) {
-      pos = end = synthetic;
-      found = true;
-      continue;
-    }
-    const status = matchStatus(text, pos);
-    if (status) {
-      if (!seen("statusLine", status.value.line)) {
-        header.statusLine = status.value.line;
-        header.status = status.value.status;
-      }
-      pos = end = status.end;
-      found = true;
-      continue;
-    }
-    const conference = matchConference(text, pos);
-    if (conference) {
-      if (!seen("conferenceLine", conference.value)) header.conferenceLine = conference.value;
-      pos = end = conference.end;
-      found = true;
-      continue;
-    }
-    const city = matchCity(text, pos);
-    if (city) {
-      if (!seen("city", city.value)) header.city = city.value;
-      pos = end = city.end;
-      found = true;
-      continue;
-    }
-    const date = matchDate(text, pos);
-    if (date) {
-      if (!seen("date", date.value)) header.date = date.value;
-      pos = end = date.end;
-      found = true;
-      continue;
-    }
-    const time = timeAt(text, pos, header.date?.slice(0, 4) ?? null);
-    if (time && (found || fieldStartsAt(text, skipSeparators(text, time.end), false))) {
-      if (!seen("time", time.value.time)) {
-        header.time = time.value.time;
-        header.endTime = time.value.endTime;
-        header.timeZone = time.value.timeZone;
-      }
-      pos = end = time.end;
-      found = true;
-      continue;
-    }
-    const provider = matchProvider(text, pos, (p) => fieldStartsAt(text, p, true));
-    if (provider) {
-      if (!seen("provider", provider.value)) header.provider = provider.value;
-      pos = end = provider.end;
-      found = true;
-      continue;
-    }
-    const part = header.provider !== null ? matchProviderPart(text, pos) : null;
-    if (part) {
-      header.provider = `${header.provider} ${part.value}`.trim();
-      pos = end = part.end;
-      continue;
-    }
-    const disclaimer = matchDisclaimer(text, pos);
-    if (disclaimer) {
-      if (!disclaimer.value.closed) warnings.push("header: disclaimer has no closing delimiter");
-      if (disclaimer.value.text !== "" && !seen("disclaimer", disclaimer.value.text)) {
-        header.disclaimer = disclaimer.value.text;
-      }
-      pos = end = disclaimer.end;
-      found = true;
-      continue;
-    }
-    const run = capsRunAt(text, pos) ?? (atLineStart(text, pos) ? titleLineAt(text, pos) : null);
-    if (run) {
-      const next = skipSeparators(text, run.end);
-      const followed = fieldStartsAt(text, next, false);
-      const upper = run.value.toUpperCase();
-      const titleWords = TITLE_KEYWORDS.test(upper);
-      // A bracketed capitals line ("(PLEASE STAND BY)") is the captioner's, not a header line.
-      if (/^[([]/.test(run.value) && !titleWords) break;
-      if (header.conferenceLine === null && CONFERENCE_KEYWORDS.test(upper) && !titleWords) {
-        header.conferenceLine = run.value;
-      } else if (
-        header.city === null &&
-        (header.conferenceLine !== null || header.status !== null) &&
-        CITY_SHAPE.test(run.value)
-      ) {
-        header.city = run.value;
-      } else if (header.title === null && (found || followed) && (titleWords || followed)) {
-        header.title = run.value;
-      } else if (
-        titleWords &&
-        found &&
-        header.title !== null &&
-        !TITLE_KEYWORDS.test(header.title.toUpperCase())
-      ) {
-        // A line naming the meeting beats an earlier capitals line that did not.
-        warnings.push(
-          `header: line "${preview(header.title)}" ignored, "${preview(run.value)}" is the title`,
-        );
-        header.title = run.value;
-      } else if (found && followed) {
-        warnings.push(`header: line "${preview(run.value)}" ignored`);
-      } else {
-        break;
-      }
-      pos = end = run.end;
-      found = true;
-      continue;
-    }
-    break;
+/** Moves past a field that ended at `end`; `counts` says whether it shows a header was found. */
+function advance(state: HeaderState, end: number, counts = true): true {
+  state.pos = state.end = end;
+  if (counts) state.found = true;
+  return true;
+}
+
+/** Sets a field unless it already has a value (H5: the first value is kept, with a warning). */
+function setOnce<K extends keyof SessionHeader>(
+  state: HeaderState,
+  field: K,
+  value: NonNullable<SessionHeader[K]>,
+  shown: string = String(value),
+): boolean {
+  if (state.header[field] !== null) {
+    state.warnings.push(`header: second ${field} "${preview(shown)}" ignored`);
+    return false;
   }
+  state.header[field] = value;
+  return true;
+}
 
+const junkStep: FieldStep = (s) => {
+  const junk = junkAt(s.text, s.pos);
+  return junk > s.pos && advance(s, junk, false);
+};
+
+const syntheticStep: FieldStep = (s) => {
+  SYNTHETIC_RE.lastIndex = s.pos;
+  const m = SYNTHETIC_RE.exec(s.text);
+  const end = m ? syntheticEnd(s.text, s.pos, m.index + m[0].length) : -1;
+  return end > s.pos && advance(s, end);
+};
+
+const statusStep: FieldStep = (s) => {
+  const status = matchStatus(s.text, s.pos);
+  if (!status) return false;
+  if (setOnce(s, "statusLine", status.value.line)) s.header.status = status.value.status;
+  return advance(s, status.end);
+};
+
+const conferenceStep: FieldStep = (s) => {
+  const conference = matchConference(s.text, s.pos);
+  if (!conference) return false;
+  setOnce(s, "conferenceLine", conference.value);
+  return advance(s, conference.end);
+};
+
+/** A known conference's city anywhere; the generic "CITY, COUNTRY" after a status or conference. */
+const cityStep: FieldStep = (s) => {
+  const named = s.header.conferenceLine !== null || s.header.status !== null;
+  const city = matchCity(s.text, s.pos) ?? (named ? genericCityAt(s.text, s.pos) : null);
+  if (!city) return false;
+  setOnce(s, "city", city.value);
+  return advance(s, city.end);
+};
+
+const roomStep: FieldStep = (s) => {
+  const room = matchRoom(s.text, s.pos);
+  if (!room) return false;
+  setOnce(s, "room", room.value);
+  return advance(s, room.end);
+};
+
+const dateStep: FieldStep = (s) => {
+  const date = matchDate(s.text, s.pos);
+  if (!date) return false;
+  setOnce(s, "date", date.value);
+  return advance(s, date.end);
+};
+
+/** H4: a time before any other field needs another field after it. */
+const timeStep: FieldStep = (s) => {
+  const time = timeAt(s.text, s.pos, s.header.date?.slice(0, 4) ?? null);
+  if (!time) return false;
+  if (!s.found && !fieldStartsAt(s.text, skipSeparators(s.text, time.end), false)) return false;
+  if (setOnce(s, "time", time.value.time)) {
+    s.header.endTime = time.value.endTime;
+    s.header.timeZone = time.value.timeZone;
+  }
+  return advance(s, time.end);
+};
+
+const providerStep: FieldStep = (s) => {
+  const provider = matchProvider(s.text, s.pos, (p) => fieldStartsAt(s.text, p, true));
+  if (!provider) return false;
+  setOnce(s, "provider", provider.value);
+  return advance(s, provider.end);
+};
+
+/** H5: a provider block whose lines are separated by blank lines keeps collecting its parts. */
+const providerPartStep: FieldStep = (s) => {
+  const part = s.header.provider !== null ? matchProviderPart(s.text, s.pos) : null;
+  if (!part) return false;
+  s.header.provider = `${s.header.provider} ${part.value}`.trim();
+  return advance(s, part.end, false);
+};
+
+const disclaimerStep: FieldStep = (s) => {
+  const disclaimer = matchDisclaimer(s.text, s.pos);
+  if (!disclaimer) return false;
+  if (!disclaimer.value.closed) s.warnings.push("header: disclaimer has no closing delimiter");
+  if (disclaimer.value.text !== "") setOnce(s, "disclaimer", disclaimer.value.text);
+  return advance(s, disclaimer.end);
+};
+
+/** H3/H5: a run of capitals or a Title Case title line: title, conference, city or skipped. */
+const runStep: FieldStep = (s) => {
+  const { text, header } = s;
+  const run =
+    capsRunAt(text, s.pos) ?? (atLineStart(text, s.pos) ? titleLineAt(text, s.pos) : null);
+  if (!run) return false;
+  const followed = fieldStartsAt(text, skipSeparators(text, run.end), false);
+  const upper = run.value.toUpperCase();
+  const titleWords = TITLE_KEYWORDS.test(upper);
+  // A bracketed capitals line ("(PLEASE STAND BY)") is the captioner's, not a header line.
+  if (/^[([]/.test(run.value) && !titleWords) return false;
+  if (header.conferenceLine === null && EVENT_KEYWORDS.test(upper) && !titleWords) {
+    header.conferenceLine = run.value;
+  } else if (
+    header.city === null &&
+    (header.conferenceLine !== null || header.status !== null) &&
+    CITY_SHAPE.test(run.value) &&
+    !titleWords
+  ) {
+    header.city = run.value;
+  } else if (header.title === null && (s.found || followed) && (titleWords || followed)) {
+    header.title = run.value;
+  } else if (
+    titleWords &&
+    s.found &&
+    header.title !== null &&
+    !TITLE_KEYWORDS.test(header.title.toUpperCase())
+  ) {
+    // A line naming the meeting beats an earlier capitals line that did not.
+    s.warnings.push(
+      `header: line "${preview(header.title)}" ignored, "${preview(run.value)}" is the title`,
+    );
+    header.title = run.value;
+  } else if (s.found && followed) {
+    s.warnings.push(`header: line "${preview(run.value)}" ignored`);
+  } else {
+    return false;
+  }
+  return advance(s, run.end);
+};
+
+/** The field readers, in the order they are tried at each position (H2). */
+const FIELD_STEPS: readonly FieldStep[] = [
+  junkStep,
+  syntheticStep,
+  statusStep,
+  conferenceStep,
+  cityStep,
+  roomStep,
+  dateStep,
+  timeStep,
+  providerStep,
+  providerPartStep,
+  disclaimerStep,
+  runStep,
+];
+
+/** H2: reads fields from state.pos until none starts there. */
+function readFields(state: HeaderState): void {
+  for (let n = 0; n < MAX_FIELDS; n++) {
+    state.pos = skipSeparators(state.text, state.pos);
+    if (state.pos >= state.text.length) return;
+    if (!FIELD_STEPS.some((step) => step(state))) return;
+  }
+}
+
+/**
+ * The session's conference: the one the header names (registry.ts recognizeConference: its
+ * conference line, city line or date), else the run's. A header naming a conference the engine
+ * does not know belongs to none (null, with a warning naming the line).
+ */
+function pickConference(state: HeaderState, runId: string | null): ConferenceProfile | null {
+  const { header, warnings } = state;
+  const named = recognizeConference(header);
+  const run = conferenceById(runId);
+  if (named !== null) {
+    if (run !== null && run.id !== named.id) {
+      warnings.push(
+        `header: names conference ${named.id}, not ${run.id} as its sources say: ${named.id} kept`,
+      );
+    }
+    return named;
+  }
+  if (header.conferenceLine !== null) {
+    warnings.push(
+      `header: conference "${preview(header.conferenceLine)}" is none of the known conferences (${conferenceIds().join(", ")})`,
+    );
+    return null;
+  }
+  if (run === null && state.found) {
+    warnings.push(
+      header.city === null
+        ? "header: no conference named; the session belongs to no known conference"
+        : `header: city "${preview(header.city)}" is none of the known conferences' (${conferenceIds().join(", ")})`,
+    );
+  }
+  return run;
+}
+
+/** What the fields mean together: the conference, then the title's body and number under it. */
+function interpret(state: HeaderState, runId: string | null): void {
+  const { header } = state;
+  const profile = pickConference(state, runId);
+  header.conference = profile?.id ?? null;
   if (header.title !== null) {
-    const { body, number } = classifyTitle(header.title);
+    const { body, number } = classifyTitle(header.title, profile);
     header.body = body;
     header.number = number;
   }
-  header.synthetic = /SYNTHETIC\s*SAMPLE/i.test(text.slice(0, end));
-  header.conference = recognizeConference(header)?.id ?? null;
-  if (found && header.conference === null) {
-    const named = header.conferenceLine ?? header.city;
-    warnings.push(
-      named === null
-        ? "header: no conference named; the session belongs to no known conference"
-        : `header: conference "${preview(named)}" is none of the known conferences (${conferenceIds().join(", ")})`,
-    );
+  header.synthetic = /SYNTHETIC\s*SAMPLE/i.test(state.text.slice(0, state.end));
+}
+
+/** H5: which of the main fields the header lacks. */
+function warnMissing(state: HeaderState): void {
+  if (!state.found) {
+    state.warnings.push("header: none found (a rough live version may have none)");
+    return;
   }
-  if (!found) {
-    warnings.push("header: none found (a rough live version may have none)");
-  } else {
-    const missing = (
-      [
-        ["status line", header.status],
-        ["date", header.date],
-        ["time", header.time],
-        ["title", header.title],
-      ] as const
-    )
-      .filter(([, v]) => v === null)
-      .map(([name]) => name);
-    if (missing.length > 0) warnings.push(`header: no ${missing.join(", no ")}`);
-  }
-  return { header, found, start, end, warnings };
+  const { header } = state;
+  const missing = (
+    [
+      ["status line", header.status],
+      ["date", header.date],
+      ["time", header.time],
+      ["title", header.title],
+    ] as const
+  )
+    .filter(([, v]) => v === null)
+    .map(([name]) => name);
+  if (missing.length > 0) state.warnings.push(`header: no ${missing.join(", no ")}`);
+}
+
+/** Reads the header at the top of a (character-cleaned) transcript text. Never throws. */
+export function parseHeader(text: string, options: HeaderOptions = {}): HeaderParse {
+  const warnings: string[] = [];
+  const start = headerStart(text, warnings);
+  const state: HeaderState = {
+    text,
+    header: emptySessionHeader(),
+    warnings,
+    pos: start,
+    end: start,
+    found: false,
+  };
+  readFields(state);
+  interpret(state, options.conference ?? null);
+  warnMissing(state);
+  return { header: state.header, found: state.found, start, end: state.end, warnings };
 }

@@ -3,19 +3,23 @@
  * the meeting number as announced in the room.
  *
  * Body (first rule that applies):
- *   "WORKING GROUP" anywhere -> working-group ("SIXTH MEETING OF THE WORKING GROUP OF THE PLENARY"
- *   is the working group's meeting, not a plenary); "COMMITTEE 5" / "COM 5" / "COM5" ->
- *   committee-5; "PLENARY" -> plenary; any other title -> other.
+ *   "WORKING GROUP N" -> working-group-N; "WORKING GROUP" anywhere else -> working-group ("SIXTH
+ *   MEETING OF THE WORKING GROUP OF THE PLENARY" is the working group's meeting, not a plenary);
+ *   "COMMITTEE N" / "COM N" / "COMN" -> committee-N; "PLENARY" -> plenary; "PANEL" -> panel; any
+ *   other title -> other.
  * Number (first rule that applies; ordinals as words or digits, "SEVENTEENTH" = "17TH" = 17):
- *   N1 an ordinal before MEETING / SESSION / PLENARY: "THIRD MEETING OF COMMITTEE 5" -> 3,
- *      "17TH PLENARY MEETING" -> 17 (the committee's own number is never the meeting number);
+ *   N1 an ordinal before MEETING / SESSION / PLENARY / WORKING GROUP: "THIRD MEETING OF COMMITTEE
+ *      5" -> 3, "17TH PLENARY MEETING" -> 17, "NINTH WORKING GROUP OF THE PLENARY" -> 9 (the
+ *      committee's or group's own number is never the meeting number);
  *   N2 a number after MEETING / SESSION: "COMMITTEE 5 MEETING 2" -> 2;
  *   N3 a number after PLENARY: "PLENARY 13 - CLOSING CEREMONY" -> 13, "PLENARY ONE" -> 1;
- *   N4 a committee title with MEETING and no number is the committee's first meeting:
- *      "COMMITTEE 5 MEETING" -> 1 (the second is titled "COMMITTEE 5 MEETING 2");
- *   otherwise null.
+ *   otherwise null ("COMMITTEE 5", "WORKING GROUP 3 MEETING").
+ * Then the conference's own rules (its profile's titleRules, src/conferences/): a matching rule
+ * sets the body it names, and the meeting number when the title writes none (WCIT-12's
+ * "COMMITTEE 5 MEETING" was its first).
  */
 import { bodyId, bodyKind } from "../../src/conferences/body";
+import type { ConferenceProfile } from "../../src/conferences/profile";
 import type { Body } from "../../src/domain";
 
 const ORDINAL_WORDS: Record<string, number> = {
@@ -99,7 +103,7 @@ export function numberValue(word: string): number | null {
 }
 
 const N1 = new RegExp(
-  `\\b(${ORDINAL_PATTERN})\\s+(?:PLENARY\\s+)?(?:MEETING|SESSION|PLENARY)\\b`,
+  `\\b(${ORDINAL_PATTERN})\\s+(?:PLENARY\\s+)?(?:MEETING|SESSION|PLENARY|WORKING\\s*GROUP)\\b`,
   "i",
 );
 const N2 = /\b(?:MEETING|SESSION)\s*(?:NO\.?|NUMBER|#)?\s*(\d{1,3})\b/i;
@@ -120,19 +124,38 @@ function titleBody(t: string): Body {
   return "other";
 }
 
-/** Body and meeting number of a title (rules in the module comment). */
-export function classifyTitle(title: string): { body: Body; number: number | null } {
-  const t = title.replace(/\s+/g, " ");
-  const body = titleBody(t);
+/** A title's body and meeting number. */
+export interface TitleClass {
+  body: Body;
+  number: number | null;
+}
 
+/** The generic rules (module comment): body, then N1-N3. */
+function genericClass(t: string): TitleClass {
+  const body = titleBody(t);
   const n1 = N1.exec(t);
   if (n1?.[1]) return { body, number: numberValue(n1[1]) };
   const n2 = N2.exec(t);
   if (n2?.[1]) return { body, number: Number(n2[1]) };
   const n3 = N3.exec(t);
   if (n3?.[1]) return { body, number: numberValue(n3[1]) };
-  if (/\bCOM(?:MITTEE)?\s*\d+\s*MEETING\b/i.test(t)) return { body, number: 1 };
   return { body, number: null };
+}
+
+/**
+ * Body and meeting number of a title: the generic rules, then the rules of the conference's
+ * profile when it is known (module comment).
+ */
+export function classifyTitle(
+  title: string,
+  profile: Pick<ConferenceProfile, "titleRules"> | null = null,
+): TitleClass {
+  const t = title.replace(/\s+/g, " ").trim();
+  const generic = genericClass(t);
+  const caps = t.toUpperCase();
+  const rule = profile?.titleRules.find((r) => r.pattern.test(caps));
+  if (!rule) return generic;
+  return { body: rule.body ?? generic.body, number: generic.number ?? rule.number ?? null };
 }
 
 /** Words that, in the same sentence, show the chair is opening THIS meeting. */

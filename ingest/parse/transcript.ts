@@ -10,7 +10,8 @@
  *    copy of the header mid-text and the opening turns repeated after it, a cut final marker;
  * 4. turns.ts scanTurns: markers anywhere, labels, unmarked labels, unlabelled turns;
  * 5. per turn: wraps joined (whitespace collapsed), annotations.ts findAnnotations, an attribution
- *    note splits the turn (below), speakers.ts normaliseSpeaker, src/document-refs.ts findDocumentRefs;
+ *    note splits the turn (below), the speaker (a label naming one of the conference's officials:
+ *    speakers/officials.ts; else speakers.ts normaliseSpeaker), src/document-refs.ts findDocumentRefs;
  * 6. title.ts: the meeting number announced in the room (spokenNumber), and the body of a session
  *    without a title line from its opening turns.
  *
@@ -31,6 +32,8 @@ import {
   type SessionHeader,
   type Speaker,
 } from "../../src/domain";
+import type { ConferenceProfile } from "../../src/conferences/profile";
+import { conferenceById } from "../../src/conferences/registry";
 import { findAnnotations } from "./annotations";
 import { type AttributedPiece, estimateWrapWidth, splitAtAttributions } from "./attribution";
 import { findDocumentRefs } from "../../src/document-refs";
@@ -47,6 +50,7 @@ import {
   type MappedText,
 } from "./mapped-text";
 import { matchSpeakerLabel, normaliseSpeaker } from "./speakers";
+import { matchOfficialName } from "./speakers/officials";
 import { findSpokenNumber, inferBody } from "./title";
 import { scanTurns, type RawTurn } from "./turns";
 
@@ -54,6 +58,11 @@ import { scanTurns, type RawTurn } from "./turns";
 export interface ParseOptions {
   /** Receives each warning (default: silent). */
   logger?: Logger;
+  /**
+   * Id of the conference the run says the transcript belongs to (its sources folder or
+   * `--conference`): used when the header names none (header.ts H7).
+   */
+  conference?: string | null;
 }
 
 /** How many opening turns are read for the announced meeting number and the body. */
@@ -67,6 +76,9 @@ class SpeakerCache {
   private readonly known = new Map<string, boolean>();
   private unlabelled: Speaker | null = null;
 
+  /** `officials`: the conference's officials by name (speakers/officials.ts), tried first. */
+  constructor(private readonly officials: ConferenceProfile["officials"] = []) {}
+
   speaker(raw: string | null): Speaker {
     if (raw === null) {
       this.unlabelled ??= safeNormalise(null);
@@ -74,7 +86,7 @@ class SpeakerCache {
     }
     let s = this.normalised.get(raw);
     if (!s) {
-      s = safeNormalise(raw);
+      s = matchOfficialName(raw, this.officials) ?? safeNormalise(raw);
       this.normalised.set(raw, s);
     }
     return { ...s };
@@ -84,7 +96,7 @@ class SpeakerCache {
     let k = this.known.get(raw);
     if (k === undefined) {
       try {
-        k = matchSpeakerLabel(raw) !== null;
+        k = matchOfficialName(raw, this.officials) !== null || matchSpeakerLabel(raw) !== null;
       } catch {
         k = false;
       }
@@ -128,14 +140,14 @@ function utteranceFrom(
   return utterance;
 }
 
-function parse(input: string, logger: Logger): ParsedTranscript {
+function parse(input: string, logger: Logger, conference: string | null): ParsedTranscript {
   const warnings: string[] = [];
   const lines = new LineIndex(input);
   const cleaned = cleanCharacters(identityText(input));
-  const head = parseHeader(cleaned.text);
+  const head = parseHeader(cleaned.text, { conference });
   warnings.push(...head.warnings);
   const body = removeCopyRepeats(removeBodyJunk(sliceText(cleaned, head.end, cleaned.text.length)));
-  const cache = new SpeakerCache();
+  const cache = new SpeakerCache(conferenceById(head.header.conference)?.officials);
   const isKnown = (raw: string): boolean => cache.isKnown(raw);
   const turns = scanTurns(body.text, { isKnownLabel: isKnown });
 
@@ -247,7 +259,7 @@ export function parseTranscript(text: string, options: ParseOptions = {}): Parse
   const logger = options.logger ?? silentLogger;
   const input = typeof text === "string" ? text : String(text ?? "");
   try {
-    return parse(input, logger);
+    return parse(input, logger, options.conference ?? null);
   } catch (error) {
     const message = `${PARSE_INTERNAL_ERROR}${error instanceof Error ? error.message : String(error)}`;
     try {

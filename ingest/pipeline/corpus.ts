@@ -107,6 +107,7 @@ export function manifestEntry(record: SessionRecord): ManifestEntry {
   return {
     id: record.id,
     file: `${record.id}.json`,
+    conference: record.conference,
     title: record.title,
     body: record.body,
     number: record.number,

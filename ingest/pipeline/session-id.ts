@@ -5,10 +5,15 @@ import type { SessionHeader } from "../../src/domain";
  * The id of a session, stable across runs and readable in URLs:
  * "plenary-1", "committee-5-3", "working-group-6"; without a meeting number, the body (or
  * "session") with date and time: "plenary-2012-12-10-1930". A rough live version gets "-rough".
- * The conference's sessionIdPrefix comes first ("pp-14-plenary-15"; WCIT-12's is "", so its
- * permalinks predate conferences and keep working).
+ * The conference's profile prefixes it ("pp-14-plenary-3"); WCIT-12's prefix is "", so the first
+ * corpus's ids stay as they were; a session of no known conference has no prefix.
  */
 export function sessionId(header: SessionHeader, version: "finished" | "rough"): string {
+  const prefix = conferenceById(header.conference)?.sessionIdPrefix ?? "";
+  return `${prefix}${bodyPart(header, version)}`;
+}
+
+function bodyPart(header: SessionHeader, version: "finished" | "rough"): string {
   const body = header.body ?? "session";
   let base: string;
   if (header.number !== null) {
@@ -18,8 +23,7 @@ export function sessionId(header: SessionHeader, version: "finished" | "rough"):
     const time = header.time ? `-${header.time.replace(":", "")}` : "";
     base = `${body}-${date}${time}`;
   }
-  const prefix = conferenceById(header.conference)?.sessionIdPrefix ?? "";
-  return version === "rough" ? `${prefix}${base}-rough` : `${prefix}${base}`;
+  return version === "rough" ? `${base}-rough` : base;
 }
 
 /**

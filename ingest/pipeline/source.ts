@@ -19,6 +19,11 @@ export interface SourceInput {
   file: string;
   /** URL it was downloaded from, when fetched. */
   url?: string;
+  /**
+   * Id of the conference the run says it belongs to (its sources folder, `--conference`): the
+   * session's conference when its header names none.
+   */
+  conference?: string | null;
 }
 
 /** A source turned into a session, with the extracted text its offsets refer to. */
@@ -81,7 +86,12 @@ export async function processSource(
   const runner = options.runner ?? inProcessRunner();
   // The extractor names the file in its warnings; the parser is told which file it reads.
   const { format, text, parsed } = await runner.run(
-    { bytes: input.bytes, fileName: basename(input.file), file: input.file },
+    {
+      bytes: input.bytes,
+      fileName: basename(input.file),
+      file: input.file,
+      conference: input.conference ?? null,
+    },
     logger,
   );
   const spoken = parsed.utterances.filter((u) => !u.empty && u.text.trim() !== "");

@@ -14,6 +14,8 @@ export interface SourceJob {
   fileName: string;
   /** Prefixes the parser's messages (the path as cited). */
   file: string;
+  /** The conference the run says the source belongs to (parse ParseOptions.conference). */
+  conference?: string | null;
   limits: SourceLimits;
 }
 
@@ -38,6 +40,9 @@ export async function runSourceJob(job: SourceJob, logger: Logger): Promise<Extr
     logger,
     limits: job.limits,
   });
-  const parsed = parseTranscript(extracted.text, { logger: prefixed(logger, `${job.file}: `) });
+  const parsed = parseTranscript(extracted.text, {
+    logger: prefixed(logger, `${job.file}: `),
+    conference: job.conference ?? null,
+  });
   return { format: extracted.format, text: extracted.text, parsed };
 }

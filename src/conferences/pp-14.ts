@@ -5,7 +5,7 @@
  * Working Group of the Plenary met. The web addresses are the ITU's usual layout for the event;
  * the archive prefixes let the scraper find what the pages no longer link.
  */
-import type { ConferenceProfile } from "./profile";
+import { YEARLESS_PLENIPOTENTIARY, type ConferenceProfile } from "./profile";
 
 export const PP_14 = {
   id: "pp-14",
@@ -39,13 +39,19 @@ export const PP_14 = {
       number: 10,
     },
   ],
+  titleRules: [],
   officials: [],
   recognition: {
     conferenceLines: [
       /PLENIPOTENTIARY\s*CONFERENCE\s*(?:\(?PP[\s-]*14\)?\s*)?2014|\bPP[\s-]*14\b/,
-      /PLENIPOTENTIARY\s*CONFERENCE/,
+      // Without a year the line fits every Plenipotentiary: the city or the date decides.
+      YEARLESS_PLENIPOTENTIARY,
     ],
     cityLines: [/BUSAN\s*,?\s*(?:REPUBLIC\s*OF\s*)?KOREA/],
+    examples: {
+      conferenceLines: ["ITU PLENIPOTENTIARY CONFERENCE 2014", "PLENIPOTENTIARY CONFERENCE 2014"],
+      cityLines: ["BUSAN, KOREA", "BUSAN, REPUBLIC OF KOREA"],
+    },
   },
   sources: {
     startUrls: ["https://www.itu.int/en/plenipotentiary/2014/Pages/default.aspx"],

@@ -65,6 +65,22 @@ export interface TitleExample {
   number: number | null;
 }
 
+/**
+ * A title rule of one conference, applied after the generic rules of ingest/parse/title.ts: where
+ * a conference titles its meetings in its own way ("COMMITTEE 5 MEETING", with no number, was
+ * WCIT-12's first meeting of Committee 5, the second being "COMMITTEE 5 MEETING 2").
+ */
+export interface TitleRule {
+  /** Tested on the title in capitals, spaces collapsed. */
+  pattern: RegExp;
+  /** The body the title names, when the generic rules read another one. */
+  body?: Body;
+  /** The meeting number of a matching title that writes none. */
+  number?: number;
+  /** Why the rule holds, one line. */
+  note: string;
+}
+
 /** How a header's conference line, city line and dates identify the conference. */
 export interface ConferenceRecognition {
   /**
@@ -74,6 +90,11 @@ export interface ConferenceRecognition {
   conferenceLines: readonly RegExp[];
   /** Patterns a city line matches ("DUBAI, UNITED ARAB EMIRATES"), same conventions. */
   cityLines: readonly RegExp[];
+  /**
+   * The lines as the headers write them, with their spacing: the contract test checks the
+   * patterns against them, and a line read glued ("CONFERENCEON") is given back in this spacing.
+   */
+  examples: { conferenceLines: readonly string[]; cityLines: readonly string[] };
 }
 
 /** Where the scraper finds a conference's transcripts. */
@@ -119,8 +140,23 @@ export interface ConferenceProfile {
   bodies: readonly BodyProfile[];
   /** Titles seen on this conference's transcripts and what they classify as. */
   titleExamples: readonly TitleExample[];
-  /** Officials by name with the role their turns are attributed to ("MOHAMED NASSER AL GHANIM"). */
+  /** Its own title rules (none when the generic rules read all its titles). */
+  titleRules: readonly TitleRule[];
+  /**
+   * Officials by name with the role their turns are attributed to ("MOHAMED NASSER AL GHANIM").
+   * A turn label naming one (honorific or not, one or two letters misspelt as in a rough live
+   * version) gets the role: kind "chair" for a chair's role, "secretariat" for the secretariat's,
+   * else "official" (ingest/parse/speakers/officials.ts).
+   */
   officials: readonly { name: string; role: string }[];
   recognition: ConferenceRecognition;
   sources: ConferenceSources;
 }
+
+/**
+ * "PLENIPOTENTIARY CONFERENCE" with no year after it (a year names one conference: the line then
+ * belongs to the profile of that year only). Every Plenipotentiary profile lists it; the city
+ * line or the date tells them apart.
+ */
+export const YEARLESS_PLENIPOTENTIARY =
+  /PLENIPOTENTIARY\s*CONFERENCE(?!\s*(?:\(?PP[\s-]*\d\d\)?\s*)?(?:19|20)\d\d)/;

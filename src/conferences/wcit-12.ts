@@ -41,6 +41,13 @@ export const WCIT_12 = {
       number: 6,
     },
   ],
+  titleRules: [
+    {
+      pattern: /^COM(?:MITTEE)?\s*5\s*MEETING$/,
+      number: 1,
+      note: "Its first Committee 5 meeting is titled without a number; the second is COMMITTEE 5 MEETING 2",
+    },
+  ],
   officials: [{ name: "Mohamed Nasser Al Ghanim", role: "Chair of the conference" }],
   recognition: {
     conferenceLines: [
@@ -48,6 +55,10 @@ export const WCIT_12 = {
       /\bWCIT[\s-]*(?:20)?12\b/,
     ],
     cityLines: [/DUBAI\s*,?\s*(?:UNITED\s*ARAB\s*EMIRATES|U\.?A\.?E\.?)/],
+    examples: {
+      conferenceLines: ["WORLD CONFERENCE ON INTERNATIONAL TELECOMMUNICATIONS"],
+      cityLines: ["DUBAI, UNITED ARAB EMIRATES"],
+    },
   },
   sources: {
     startUrls: [

@@ -27,7 +27,8 @@ export interface Catalog {
   notice: string | null;
 }
 
-function catalog(corpus: Corpus): Catalog {
+/** The corpus' synthetic flag and notice, which every catalog answer, page banner and error carries. */
+export function corpusNotice(corpus: Corpus): Catalog {
   return { synthetic: corpus.store.synthetic, notice: corpus.store.notice };
 }
 
@@ -45,7 +46,7 @@ export function listSessions(
   conference: string | null = null,
 ): Catalog & { sessions: SessionSummary[] } {
   const sessions = corpus.store.sessions.filter((session) => inConference(session, conference));
-  return { ...catalog(corpus), sessions: sessions.map(sessionSummary) };
+  return { ...corpusNotice(corpus), sessions: sessions.map(sessionSummary) };
 }
 
 /** One session with its whole transcript in order. */
@@ -62,7 +63,7 @@ export function sessionTranscript(
     utterances.push(utteranceView(corpus, ordinal, options));
   }
   const { utterances: _count, ...summary } = sessionSummary(session);
-  return { ...catalog(corpus), ...summary, utterances };
+  return { ...corpusNotice(corpus), ...summary, utterances };
 }
 
 /** A speaker with counts over the searchable (finished) sessions. */
@@ -118,7 +119,7 @@ export function listSpeakers(
     }))
     .filter((speaker) => conference === null || speaker.utterances > 0)
     .sort((a, b) => b.utterances - a.utterances || a.name.localeCompare(b.name));
-  return { ...catalog(corpus), speakers };
+  return { ...corpusNotice(corpus), speakers };
 }
 
 /**
@@ -193,7 +194,7 @@ export function speakerDetail(
     count,
   }));
   return {
-    ...catalog(corpus),
+    ...corpusNotice(corpus),
     id: speaker.id,
     name: speaker.name,
     kind: speaker.kind,
@@ -228,7 +229,12 @@ export function utteranceWithContext(
   const after: UtteranceView[] = [];
   for (let at = ordinal + 1; at <= Math.min(last, ordinal + context); at++)
     after.push(utteranceView(corpus, at, options));
-  return { ...catalog(corpus), utterance: utteranceView(corpus, ordinal, options), before, after };
+  return {
+    ...corpusNotice(corpus),
+    utterance: utteranceView(corpus, ordinal, options),
+    before,
+    after,
+  };
 }
 
 /**
@@ -265,7 +271,7 @@ export function listDocuments(corpus: Corpus): Catalog & { documents: DocumentSu
   const documents = [...documentIndex(corpus).entries()]
     .map(([id, ordinals]) => documentSummary(corpus, id, ordinals))
     .sort((a, b) => b.utterances - a.utterances || a.id.localeCompare(b.id));
-  return { ...catalog(corpus), documents };
+  return { ...corpusNotice(corpus), documents };
 }
 
 /** Most nearest references a document 404 names. */
@@ -375,7 +381,7 @@ export function documentMentions(
     .map(([key, list]) => documentSummary(corpus, key, list))
     .sort((a, b) => a.id.localeCompare(b.id));
   return {
-    ...catalog(corpus),
+    ...corpusNotice(corpus),
     id,
     label: documentLabel(id),
     members,

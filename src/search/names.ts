@@ -24,6 +24,7 @@ import type { SpeakerKind } from "../domain";
 import type { Corpus } from "./corpus";
 import { boundedDamerauLevenshtein } from "./distance";
 import { FUZZY_DISTANCE_2_FROM, MIN_FUZZY_LENGTH } from "./query";
+import type { StoreSpeaker } from "./schema";
 import { foldName } from "./text";
 
 /** Words a formal state name may carry around the name people use (rule R2). */
@@ -299,4 +300,23 @@ export function nearestSpeakers(
   return nearestNames(corpusNameTable(corpus), value, count, (entry) =>
     corpus.speakerIndex.has(entry.id),
   );
+}
+
+/**
+ * The speakers a partly typed name may stand for (as the search box's suggestions offer them):
+ * those whose name, id or an alias starts with it, then those whose name contains it, each in
+ * store order; every speaker when it is empty (quotes are ignored, case and accents folded).
+ */
+export function speakersByName(corpus: Corpus, partial: string): StoreSpeaker[] {
+  const speakers = corpus.store.speakers;
+  const folded = foldName(partial.replace(/"/g, ""));
+  if (folded === "") return [...speakers];
+  const starts = speakers.filter(
+    (s) =>
+      foldName(s.name).startsWith(folded) ||
+      foldName(s.id).startsWith(folded) ||
+      s.aliases.some((a) => foldName(a).startsWith(folded)),
+  );
+  const contains = speakers.filter((s) => !starts.includes(s) && foldName(s.name).includes(folded));
+  return [...starts, ...contains];
 }

@@ -80,6 +80,8 @@ export interface PhraseRequest {
   q: string;
   /** Filters: only `conference` is read (the timeline is of whole sessions). */
   filters?: Pick<FilterSpec, "conference">;
+  /** Only this speaker's words (a speaker id, as the speaker filter takes it). */
+  speaker?: string;
   limit?: number;
   offset?: number;
 }
@@ -127,6 +129,7 @@ export function* phraseTimelineSteps(
   checkPage(limit, offset);
   const query = parsePhrase(request.q);
   query.filters.conference = [...(request.filters?.conference ?? [])];
+  if (request.speaker !== undefined) query.filters.speaker.push(request.speaker);
   const resolved = resolveFilters(corpus, query.filters);
   const matches = sortMatches(yield* matchSteps(corpus, query, {}, pace), "chronological");
   const columns = corpus.store.utterances;

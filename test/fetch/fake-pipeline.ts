@@ -14,6 +14,7 @@ import type {
   WriteCorpusResult,
 } from "../../ingest/pipeline";
 import { sha256Hex } from "../../ingest/fetch/cache";
+import type { FetchProcessOptions } from "../../ingest/fetch/run";
 
 function header(text: string): {
   title: string | null;
@@ -24,15 +25,16 @@ function header(text: string): {
   const lines = text.split("\n").map((l) => l.trim());
   const title =
     lines.find((l) =>
-      /^(PLENARY \d+|COMMITTEE 5 MEETING( \d+)?|.* MEETING OF (COMMITTEE 5|COM 5|THE WORKING GROUP.*))$/.test(
+      /^(PLENARY \d+|COMMITTEE \d+ MEETING( \d+)?|.* MEETING OF (COMMITTEE \d+|COM \d+|THE WORKING GROUP.*))$/.test(
         l,
       ),
     ) ?? null;
   let body: Body | null = null;
   let number: number | null = null;
   if (title !== null) {
+    const committee = /\b(?:COMMITTEE|COM) (\d+)/.exec(title)?.[1];
     if (/WORKING GROUP/.test(title)) body = "working-group";
-    else if (/COMMITTEE 5|COM 5/.test(title)) body = "committee-5";
+    else if (committee !== undefined) body = `committee-${Number(committee)}`;
     else if (/PLENARY/.test(title)) body = "plenary";
     const ordinal = ["FIRST", "SECOND", "THIRD", "FOURTH", "FIFTH", "SIXTH"].findIndex((w) =>
       title.startsWith(w),
@@ -43,7 +45,10 @@ function header(text: string): {
   return { title, body, number, rough: lines.includes("RAW COPY") };
 }
 
-export async function fakeProcess(input: SourceInput): Promise<ProcessedSource> {
+export async function fakeProcess(
+  input: SourceInput,
+  options?: FetchProcessOptions,
+): Promise<ProcessedSource> {
   const extracted = await extractText(input.bytes, {
     fileName: input.file.split("/").pop() ?? "input",
   });
@@ -60,7 +65,8 @@ export async function fakeProcess(input: SourceInput): Promise<ProcessedSource> 
     variants: [],
     statusLine: null,
     status: h.rough ? "rough" : "finished",
-    conference: null,
+    // The fake header reader reads no conference line: every session gets the run's.
+    conference: options?.conference ?? null,
     conferenceLine: null,
     room: null,
     city: null,
@@ -119,6 +125,7 @@ export function fakeWriteCorpus(
         sessions: processed.map((p) => ({
           id: p.record.id,
           file: `${p.record.id}.json`,
+          conference: p.record.conference,
           title: p.record.title,
           body: p.record.body,
           number: p.record.number,

@@ -40,6 +40,11 @@ export interface SiteSpec {
   resources: Map<string, Resource>;
   /** Archive captures by original URL. */
   captures?: Map<string, Capture[]>;
+  /**
+   * CDX answers given instead of the listing, by the query's `url` (a broken archive: a 500, a
+   * body that is no CDX answer).
+   */
+  cdxOverrides?: Map<string, { status: number; body: string }>;
 }
 
 export interface RequestRecord {
@@ -78,6 +83,41 @@ const etagOf = (body: Uint8Array): string =>
 export interface FixtureSiteOptions {
   /** Delay before every answer, so that concurrency can be observed. */
   latencyMs?: number;
+}
+
+const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
+const CDX_FIELDS = [
+  "urlkey",
+  "timestamp",
+  "original",
+  "mimetype",
+  "statuscode",
+  "digest",
+  "length",
+];
+
+/**
+ * The CDX answer to a prefix query, as the archive gives it: every URL whose scheme-less form
+ * starts with the `url` prefix, in URL order, one row per URL (its oldest capture: collapse by
+ * urlkey), `limit` rows at a time, then an empty row and the resume key (here the next row's
+ * position) when more follow.
+ */
+function prefixListing(spec: SiteSpec, params: URLSearchParams): unknown[] {
+  const prefix = params.get("url") ?? "";
+  const rows = [...(spec.captures ?? new Map<string, Capture[]>())]
+    .filter(([original]) => original.replace(/^https?:\/\//, "").startsWith(prefix))
+    .sort(([a], [b]) => a.localeCompare(b))
+    .flatMap(([original, captures]) => {
+      const oldest = [...captures].sort((a, b) => a.timestamp.localeCompare(b.timestamp))[0];
+      if (oldest === undefined) return [];
+      const { timestamp, contentType, body } = oldest;
+      return [["key", timestamp, original, contentType, "200", "DIGEST", String(body.byteLength)]];
+    });
+  const start = Number(params.get("resumeKey") ?? "0");
+  const limit = Number(params.get("limit") ?? String(rows.length));
+  const page = rows.slice(start, start + limit);
+  const more = start + limit < rows.length;
+  return [CDX_FIELDS, ...page, ...(more ? [[], [String(start + limit)]] : [])];
 }
 
 /** Starts the site. `build` gets the origin (known only once listening) and returns the spec. */
@@ -170,6 +210,18 @@ export async function startFixtureSite(
         return;
       }
       if (url.pathname === "/cdx/search/cdx") {
+        const override = spec.cdxOverrides?.get(url.searchParams.get("url") ?? "");
+        if (override !== undefined) {
+          record.answer = override.status;
+          res.writeHead(override.status, { "Content-Type": "application/json" });
+          res.end(override.body);
+          return;
+        }
+        if (url.searchParams.get("matchType") === "prefix") {
+          const body = utf8(JSON.stringify(prefixListing(spec, url.searchParams)));
+          send(res, record, req.headers, body, "application/json");
+          return;
+        }
         const original = url.searchParams.get("url") ?? "";
         const captures = spec.captures?.get(original) ?? [];
         const rows = [

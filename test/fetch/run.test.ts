@@ -190,7 +190,9 @@ describe("first run against the fixture site", () => {
     expect(e.linkText).toBe("Plenary 6");
     expect(e.outcome).toBe("skipped");
     expect(e.body).toBe("working-group");
-    expect(e.reason).toMatch(/working-group session .*only plenary and Committee 5/);
+    expect(e.reason).toMatch(
+      /working-group session .*only Plenary and Committee 5 sessions are kept/,
+    );
   });
 
   it("skips a file that is not a transcript, with the reason", () => {

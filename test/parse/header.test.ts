@@ -5,6 +5,7 @@
 import { describe, expect, test } from "vitest";
 import { parseHeader } from "../../ingest/parse/header";
 import { classifyTitle, findSpokenNumber, inferBody } from "../../ingest/parse/title";
+import { WCIT_12 } from "../../src/conferences/wcit-12";
 
 const TOP =
   "FINISHED TRANSCRIPT\nSYNTHETIC SAMPLE\nWORLD CONFERENCE ON INTERNATIONAL TELECOMMUNICATIONS\nDUBAI, UNITED ARAB EMIRATES";
@@ -95,7 +96,7 @@ describe("titles", () => {
     ["COMMITTEE 5 - MEETING 3", "committee-5", 3],
     ["1ST PLENARY MEETING", "plenary", 1],
   ])("%s -> %s %s", (title, body, number) => {
-    expect(classifyTitle(title)).toEqual({ body, number });
+    expect(classifyTitle(title, WCIT_12)).toEqual({ body, number });
     const { header: h } = header([TOP, title, "03 DECEMBER 2012", "14:30"]);
     expect(h.title).toBe(title);
     expect([h.body, h.number]).toEqual([body, number]);

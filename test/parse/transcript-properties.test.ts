@@ -10,6 +10,8 @@
  * 1,400 generated transcripts in all (600 clean + 400 with junk + 400 copy-site), 600 arbitrary
  * strings.
  */
+import { DATE_SLACK_DAYS } from "../../src/conferences/registry";
+import { WCIT_12 } from "../../src/conferences/wcit-12";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import type { Body, ParsedTranscript, TranscriptStatus } from "../../src/domain";
@@ -269,7 +271,8 @@ const titleField = fc
       case 1:
         return { text: `PLENARY ${n} - CLOSING CEREMONY`, body: "plenary", number: n };
       case 2:
-        return { text: "COMMITTEE 5 MEETING", body: "committee-5", number: 1 };
+        // WCIT-12's own rule (its profile): its first Committee 5 meeting has no number.
+        return { text: WCIT_FIRST_COM5, body: "committee-5", number: 1 };
       case 3:
         return { text: `COMMITTEE 5 MEETING ${n}`, body: "committee-5", number: n };
       case 4:
@@ -286,6 +289,18 @@ const titleField = fc
         };
     }
   });
+
+const WCIT_FIRST_COM5 = "COMMITTEE 5 MEETING";
+
+/** The title's number; WCIT-12's rule holds only when the session is WCIT-12's (by its date). */
+function titleNumber(title: { text: string; number: number } | null, iso: string): number | null {
+  if (title === null) return null;
+  if (title.text !== WCIT_FIRST_COM5) return title.number;
+  const day = Date.parse(`${iso}T00:00:00Z`);
+  const from = Date.parse(`${WCIT_12.dates.from}T00:00:00Z`) - DATE_SLACK_DAYS * 86_400_000;
+  const to = Date.parse(`${WCIT_12.dates.to}T00:00:00Z`) + DATE_SLACK_DAYS * 86_400_000;
+  return day >= from && day <= to ? 1 : null;
+}
 
 const headerArb: fc.Arbitrary<GenHeader> = fc
   .record({
@@ -342,7 +357,7 @@ const headerArb: fc.Arbitrary<GenHeader> = fc
         timeZone: g.time?.timeZone ?? null,
         title: g.title?.text ?? null,
         body: g.title?.body ?? null,
-        number: g.title?.number ?? null,
+        number: titleNumber(g.title, g.date.iso),
         provider: g.provider,
         disclaimer: g.delimiter ? disclaimer : null,
       },

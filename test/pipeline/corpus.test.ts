@@ -16,6 +16,15 @@ describe("sessionId", () => {
     [{ body: "plenary", date: "2012-12-10", time: "19:30" }, "finished", "plenary-2012-12-10-1930"],
     [{ date: "2012-12-10" }, "finished", "session-2012-12-10"],
     [{}, "rough", "session-undated-rough"],
+    // The conference's profile prefixes the id; WCIT-12's prefix is empty (its permalinks stay).
+    [{ conference: "wcit-12", body: "plenary", number: 3 }, "finished", "plenary-3"],
+    [{ conference: "pp-14", body: "plenary", number: 3 }, "finished", "pp-14-plenary-3"],
+    [
+      { conference: "pp-22", body: "working-group", number: 9 },
+      "rough",
+      "pp-22-working-group-9-rough",
+    ],
+    [{ conference: "no-such-conference", body: "plenary", number: 3 }, "finished", "plenary-3"],
   ] as const)("%j (%s) -> %s", (h, version, expected) => {
     expect(sessionId(header(h), version)).toBe(expected);
   });

@@ -12,7 +12,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runIngest } from "../../ingest/commands/ingest";
 import { extractText } from "../../ingest/extract/index";
-import { printable } from "../../ingest/io/printable";
+import { printable } from "../../src/node/printable";
 import { noSessionReason } from "../../ingest/pipeline";
 import { workerRunner, type SourceRunner } from "../../ingest/sandbox/runner";
 import { emptySessionHeader } from "../../src/domain";
@@ -189,9 +189,7 @@ describe("the ingest under hostile sources", () => {
       await writeFile(join(sources, "lying.docx"), lyingSizeDocx(1000));
       await writeFile(join(sources, EVIL_NAME), PLENARY.replace("PLENARY 2", "PLENARY 3"));
       await symlink("/etc/passwd", join(sources, "link.txt"));
-      // A subfolder (a conference's, like transcripts/sources/pp-14/) is read, with the same care.
       await mkdir(join(sources, "folder"));
-      await symlink("/etc/passwd", join(sources, "folder", "inner.txt"));
       const { stderr, code } = await run(TSX, [
         "ingest/cli.ts",
         "ingest",
@@ -208,7 +206,7 @@ describe("the ingest under hostile sources", () => {
       expect(code).toBe(1);
       expect(stderr).not.toContain("\u001b");
       expect(stderr).toMatch(/skipped: link\.txt: a symbolic link: not followed/);
-      expect(stderr).toMatch(/skipped: folder\/inner\.txt: a symbolic link: not followed/);
+      expect(stderr).toMatch(/skipped: folder: a folder/);
       expect(stderr).toMatch(
         /failed: \S*bomb\.docx: extract: bomb\.docx: over a limit: .*maxInflateRatio/,
       );

@@ -2,13 +2,9 @@ import { mkdir, mkdtemp, readFile, readdir, rm, utimes, writeFile } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import {
-  buildAssets,
-  fileAssetReader,
-  readSessionRecords,
-  writeAssets,
-} from "../../ingest/build-index";
+import { buildAssets, readSessionRecords, writeAssets } from "../../ingest/build-index";
 import { staleReason } from "../../ingest/commands/ensure-built";
+import { fileAssetReader } from "../../src/node/assets";
 import type { BackendFactory } from "../../src/search/backend/interface";
 import { miniSearchBackend } from "../../src/search/backend/minisearch/backend";
 import { AssetError } from "../../src/search/errors";

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { runBuild } from "../../ingest/commands/build";
 import { runIngest } from "../../ingest/commands/ingest";
-import { fileAssetReader } from "../../ingest/build-index";
+import { fileAssetReader } from "../../src/node/assets";
 import { openCorpus } from "../../src/search/load";
 import { createApp } from "../../src/web/app";
 import { silentLogger } from "../../src/domain";

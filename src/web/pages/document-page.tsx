@@ -1,12 +1,8 @@
 /**
  * Document references (/documents/:ref): every mention of a document spoken in the room, in
- * time order, with a chart of mentions per session; the list of references (/documents); and an
- * utterance's own page (/utterances/:id, the permalink): the quote, its citation, and the turns
- * around it.
+ * time order, with a chart of mentions per session; and the list of references (/documents).
  */
 import type { Context } from "hono";
-import { saidElsewhere } from "../../search/variants/where-else";
-import { SaidElsewhere } from "../views/said-elsewhere";
 import type { FC } from "hono/jsx";
 import { documentLabel } from "../../document-refs";
 import {
@@ -14,31 +10,22 @@ import {
   documentMentions,
   listDocuments,
   listSessions,
-  utteranceWithContext,
 } from "../../search/catalog";
 import { NotFoundError } from "../../search/errors";
 import type { ApiEnv } from "../api/env";
-import { AttributionNote, CitationBlock, CopyButton } from "../views/citation";
-import { formatCount, formatDateTime, plural, sessionName } from "../views/format";
-import { Layout } from "../views/layout";
-import { documentHref, inContextHref, sessionHref, speakerHref } from "../views/links";
+import { formatCount, plural } from "../views/format";
+import { documentHref } from "../views/links";
 import { Pagination, PastLastPage } from "../views/pagination";
-import { RichText } from "../views/rich-text";
 import { TimelineChart } from "../views/timeline-chart";
-import { kindLabel, UtteranceCard } from "../views/utterance-card";
-import { corpusNotice, renderPage } from "./render";
-import { PAGE_SIZE } from "./search-state";
-import { pageParam } from "./speaker-page";
-
-/** Turns shown before and after an utterance on its own page. */
-export const UTTERANCE_CONTEXT = 2;
+import { UtteranceCard } from "../views/utterance-card";
+import { parsePage } from "./page-number";
+import { MAX_PAGE, PAGE_SIZE } from "./search-state";
 
 /** The 404 of a reference never spoken: the nearest references, and the list. */
 function unknownDocumentPage(c: Context<ApiEnv>, ref: string, nearest: readonly string[]) {
-  const corpus = c.get("corpus");
-  return renderPage(
-    c,
-    <Layout title="Not found" section="documents" corpus={corpusNotice(corpus)}>
+  c.status(404);
+  return c.render(
+    <>
       <h1>Not found</h1>
       <div class="error-box" role="alert">
         <p>No document reference “{ref}” was recognised in these captions.</p>
@@ -58,8 +45,8 @@ function unknownDocumentPage(c: Context<ApiEnv>, ref: string, nearest: readonly 
       <p>
         See <a href="/documents">every document spoken of in the room</a>.
       </p>
-    </Layout>,
-    404,
+    </>,
+    { title: "Not found", section: "documents" },
   );
 }
 
@@ -89,7 +76,7 @@ const FamilyList: FC<{ id: string; family: DocumentSummary[]; members: string[] 
 export async function documentPage(c: Context<ApiEnv>): Promise<Response> {
   const corpus = c.get("corpus");
   const ref = c.req.param("ref") ?? "";
-  const page = pageParam(c.req.query("page"));
+  const page = parsePage(c.req.query("page"), MAX_PAGE);
   let doc: ReturnType<typeof documentMentions>;
   try {
     doc = documentMentions(
@@ -107,9 +94,8 @@ export async function documentPage(c: Context<ApiEnv>): Promise<Response> {
   const pages = Math.max(1, Math.ceil(doc.total / PAGE_SIZE));
   const whole = doc.members.length > 1 || doc.members[0] !== doc.id;
   const heading = whole ? `${doc.label} and its versions` : doc.label;
-  return renderPage(
-    c,
-    <Layout title={heading} section="documents" corpus={corpusNotice(corpus)}>
+  return c.render(
+    <>
       <p class="lede">
         <a href="/documents">Documents</a> › {doc.label}
       </p>
@@ -160,7 +146,8 @@ export async function documentPage(c: Context<ApiEnv>): Promise<Response> {
         href={(p) => `${documentHref(doc.id)}${p > 1 ? `?page=${p}` : ""}#mentions`}
         label="Pages of mentions"
       />
-    </Layout>,
+    </>,
+    { title: heading, section: "documents" },
   );
 }
 
@@ -168,9 +155,8 @@ export async function documentPage(c: Context<ApiEnv>): Promise<Response> {
 export async function documentsPage(c: Context<ApiEnv>): Promise<Response> {
   const corpus = c.get("corpus");
   const { documents } = listDocuments(corpus);
-  return renderPage(
-    c,
-    <Layout title="Documents" section="documents" corpus={corpusNotice(corpus)}>
+  return c.render(
+    <>
       <h1>Documents spoken of in the room</h1>
       <p class="lede">
         Conference documents (ADM, DT, numbered documents), rules, articles and resolutions as the
@@ -203,83 +189,7 @@ export async function documentsPage(c: Context<ApiEnv>): Promise<Response> {
           </table>
         </div>
       )}
-    </Layout>,
-  );
-}
-
-/** GET /utterances/:id — the permalink of one utterance. */
-export async function utterancePage(c: Context<ApiEnv>): Promise<Response> {
-  const corpus = c.get("corpus");
-  const id = c.req.param("id") ?? "";
-  const {
-    utterance: u,
-    before,
-    after,
-  } = utteranceWithContext(corpus, id, UTTERANCE_CONTEXT, {
-    baseUrl: c.get("baseUrl"),
-  });
-  const session = sessionName(u.session);
-  return renderPage(
-    c,
-    <Layout title={`${u.speaker.name}, ${session}`} section={null} corpus={corpusNotice(corpus)}>
-      <p class="lede">
-        <a href={sessionHref(u.session.id)}>{session}</a> › turn {u.turn}
-      </p>
-      <h1>
-        <a href={speakerHref(u.speaker.id)}>{u.speaker.name}</a>{" "}
-        <span class="kind">{kindLabel(u.speaker.kind)}</span>
-      </h1>
-      <p>
-        {session}, turn {u.turn}, {formatDateTime(u.session.date, u.citation.began)}
-        {u.speaker.raw && !u.attribution && u.speaker.raw !== u.speaker.name
-          ? ` · captioned “${u.speaker.raw}”`
-          : ""}
-      </p>
-      <blockquote class="quote" cite={u.permalink}>
-        <RichText
-          text={u.text}
-          annotations={u.annotations}
-          documents={u.documents}
-          documentHref={documentHref}
-        />
-      </blockquote>
-      <AttributionNote utterance={u} />
-      <ul class="actions">
-        <li>
-          <CopyButton utterance={u} scope="p" />
-        </li>
-        <li>
-          <a href={inContextHref(u.session.id, u.seq)}>Read it in the full transcript</a>
-        </li>
-      </ul>
-      <h2>Quote it</h2>
-      <p class="hint">
-        Select the text below, or use the copy button: only the speaker's words stand between the
-        quotation marks (the captioner's notes are left out or shown in square brackets), and the
-        citation says where the words come from.
-      </p>
-      <CitationBlock utterance={u} scope="p" />
-      <SaidElsewhere entries={saidElsewhere(corpus, u.id, { baseUrl: c.get("baseUrl") })} />
-      {before.length > 0 ? (
-        <>
-          <h2>Just before</h2>
-          <ol class="results">
-            {before.map((n) => (
-              <UtteranceCard utterance={n} />
-            ))}
-          </ol>
-        </>
-      ) : null}
-      {after.length > 0 ? (
-        <>
-          <h2>Just after</h2>
-          <ol class="results">
-            {after.map((n) => (
-              <UtteranceCard utterance={n} />
-            ))}
-          </ol>
-        </>
-      ) : null}
-    </Layout>,
+    </>,
+    { title: "Documents", section: "documents" },
   );
 }

@@ -8,6 +8,7 @@ import type { Body, SpeakerKind } from "../../domain";
 import type { Corpus } from "../../search/corpus";
 import { type Pace, type Steps, NEVER_PAUSE, runToEnd } from "../../search/pace";
 import { matchSteps, prepareQuery } from "../../search/search";
+import { countBySession, countBySpeaker } from "../../search/tally";
 import type { SearchState } from "./search-state";
 import { stateFilters } from "./search-state";
 
@@ -44,18 +45,6 @@ function* ordinalsFor(corpus: Corpus, state: SearchState, pace: Pace): Steps<num
   return matches.map((match) => match.ordinal);
 }
 
-function tally(
-  ordinals: readonly number[],
-  keyOf: (ordinal: number) => number,
-): Map<number, number> {
-  const counts = new Map<number, number>();
-  for (const ordinal of ordinals) {
-    const key = keyOf(ordinal);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return counts;
-}
-
 /**
  * Counts the current query's matches per speaker, session, body, speaker kind and day.
  * Throws what the core throws for a bad query (QueryError naming the parameter).
@@ -74,48 +63,35 @@ export function* facetSteps(corpus: Corpus, state: SearchState, pace: Pace): Ste
     for (const field of fields) relaxed[field] = null;
     return yield* ordinalsFor(corpus, relaxed, pace);
   }
-  const { store } = corpus;
-  const columns = store.utterances;
-  const sessionOf = (ordinal: number) => columns.session[ordinal] ?? -1;
-  const speakerOf = (ordinal: number) => columns.speaker[ordinal] ?? -1;
   const sorted = <T extends string>(values: FacetValue<T>[]) =>
     values.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+  const summed = <T extends string>(counts: Map<T, number>) =>
+    sorted([...counts].map(([value, count]) => ({ value, label: value, count })));
 
-  const speakers = tally(yield* forDimension("speaker"), speakerOf);
+  const speakers = countBySpeaker(corpus, yield* forDimension("speaker"));
   const speaker = sorted(
-    [...speakers].flatMap(([index, count]) => {
-      const s = store.speakers[index];
-      return s ? [{ value: s.id, label: s.name, count }] : [];
-    }),
+    speakers.map(({ entry: s, count }) => ({ value: s.id, label: s.name, count })),
   );
 
   // Sessions stay in date order (the store's order is chronological).
-  const sessions = tally(yield* forDimension("session"), sessionOf);
-  const session = [...sessions]
-    .sort(([a], [b]) => a - b)
-    .flatMap(([index, count]) => {
-      const s = store.sessions[index];
-      return s ? [{ value: s.id, label: s.id, count }] : [];
-    });
+  const sessions = countBySession(corpus, yield* forDimension("session"));
+  const session = sessions.map(({ entry: s, count }) => ({ value: s.id, label: s.id, count }));
 
   const bodies = new Map<Body, number>();
-  for (const [index, count] of tally(yield* forDimension("body"), sessionOf)) {
-    const body = store.sessions[index]?.body;
-    if (body) bodies.set(body, (bodies.get(body) ?? 0) + count);
+  for (const { entry, count } of countBySession(corpus, yield* forDimension("body"))) {
+    if (entry.body) bodies.set(entry.body, (bodies.get(entry.body) ?? 0) + count);
   }
-  const body = sorted([...bodies].map(([value, count]) => ({ value, label: value, count })));
+  const body = summed(bodies);
 
   const kinds = new Map<SpeakerKind, number>();
-  for (const [index, count] of tally(yield* forDimension("kind"), speakerOf)) {
-    const kind = store.speakers[index]?.kind;
-    if (kind) kinds.set(kind, (kinds.get(kind) ?? 0) + count);
+  for (const { entry, count } of countBySpeaker(corpus, yield* forDimension("kind"))) {
+    if (entry.kind) kinds.set(entry.kind, (kinds.get(entry.kind) ?? 0) + count);
   }
-  const kind = sorted([...kinds].map(([value, count]) => ({ value, label: value, count })));
+  const kind = summed(kinds);
 
   const days = new Map<string, number>();
-  for (const [index, count] of tally(yield* forDimension("date"), sessionOf)) {
-    const date = store.sessions[index]?.date;
-    if (date) days.set(date, (days.get(date) ?? 0) + count);
+  for (const { entry, count } of countBySession(corpus, yield* forDimension("date"))) {
+    if (entry.date) days.set(entry.date, (days.get(entry.date) ?? 0) + count);
   }
   const date = [...days]
     .sort(([a], [b]) => (a < b ? -1 : 1))

@@ -18,20 +18,25 @@ import type { Context, MiddlewareHandler } from "hono";
 import { Hono } from "hono";
 import type { Logger } from "../../domain";
 import { silentLogger } from "../../domain";
-import type { Corpus } from "../../search/corpus";
-import { AssetError, NotFoundError, QueryError } from "../../search/errors";
 import type { ApiEnv } from "../api/env";
+import {
+  type ClassifiedError,
+  type ErrorKind,
+  ERROR_STATUS,
+  classifyError,
+  logFailure,
+} from "../errors";
 import { STATIC_FILES, staticFileFor } from "../static";
-import { Layout } from "../views/layout";
 import { humanMessage } from "../views/messages";
-import { documentPage, documentsPage, utterancePage } from "./document-page";
+import { documentPage, documentsPage } from "./document-page";
 import { phrasePage } from "./phrase-page";
-import { corpusNotice, renderPage } from "./render";
 import { searchPage } from "./search-page";
 import { sessionPage, sessionsPage } from "./session-page";
 import { sourceTextPage } from "./source-text-page";
 import { speakerPage, speakersPage } from "./speaker-page";
+import { pageHeaders, pageRenderer } from "./render";
 import { suggest } from "./suggest";
+import { utterancePage } from "./utterance-page";
 
 export interface PageRoutesOptions {
   /** The app's middleware that loads the corpus into c.get("corpus") (and sets baseUrl). */
@@ -42,14 +47,10 @@ export interface PageRoutesOptions {
 /** Cache-Control of the content-hashed static files. */
 export const STATIC_CACHE_CONTROL = "public, max-age=31536000, immutable";
 
-function loadedCorpus(c: Context<ApiEnv>): Corpus | undefined {
-  return c.get("corpus") as Corpus | undefined;
-}
-
 /** The HTML page for an error status: 404, 400, 503 or 500. */
 export async function errorPage(
   c: Context<ApiEnv>,
-  status: 400 | 404 | 500 | 503,
+  status: (typeof ERROR_STATUS)[ErrorKind],
   message: string,
 ): Promise<Response> {
   const titles = {
@@ -58,9 +59,9 @@ export async function errorPage(
     500: "Something went wrong",
     503: "The search index is not available",
   } as const;
-  return renderPage(
-    c,
-    <Layout title={titles[status]} section={null} corpus={corpusNotice(loadedCorpus(c))}>
+  c.status(status);
+  return c.render(
+    <>
       <h1>{titles[status]}</h1>
       <div class="error-box" role="alert">
         <p>{message}</p>
@@ -69,9 +70,25 @@ export async function errorPage(
         Try <a href="/">a search</a>, the list of <a href="/sessions">sessions</a> or of{" "}
         <a href="/speakers">delegations</a>.
       </p>
-    </Layout>,
-    status,
+    </>,
+    { title: titles[status], section: null },
   );
+}
+
+/** What an error page says about a classified error. */
+function pageMessage(failure: ClassifiedError): string {
+  switch (failure.kind) {
+    case "not_found":
+      return `No ${failure.error.what} has the id “${failure.error.id}”.`;
+    case "bad_parameter":
+      return humanMessage(failure.error);
+    case "unavailable":
+      return "The search index could not be loaded. Please try again in a moment.";
+    case "internal":
+      return "The page could not be made. The error has been logged.";
+    default:
+      return failure satisfies never;
+  }
 }
 
 /** The not-found page, for the app's notFound handler on non-API paths. */
@@ -84,21 +101,12 @@ export function pageRoutes(options: PageRoutesOptions): Hono<ApiEnv> {
   const logger = options.logger ?? silentLogger;
   const { withCorpus } = options;
   const pages = new Hono<ApiEnv>();
+  pages.use("*", pageHeaders, pageRenderer);
 
   pages.onError((error, c) => {
-    if (error instanceof NotFoundError)
-      return errorPage(c, 404, `No ${error.what} has the id “${error.id}”.`);
-    if (error instanceof QueryError) return errorPage(c, 400, humanMessage(error));
-    if (error instanceof AssetError) {
-      logger.error(`web: ${c.req.method} ${c.req.path}: ${error.message}`);
-      return errorPage(
-        c,
-        503,
-        "The search index could not be loaded. Please try again in a moment.",
-      );
-    }
-    logger.error(`web: ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
-    return errorPage(c, 500, "The page could not be made. The error has been logged.");
+    const failure = classifyError(error);
+    logFailure(logger, c, failure);
+    return errorPage(c, ERROR_STATUS[failure.kind], pageMessage(failure));
   });
 
   pages.get(`${"/static"}/:file`, (c) => {

@@ -14,16 +14,8 @@ import { listSessions, listSpeakers, speakerDetail } from "../../search/catalog"
 import type { Corpus } from "../../search/corpus";
 import { NotFoundError, QueryError } from "../../search/errors";
 import { type Pace, type Steps } from "../../search/pace";
-import { type PhraseTimeline, parsePhrase, phraseTimelineSteps } from "../../search/phrase";
-import {
-  MAX_LIMIT,
-  type Match,
-  checkPage,
-  matchSteps,
-  sortMatches,
-  toHit,
-} from "../../search/search";
-import { findPhrase } from "../../search/text";
+import { type PhraseTimeline, phraseTimelineSteps } from "../../search/phrase";
+import { MAX_LIMIT } from "../../search/search";
 import type { SearchHit, SessionSummary } from "../../search/types";
 import {
   type VariantPage,
@@ -35,13 +27,12 @@ import { type Version, versionsOf } from "../../search/variants/versions";
 import type { ApiEnv } from "../api/env";
 import { formatDate, plural, sessionName } from "../views/format";
 import { kwicParts, KwicLine } from "../views/kwic";
-import { Layout } from "../views/layout";
 import { inContextHref, phraseHref, sessionHref, speakerHref } from "../views/links";
 import { Pagination } from "../views/pagination";
 import { type ChartSeries, TimelineChart } from "../views/timeline-chart";
 import { WordingChanges } from "../views/wording-changes";
-import { corpusNotice, renderPage } from "./render";
-import { pageParam } from "./speaker-page";
+import { parsePage } from "./page-number";
+import { MAX_PAGE } from "./search-state";
 
 /** Occurrences per page (the core's largest page, so a chart's groups are usually all here). */
 export const OCCURRENCES_PER_PAGE = MAX_LIMIT;
@@ -85,6 +76,27 @@ function quoted(phrase: string): string {
   return `“${inner}”`;
 }
 
+/** A side's counts from the core's timeline, aligned with the page's sessions. */
+function sideOf(
+  timeline: PhraseTimeline,
+  sessions: readonly SessionSummary[],
+  phrase: string,
+): PhraseSide {
+  const counts = new Map(timeline.sessions.map((s) => [s.session.id, s]));
+  return {
+    phrase,
+    speaker: null,
+    counts: sessions.map((s) => counts.get(s.id)?.count ?? 0),
+    occurrenceCounts: sessions.map((s) => counts.get(s.id)?.occurrences ?? 0),
+    total: timeline.total,
+    totalOccurrences: timeline.totalOccurrences,
+    occurrences: timeline.occurrences,
+    first: timeline.first,
+    speakers: timeline.speakers,
+    label: quoted(phrase),
+  };
+}
+
 /** A phrase with no speaker: the core's phrase timeline. */
 function* phraseSide(
   corpus: Corpus,
@@ -105,25 +117,10 @@ function* phraseSide(
     }
     throw error;
   }
-  const counts = new Map(timeline.sessions.map((s) => [s.session.id, s]));
-  return {
-    phrase,
-    speaker: null,
-    counts: sessions.map((s) => counts.get(s.id)?.count ?? 0),
-    occurrenceCounts: sessions.map((s) => counts.get(s.id)?.occurrences ?? 0),
-    total: timeline.total,
-    totalOccurrences: timeline.totalOccurrences,
-    occurrences: timeline.occurrences,
-    first: timeline.first,
-    speakers: timeline.speakers,
-    label: quoted(phrase),
-  };
+  return sideOf(timeline, sessions, phrase);
 }
 
-/**
- * A phrase said by one speaker: the core's phrase parsing and matching with a speaker filter,
- * once; the counts, the page and the first occurrence all come from those matches.
- */
+/** A phrase said by one speaker: the core's phrase timeline of that speaker's words. */
 function* speakerSide(
   corpus: Corpus,
   sessions: readonly SessionSummary[],
@@ -147,38 +144,11 @@ function* speakerSide(
     }
     throw error;
   }
-  checkPage(limit, offset);
-  const query = parsePhrase(phrase, "q");
-  query.filters.speaker.push(speaker.id);
-  const found = yield* matchSteps(corpus, query, { speaker: parameter }, pace);
-  const matches = sortMatches(found, "chronological");
-  const index = new Map(sessions.map((s, i) => [s.id, i]));
-  const counts = sessions.map(() => 0);
-  const occurrenceCounts = sessions.map(() => 0);
-  const columns = corpus.store.utterances;
-  const raw = query.groups[0]?.[0]?.raw ?? phrase;
-  let totalOccurrences = 0;
-  for (const match of matches) {
-    const session = corpus.store.sessions[columns.session[match.ordinal] ?? -1];
-    const at = session ? index.get(session.id) : undefined;
-    const said = findPhrase(columns.text[match.ordinal] ?? "", raw).length;
-    totalOccurrences += said;
-    if (at !== undefined) {
-      counts[at] = (counts[at] ?? 0) + 1;
-      occurrenceCounts[at] = (occurrenceCounts[at] ?? 0) + said;
-    }
-  }
-  const present = (match: Match) => toHit(corpus, match, query, { baseUrl });
-  const first = matches[0];
+  const request = { q: phrase, speaker: speaker.id, limit, offset };
+  const timeline = yield* phraseTimelineSteps(corpus, request, { baseUrl }, pace);
   return {
-    phrase,
+    ...sideOf(timeline, sessions, phrase),
     speaker: { id: speaker.id, name: speaker.name },
-    counts,
-    occurrenceCounts,
-    total: matches.length,
-    totalOccurrences,
-    occurrences: matches.slice(offset, offset + limit).map(present),
-    first: first ? present(first) : null,
     speakers: [],
     label: `${quoted(phrase)} — ${speaker.name}`,
   };
@@ -265,8 +235,60 @@ export function parsePhraseParams(params: URLSearchParams): PhraseParams {
     q: params.get("q")?.trim() ?? "",
     vs,
     speaker,
-    page: pageParam(params.get("page") ?? undefined),
+    page: parsePage(params.get("page"), MAX_PAGE),
   };
+}
+
+/** What the page traced: its sides, and the versions of the text when it traced one phrase. */
+interface Traced {
+  found: PhraseSide[];
+  wording: Wording | null;
+}
+
+/** Traces what the parameters ask for: one phrase (with its wording), or two sides to compare. */
+function* traceSteps(
+  corpus: Corpus,
+  sessions: readonly SessionSummary[],
+  params: PhraseParams,
+  baseUrl: string,
+  pace: Pace,
+): Steps<Traced> {
+  const comparing = params.vs !== null;
+  const limit = comparing ? COMPARE_OCCURRENCES : OCCURRENCES_PER_PAGE;
+  const offset = comparing ? 0 : (params.page - 1) * OCCURRENCES_PER_PAGE;
+  const { q, vs, speaker } = params;
+  const side = (
+    phrase: string,
+    speaker: string | null,
+    parameter: string,
+    speakerParameter: string,
+  ) =>
+    speaker === null
+      ? phraseSide(corpus, sessions, phrase, limit, offset, baseUrl, parameter, pace)
+      : speakerSide(
+          corpus,
+          sessions,
+          phrase,
+          speaker,
+          limit,
+          offset,
+          baseUrl,
+          speakerParameter,
+          pace,
+        );
+  if (vs === null && speaker === null) {
+    const traced = yield* wordingSteps(corpus, q, baseUrl, () => side(q, null, "q", "q"), pace);
+    return { found: traced.side ? [traced.side] : [], wording: traced.wording };
+  }
+  const found = [yield* side(q, speaker, "q", "speaker")];
+  if (vs !== null) {
+    found.push(
+      vs.startsWith(VS_SPEAKER_PREFIX)
+        ? yield* side(q, vs.slice(VS_SPEAKER_PREFIX.length).trim(), "q", "vs")
+        : yield* side(vs, speaker, "vs", "speaker"),
+    );
+  }
+  return { found, wording: null };
 }
 
 /** GET /phrase */
@@ -280,57 +302,13 @@ export async function phrasePage(c: Context<ApiEnv>): Promise<Response> {
   let error: QueryError | null = null;
   try {
     params = parsePhraseParams(new URL(c.req.url).searchParams);
-    if (params.q !== "") {
-      const comparing = params.vs !== null;
-      const limit = comparing ? COMPARE_OCCURRENCES : OCCURRENCES_PER_PAGE;
-      const offset = comparing ? 0 : (params.page - 1) * OCCURRENCES_PER_PAGE;
-      const { q, vs, speaker } = params;
-      sides = await c
+    const asked = params;
+    if (asked.q !== "") {
+      const traced = await c
         .get("runner")
-        .run(function* (pace) {
-          const side = (
-            phrase: string,
-            speaker: string | null,
-            parameter: string,
-            speakerParameter: string,
-          ) =>
-            speaker === null
-              ? phraseSide(corpus, sessions, phrase, limit, offset, baseUrl, parameter, pace)
-              : speakerSide(
-                  corpus,
-                  sessions,
-                  phrase,
-                  speaker,
-                  limit,
-                  offset,
-                  baseUrl,
-                  speakerParameter,
-                  pace,
-                );
-          if (vs === null && speaker === null) {
-            const traced = yield* wordingSteps(
-              corpus,
-              q,
-              baseUrl,
-              () => side(q, null, "q", "q"),
-              pace,
-            );
-            return { found: traced.side ? [traced.side] : [], wording: traced.wording };
-          }
-          const found = [yield* side(q, speaker, "q", "speaker")];
-          if (vs !== null) {
-            found.push(
-              vs.startsWith(VS_SPEAKER_PREFIX)
-                ? yield* side(q, vs.slice(VS_SPEAKER_PREFIX.length).trim(), "q", "vs")
-                : yield* side(vs, speaker, "vs", "speaker"),
-            );
-          }
-          return { found, wording: null };
-        })
-        .then((traced) => {
-          wording = traced.wording;
-          return traced.found;
-        });
+        .run((pace) => traceSteps(corpus, sessions, asked, baseUrl, pace));
+      sides = traced.found;
+      wording = traced.wording;
     }
   } catch (caught) {
     if (!(caught instanceof QueryError)) throw caught;
@@ -343,9 +321,9 @@ export async function phrasePage(c: Context<ApiEnv>): Promise<Response> {
       : wording
         ? quoted(shortText(params.q))
         : "Trace a phrase";
-  return renderPage(
-    c,
-    <Layout title={title} section="phrase" corpus={corpusNotice(corpus)}>
+  c.status(error ? 400 : 200);
+  return c.render(
+    <>
       <h1>{sides.length > 0 || wording ? title : "Trace a phrase through the sessions"}</h1>
       <PhraseForm params={params} />
       {error ? (
@@ -374,8 +352,8 @@ export async function phrasePage(c: Context<ApiEnv>): Promise<Response> {
       ) : null}
       {sides.length === 0 && wording ? <WordingSection wording={wording} /> : null}
       {sides.length === 2 ? <Comparison sides={sides} sessions={sessions} params={params} /> : null}
-    </Layout>,
-    error ? 400 : 200,
+    </>,
+    { title: title, section: "phrase" },
   );
 }
 
@@ -501,6 +479,123 @@ const FirstUse: FC<{ side: PhraseSide }> = ({ side }) =>
     </p>
   ) : null;
 
+/** The page for a phrase never said: why, and the way to search the words loosely. */
+const NeverSaid: FC<{ side: PhraseSide; wording: Wording | null }> = ({ side, wording }) => (
+  <>
+    <div class="empty">
+      <h2>Never said</h2>
+      <p>
+        No utterance contains {side.label}
+        {side.speaker ? ` from ${side.speaker.name}` : ""}. A phrase must match word for word; try
+        fewer words, or{" "}
+        <a href={`/?q=${encodeURIComponent(side.phrase.replace(/"/g, ""))}`}>
+          search the words in any order
+        </a>
+        .
+      </p>
+    </div>
+    {wording ? <WordingSection wording={wording} /> : null}
+  </>
+);
+
+/** A phrase's timeline: times said and utterances per session, linked to the groups below. */
+const PhraseChart: FC<{ side: PhraseSide; sessions: readonly SessionSummary[] }> = ({
+  side,
+  sessions,
+}) => {
+  const groupsHere = new Set(side.occurrences.map((o) => o.session.id));
+  return (
+    <TimelineChart
+      id="phrase-chart"
+      title={`${side.label}: occurrences and utterances, per session in date order`}
+      sessions={sessions}
+      series={[
+        {
+          ...seriesOf(side, sessions),
+          name: "Occurrences (times said)",
+          unit: "occurrence",
+          counts: side.occurrenceCounts,
+        },
+        { ...seriesOf(side, sessions), name: "Utterances containing it", unit: "utterance" },
+      ]}
+      unit="utterance"
+      hrefFor={(i) => {
+        const id = sessions[i]?.id;
+        return id && groupsHere.has(id) ? `#${groupAnchor("s", id)}` : null;
+      }}
+    />
+  );
+};
+
+/** Who used the phrase, in order of first use, each with a link to that first use. */
+const WhoUsedIt: FC<{ side: PhraseSide }> = ({ side }) =>
+  side.speakers.length > 0 ? (
+    <section aria-labelledby="who-heading">
+      <h2 id="who-heading">Who used it</h2>
+      <ol class="who-used">
+        {side.speakers.map((s) => (
+          <li>
+            <a href={speakerHref(s.speaker.id)}>{s.speaker.name}</a> — {plural(s.count, "time")},
+            first{" "}
+            <a
+              href={inContextHref(
+                s.first.slice(0, s.first.lastIndexOf(".")),
+                Number(s.first.slice(s.first.lastIndexOf(".") + 1)),
+              )}
+            >
+              in context
+            </a>
+          </li>
+        ))}
+      </ol>
+    </section>
+  ) : null;
+
+/** The form comparing two delegations saying the phrase. */
+const CompareSpeakers: FC<{ side: PhraseSide; params: PhraseParams; corpus: Corpus }> = ({
+  side,
+  params,
+  corpus,
+}) => {
+  const delegations = listSpeakers(corpus).speakers.filter(
+    (s) => s.kind === "delegation" && s.utterances > 0,
+  );
+  const candidates = side.speakers.length >= 2 ? side.speakers.map((s) => s.speaker) : delegations;
+  return candidates.length >= 2 ? (
+    <form
+      class="inline-form"
+      method="get"
+      action="/phrase"
+      aria-label="Compare two delegations or speakers"
+    >
+      <input type="hidden" name="q" value={side.phrase} />
+      <div class="field">
+        <label for="cmp-a">Compare who said it</label>
+        <select id="cmp-a" name="speaker">
+          {candidates.map((s, i) => (
+            <option value={s.id} selected={params.speaker ? params.speaker === s.id : i === 0}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
+        <label for="cmp-b">with</label>
+        <select id="cmp-b" name="vs">
+          {candidates.map((s, i) => (
+            <option value={`${VS_SPEAKER_PREFIX}${s.id}`} selected={i === 1}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" class="secondary">
+        Compare
+      </button>
+    </form>
+  ) : null;
+};
+
 const SinglePhrase: FC<{
   side: PhraseSide;
   sessions: readonly SessionSummary[];
@@ -508,31 +603,10 @@ const SinglePhrase: FC<{
   corpus: Corpus;
   wording: Wording | null;
 }> = ({ side, sessions, params, corpus, wording }) => {
-  const groupsHere = new Set(side.occurrences.map((o) => o.session.id));
   const pages = Math.max(1, Math.ceil(side.total / OCCURRENCES_PER_PAGE));
   if (side.total === 0) {
-    return (
-      <>
-        <div class="empty">
-          <h2>Never said</h2>
-          <p>
-            No utterance contains {side.label}
-            {side.speaker ? ` from ${side.speaker.name}` : ""}. A phrase must match word for word;
-            try fewer words, or{" "}
-            <a href={`/?q=${encodeURIComponent(side.phrase.replace(/"/g, ""))}`}>
-              search the words in any order
-            </a>
-            .
-          </p>
-        </div>
-        {wording ? <WordingSection wording={wording} /> : null}
-      </>
-    );
+    return <NeverSaid side={side} wording={wording} />;
   }
-  const delegations = listSpeakers(corpus).speakers.filter(
-    (s) => s.kind === "delegation" && s.utterances > 0,
-  );
-  const candidates = side.speakers.length >= 2 ? side.speakers.map((s) => s.speaker) : delegations;
   return (
     <>
       <p>
@@ -546,79 +620,9 @@ const SinglePhrase: FC<{
       </p>
       <FirstUse side={side} />
       <h2>Timeline</h2>
-      <TimelineChart
-        id="phrase-chart"
-        title={`${side.label}: occurrences and utterances, per session in date order`}
-        sessions={sessions}
-        series={[
-          {
-            ...seriesOf(side, sessions),
-            name: "Occurrences (times said)",
-            unit: "occurrence",
-            counts: side.occurrenceCounts,
-          },
-          { ...seriesOf(side, sessions), name: "Utterances containing it", unit: "utterance" },
-        ]}
-        unit="utterance"
-        hrefFor={(i) => {
-          const id = sessions[i]?.id;
-          return id && groupsHere.has(id) ? `#${groupAnchor("s", id)}` : null;
-        }}
-      />
-      {side.speakers.length > 0 ? (
-        <section aria-labelledby="who-heading">
-          <h2 id="who-heading">Who used it</h2>
-          <ol class="who-used">
-            {side.speakers.map((s) => (
-              <li>
-                <a href={speakerHref(s.speaker.id)}>{s.speaker.name}</a> — {plural(s.count, "time")}
-                , first{" "}
-                <a
-                  href={inContextHref(
-                    s.first.slice(0, s.first.lastIndexOf(".")),
-                    Number(s.first.slice(s.first.lastIndexOf(".") + 1)),
-                  )}
-                >
-                  in context
-                </a>
-              </li>
-            ))}
-          </ol>
-        </section>
-      ) : null}
-      {candidates.length >= 2 ? (
-        <form
-          class="inline-form"
-          method="get"
-          action="/phrase"
-          aria-label="Compare two delegations or speakers"
-        >
-          <input type="hidden" name="q" value={side.phrase} />
-          <div class="field">
-            <label for="cmp-a">Compare who said it</label>
-            <select id="cmp-a" name="speaker">
-              {candidates.map((s, i) => (
-                <option value={s.id} selected={params.speaker ? params.speaker === s.id : i === 0}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for="cmp-b">with</label>
-            <select id="cmp-b" name="vs">
-              {candidates.map((s, i) => (
-                <option value={`${VS_SPEAKER_PREFIX}${s.id}`} selected={i === 1}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" class="secondary">
-            Compare
-          </button>
-        </form>
-      ) : null}
+      <PhraseChart side={side} sessions={sessions} />
+      <WhoUsedIt side={side} />
+      <CompareSpeakers side={side} params={params} corpus={corpus} />
       {wording ? <WordingSection wording={wording} /> : null}
       <h2 id="occurrences">Every occurrence, by session</h2>
       <Occurrences side={side} scope="s" headingLevel={2} />

@@ -1,10 +1,25 @@
 /**
- * Rendering a page: the doctype, the HTML, and the page's headers (a strict Content Security
- * Policy that allows only our own stylesheet and script, and cache headers).
+ * Rendering a page: hono's jsxRenderer puts every page into the Layout (the doctype, the
+ * synthetic banner of the loaded corpus), so a page calls `c.render(content, { title, section })`
+ * after `c.status(...)` when it is not a 200; pageHeaders gives every HTML page its headers (a
+ * strict Content Security Policy that allows only our own stylesheet and script, and cache
+ * headers).
  */
-import type { Context } from "hono";
+import { createMiddleware } from "hono/factory";
+import { jsxRenderer } from "hono/jsx-renderer";
+import { corpusNotice } from "../../search/catalog";
 import type { Corpus } from "../../search/corpus";
-import type { CorpusNotice } from "../views/layout";
+import type { ApiEnv } from "../api/env";
+import { Layout, type LayoutProps } from "../views/layout";
+
+/** What a page tells the layout: its title, its section, a second skip link. */
+export type PageProps = Omit<LayoutProps, "corpus" | "children">;
+
+declare module "hono" {
+  interface ContextRenderer {
+    (content: string | Promise<string>, props: PageProps): Response | Promise<Response>;
+  }
+}
 
 /**
  * The pages' Content Security Policy: nothing from elsewhere, no inline script or style. The
@@ -24,18 +39,27 @@ export const PAGE_CSP = [
 /** Cache-Control of pages that rendered: short, the corpus changes only with a new build. */
 export const PAGE_CACHE_CONTROL = "public, max-age=300";
 
-/** The banner facts of a loaded corpus. */
-export function corpusNotice(corpus: Corpus | undefined): CorpusNotice | null {
-  return corpus ? { synthetic: corpus.store.synthetic, notice: corpus.store.notice } : null;
-}
+/** c.render: the page in the Layout, with the banner facts of the corpus when it is loaded. */
+export const pageRenderer = jsxRenderer<ApiEnv>(({ children, title, section, skipTo }, c) => {
+  const corpus = c.get("corpus") as Corpus | undefined;
+  return (
+    <Layout
+      title={title}
+      section={section}
+      corpus={corpus ? corpusNotice(corpus) : null}
+      skipTo={skipTo}
+    >
+      {children}
+    </Layout>
+  );
+});
 
-/** Renders a page with the doctype and the page headers. */
-export async function renderPage(c: Context, page: unknown, status = 200): Promise<Response> {
-  const html = `<!DOCTYPE html>${String(await page)}`;
-  return c.html(html, status as 200, {
-    "Content-Security-Policy": PAGE_CSP,
-    "Cache-Control": status < 400 ? PAGE_CACHE_CONTROL : "no-store",
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "same-origin",
-  });
-}
+/** The headers of every HTML page: the CSP, and a short cache unless it is an error page. */
+export const pageHeaders = createMiddleware<ApiEnv>(async (c, next) => {
+  await next();
+  if (!c.res.headers.get("Content-Type")?.startsWith("text/html")) return;
+  c.header("Content-Security-Policy", PAGE_CSP);
+  c.header("Cache-Control", c.res.status < 400 ? PAGE_CACHE_CONTROL : "no-store");
+  c.header("X-Content-Type-Options", "nosniff");
+  c.header("Referrer-Policy", "same-origin");
+});

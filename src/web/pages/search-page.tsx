@@ -14,13 +14,11 @@ import type { SearchPage as CoreSearchPage, SessionSummary } from "../../search/
 import type { ApiEnv } from "../api/env";
 import { FacetsPanel } from "../views/facets";
 import { bodyName, formatCount, formatDate, plural, sessionName } from "../views/format";
-import { Layout } from "../views/layout";
 import { speakerHref } from "../views/links";
 import { Pagination } from "../views/pagination";
 import { SearchForm } from "../views/search-form";
 import { SyntaxHelp } from "../views/syntax-help";
 import { kindLabel, UtteranceCard } from "../views/utterance-card";
-import { corpusNotice, renderPage } from "./render";
 import { type Facets, facetSteps } from "./facets";
 import {
   EMPTY_STATE,
@@ -108,14 +106,9 @@ export async function searchPage(c: Context<ApiEnv>): Promise<Response> {
   const names = new Map(sessions.map((s) => [s.id, sessionName(s)]));
   const sessionLabel = (id: string) => names.get(id) ?? id;
   const title = outcome.state.q.trim() !== "" ? `“${outcome.state.q.trim()}”` : "Search";
-  return renderPage(
-    c,
-    <Layout
-      title={title}
-      section="search"
-      corpus={corpusNotice(corpus)}
-      skipTo={outcome.page ? { href: "#results", label: "Skip to results" } : undefined}
-    >
+  c.status(outcome.error ? 400 : 200);
+  return c.render(
+    <>
       <h1>Search what was said at WCIT-12</h1>
       <SearchForm state={outcome.state} />
       {outcome.error ? (
@@ -136,8 +129,12 @@ export async function searchPage(c: Context<ApiEnv>): Promise<Response> {
       ) : (
         <Welcome corpus={corpus} sessions={sessions} />
       )}
-    </Layout>,
-    outcome.error ? 400 : 200,
+    </>,
+    {
+      title: title,
+      section: "search",
+      skipTo: outcome.page ? { href: "#results", label: "Skip to results" } : undefined,
+    },
   );
 }
 

@@ -13,7 +13,6 @@ import type { ApiEnv } from "../api/env";
 import { AttributionNote, CopyButton, citationId } from "../views/citation";
 import { statusName } from "../../search/session-name";
 import { bodyName, formatDate, formatTime, plural, sessionName } from "../views/format";
-import { Layout } from "../views/layout";
 import {
   documentHref,
   sessionHref,
@@ -24,7 +23,6 @@ import {
 } from "../views/links";
 import { RichText } from "../views/rich-text";
 import { datetimeAttr, kindLabel } from "../views/utterance-card";
-import { corpusNotice, renderPage } from "./render";
 
 /** The linked utterance from ?u=<seq>, or null when absent or not a number. */
 export function linkedSeq(value: string | undefined): number | null {
@@ -45,6 +43,64 @@ export function neighbours(
   };
 }
 
+/** The facts of a transcript: date and time, title, status, other versions, size, source. */
+const SessionFacts: FC<{
+  transcript: ReturnType<typeof sessionTranscript>;
+  variants: SessionSummary[];
+}> = ({ transcript, variants }) => (
+  <dl class="facts">
+    <dt>Date</dt>
+    <dd>
+      <time datetime={datetimeAttr(transcript.date, null)}>{formatDate(transcript.date)}</time>
+      {transcript.time
+        ? `, ${formatTime(transcript.time, transcript.endTime)}${transcript.timeZone ? ` ${transcript.timeZone.toLowerCase()}` : " (Dubai time)"}`
+        : ", time not stated"}
+    </dd>
+    <dt>Title as captioned</dt>
+    <dd>{transcript.title ?? "(no title line)"}</dd>
+    <dt>Transcript</dt>
+    <dd>
+      {statusName(transcript)}
+      {transcript.statusLine ? ` (captioned “${transcript.statusLine}”)` : ""}
+      {transcript.version === "rough" ? " — rough live version, not used for search" : ""}
+    </dd>
+    {variants.length > 0 ? (
+      <>
+        <dt>Other versions</dt>
+        <dd>
+          {variants.map((v, i) => (
+            <>
+              {i > 0 ? ", " : ""}
+              <a href={sessionHref(v.id)}>
+                {v.version === "rough" ? "rough live version" : "finished version"}
+              </a>
+            </>
+          ))}
+        </dd>
+      </>
+    ) : null}
+    <dt>Utterances</dt>
+    <dd>{plural(transcript.utterances.length, "speaker turn")}</dd>
+    <dt>Source</dt>
+    <dd>
+      <code>{transcript.source.file}</code> ({transcript.source.format}, sha256{" "}
+      <code title={transcript.source.sha256}>{transcript.source.sha256.slice(0, 12)}</code>
+      ); line numbers below refer to <code>{transcript.source.textFile}</code>
+      {transcript.source.url ? (
+        <>
+          {" "}
+          — fetched from{" "}
+          {isWebUrl(transcript.source.url) ? (
+            <a href={transcript.source.url}>{transcript.source.url}</a>
+          ) : (
+            <code>{transcript.source.url}</code>
+          )}
+        </>
+      ) : null}
+    </dd>
+  </dl>
+);
+
 /** GET /sessions/:id */
 export async function sessionPage(c: Context<ApiEnv>): Promise<Response> {
   const corpus = c.get("corpus");
@@ -57,72 +113,15 @@ export async function sessionPage(c: Context<ApiEnv>): Promise<Response> {
   const variants = transcript.variants
     .map((v) => sessions.find((s) => s.id === v))
     .filter((s): s is SessionSummary => s !== undefined);
-  return renderPage(
-    c,
-    <Layout
-      title={`${name}, ${formatDate(transcript.date)}`}
-      section="sessions"
-      corpus={corpusNotice(corpus)}
-    >
+  return c.render(
+    <>
       <article class="session" aria-labelledby="session-title">
         <header>
           <p class="lede">
             <a href="/sessions">Sessions</a> › {bodyName(transcript.body)}
           </p>
           <h1 id="session-title">{name}</h1>
-          <dl class="facts">
-            <dt>Date</dt>
-            <dd>
-              <time datetime={datetimeAttr(transcript.date, null)}>
-                {formatDate(transcript.date)}
-              </time>
-              {transcript.time
-                ? `, ${formatTime(transcript.time, transcript.endTime)}${transcript.timeZone ? ` ${transcript.timeZone.toLowerCase()}` : " (Dubai time)"}`
-                : ", time not stated"}
-            </dd>
-            <dt>Title as captioned</dt>
-            <dd>{transcript.title ?? "(no title line)"}</dd>
-            <dt>Transcript</dt>
-            <dd>
-              {statusName(transcript)}
-              {transcript.statusLine ? ` (captioned “${transcript.statusLine}”)` : ""}
-              {transcript.version === "rough" ? " — rough live version, not used for search" : ""}
-            </dd>
-            {variants.length > 0 ? (
-              <>
-                <dt>Other versions</dt>
-                <dd>
-                  {variants.map((v, i) => (
-                    <>
-                      {i > 0 ? ", " : ""}
-                      <a href={sessionHref(v.id)}>
-                        {v.version === "rough" ? "rough live version" : "finished version"}
-                      </a>
-                    </>
-                  ))}
-                </dd>
-              </>
-            ) : null}
-            <dt>Utterances</dt>
-            <dd>{plural(transcript.utterances.length, "speaker turn")}</dd>
-            <dt>Source</dt>
-            <dd>
-              <code>{transcript.source.file}</code> ({transcript.source.format}, sha256{" "}
-              <code title={transcript.source.sha256}>{transcript.source.sha256.slice(0, 12)}</code>
-              ); line numbers below refer to <code>{transcript.source.textFile}</code>
-              {transcript.source.url ? (
-                <>
-                  {" "}
-                  — fetched from{" "}
-                  {isWebUrl(transcript.source.url) ? (
-                    <a href={transcript.source.url}>{transcript.source.url}</a>
-                  ) : (
-                    <code>{transcript.source.url}</code>
-                  )}
-                </>
-              ) : null}
-            </dd>
-          </dl>
+          <SessionFacts transcript={transcript} variants={variants} />
           <p class="caveat">
             <strong>Captioner’s caveat:</strong> {CAPTION_CAVEAT} Words in the captions are often
             the English interpretation of speech in another language.
@@ -137,7 +136,8 @@ export async function sessionPage(c: Context<ApiEnv>): Promise<Response> {
         </ol>
         <SessionNav previous={previous} next={next} />
       </article>
-    </Layout>,
+    </>,
+    { title: `${name}, ${formatDate(transcript.date)}`, section: "sessions" },
   );
 }
 
@@ -233,9 +233,8 @@ export async function sessionsPage(c: Context<ApiEnv>): Promise<Response> {
       .filter((s) => s.version === "rough")
       .flatMap((s) => s.variants.map((v) => [v, s] as const)),
   );
-  return renderPage(
-    c,
-    <Layout title="Sessions" section="sessions" corpus={corpusNotice(corpus)}>
+  return c.render(
+    <>
       <h1>Sessions</h1>
       <p class="lede">
         Every captioned session in date order. Times are local (Dubai). Open one to read the whole
@@ -285,7 +284,8 @@ export async function sessionsPage(c: Context<ApiEnv>): Promise<Response> {
           </tbody>
         </table>
       </div>
-    </Layout>,
+    </>,
+    { title: "Sessions", section: "sessions" },
   );
 }
 

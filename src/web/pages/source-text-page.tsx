@@ -11,9 +11,7 @@ import { QueryError } from "../../search/errors";
 import type { ApiEnv } from "../api/env";
 import { intParam } from "../middleware/params";
 import { sessionName } from "../views/format";
-import { Layout } from "../views/layout";
 import { sessionHref } from "../views/links";
-import { corpusNotice, renderPage } from "./render";
 
 /** Largest offset accepted in ?start= and ?end=. */
 const MAX_OFFSET = 1_000_000_000;
@@ -56,13 +54,8 @@ export async function sourceTextPage(c: Context<ApiEnv>): Promise<Response> {
     from += line.length + 1;
     return item;
   });
-  return renderPage(
-    c,
-    <Layout
-      title={`Extracted text, ${name}`}
-      section="sessions"
-      corpus={corpusNotice(c.get("corpus"))}
-    >
+  return c.render(
+    <>
       <p class="lede">
         <a href={sessionHref(session.id)}>{name}</a> › extracted text
       </p>
@@ -73,6 +66,7 @@ export async function sourceTextPage(c: Context<ApiEnv>): Promise<Response> {
         {end > start ? "; the cited words are marked" : ""}.
       </p>
       <ol class="source-text">{lines}</ol>
-    </Layout>,
+    </>,
+    { title: `Extracted text, ${name}`, section: "sessions" },
   );
 }

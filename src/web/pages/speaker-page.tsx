@@ -6,38 +6,28 @@ import type { Context } from "hono";
 import type { FC } from "hono/jsx";
 import type { Corpus } from "../../search/corpus";
 import { listSessions, listSpeakers, speakerDetail } from "../../search/catalog";
-import { QueryError } from "../../search/errors";
 import { emptyFilters } from "../../search/filters";
 import { ordinalOf } from "../../search/corpus";
 import { utteranceView } from "../../search/present";
 import { canonicalSpeakerId, nearestSpeakers } from "../../search/names";
 import { search } from "../../search/search";
+import type { SearchPage } from "../../search/types";
 import type { ApiEnv } from "../api/env";
 import { formatCount, plural } from "../views/format";
-import { Layout } from "../views/layout";
 import { speakerHref } from "../views/links";
 import { Pagination, PastLastPage } from "../views/pagination";
 import { TimelineChart } from "../views/timeline-chart";
 import { kindLabel, UtteranceCard } from "../views/utterance-card";
-import { corpusNotice, renderPage } from "./render";
+import { parsePage } from "./page-number";
 import { EMPTY_STATE, MAX_PAGE, PAGE_SIZE, searchUrl } from "./search-state";
 
-/** A 1-based page number from ?page=, or a QueryError naming the parameter. */
-export function pageParam(value: string | undefined): number {
-  if (value === undefined || value === "") return 1;
-  if (!/^\d{1,6}$/.test(value) || Number(value) < 1 || Number(value) > MAX_PAGE) {
-    throw new QueryError("page", `must be a whole number from 1 to ${MAX_PAGE}`);
-  }
-  return Number(value);
-}
-
 /** The 404 of a speaker URL that names nobody: the nearest names, and the list. */
-function unknownSpeakerPage(c: Context<ApiEnv>, value: string): Promise<Response> {
+async function unknownSpeakerPage(c: Context<ApiEnv>, value: string): Promise<Response> {
   const corpus = c.get("corpus");
   const near = nearestSpeakers(corpus, value);
-  return renderPage(
-    c,
-    <Layout title="No such delegation" section="speakers" corpus={corpusNotice(corpus)}>
+  c.status(404);
+  return c.render(
+    <>
       <h1>Not found</h1>
       <div class="error-box" role="alert">
         <p>No delegation or role is called “{value}”.</p>
@@ -59,8 +49,8 @@ function unknownSpeakerPage(c: Context<ApiEnv>, value: string): Promise<Response
       <p>
         See <a href="/speakers">every delegation and role</a>.
       </p>
-    </Layout>,
-    404,
+    </>,
+    { title: "No such delegation", section: "speakers" },
   );
 }
 
@@ -81,6 +71,92 @@ function captionedLabels(corpus: Corpus, aliases: readonly string[], name: strin
   });
 }
 
+type SpeakerDetail = ReturnType<typeof speakerDetail>;
+
+/** The box searching within one speaker's words. */
+const SearchWithin: FC<{ detail: SpeakerDetail }> = ({ detail }) => (
+  <form
+    class="inline-form"
+    method="get"
+    action="/"
+    role="search"
+    aria-label={`Search the words of ${detail.name}`}
+  >
+    <input type="hidden" name="speaker" value={detail.id} />
+    <div class="field">
+      <label for="speaker-q">Search within the words of {detail.name}</label>
+      <input type="search" id="speaker-q" name="q" />
+    </div>
+    <button type="submit">Search</button>
+  </form>
+);
+
+/** Words a captioner's note ties to the speaker (not counted among its interventions). */
+const AttributionNotes: FC<{ detail: SpeakerDetail; corpus: Corpus; baseUrl: string }> = ({
+  detail,
+  corpus,
+  baseUrl,
+}) =>
+  detail.attributionNotes.length > 0 ? (
+    <section aria-labelledby="attribution-notes">
+      <h2 id="attribution-notes">Words a captioner’s note ties to {detail.name}</h2>
+      <p class="hint">
+        Not counted above. Each was captioned under one label and named otherwise by a note; the
+        note and its reach are given with the words.
+      </p>
+      <ol class="results">
+        {detail.attributionNotes.map((link) => (
+          <UtteranceCard
+            utterance={utteranceView(corpus, ordinalOf(corpus, link.id) ?? 0, { baseUrl })}
+          />
+        ))}
+      </ol>
+    </section>
+  ) : null;
+
+/** The speaker's interventions in time order, a page of them, with the pages. */
+const Interventions: FC<{ detail: SpeakerDetail; interventions: SearchPage; page: number }> = ({
+  detail,
+  interventions,
+  page,
+}) => {
+  const pages = Math.max(1, Math.ceil(interventions.total / PAGE_SIZE));
+  return interventions.total === 0 ? (
+    <p class="empty">No intervention in the finished transcripts.</p>
+  ) : page > pages ? (
+    <PastLastPage
+      page={page}
+      pages={pages}
+      total={interventions.total}
+      unit="intervention"
+      href={(p) => `${speakerHref(detail.id)}${p > 1 ? `?page=${p}` : ""}#interventions`}
+    />
+  ) : (
+    <>
+      <p>
+        {interventions.total > PAGE_SIZE
+          ? `Showing ${formatCount(interventions.offset + 1)}–${formatCount(interventions.offset + interventions.results.length)} of ${formatCount(interventions.total)}.`
+          : null}{" "}
+        <a href={searchUrl(EMPTY_STATE, { speaker: detail.id, sort: "chronological" })}>
+          Open as a search
+        </a>{" "}
+        to filter by session or date.
+      </p>
+      <ol class="results" start={interventions.offset + 1}>
+        {interventions.results.map((hit) => (
+          <UtteranceCard utterance={hit} hideSpeaker headingLevel={3} />
+        ))}
+      </ol>
+      <Pagination
+        page={page}
+        pages={pages}
+        href={(p) => `${speakerHref(detail.id)}${p > 1 ? `?page=${p}` : ""}#interventions`}
+        label="Pages of interventions"
+      />
+    </>
+  );
+};
+
 /**
  * GET /speakers/:id. A name, alias or code in any case ("egypt", "egy", "united states")
  * redirects (301) to the canonical URL (/speakers/EGY); a value naming nobody gets a 404 that
@@ -94,7 +170,7 @@ export async function speakerPage(c: Context<ApiEnv>): Promise<Response> {
   if (canonical !== id)
     return c.redirect(`${speakerHref(canonical)}${new URL(c.req.url).search}`, 301);
   const detail = speakerDetail(corpus, id);
-  const page = pageParam(c.req.query("page"));
+  const page = parsePage(c.req.query("page"), MAX_PAGE);
   const filters = emptyFilters();
   filters.speaker.push(detail.id);
   const interventions = search(
@@ -104,11 +180,9 @@ export async function speakerPage(c: Context<ApiEnv>): Promise<Response> {
   );
   const sessions = listSessions(corpus).sessions.filter((s) => s.version === "finished");
   const counts = new Map(detail.perSession.map((entry) => [entry.session.id, entry.count]));
-  const pages = Math.max(1, Math.ceil(interventions.total / PAGE_SIZE));
   const otherNames = captionedLabels(corpus, detail.aliases, detail.name);
-  return renderPage(
-    c,
-    <Layout title={detail.name} section="speakers" corpus={corpusNotice(corpus)}>
+  return c.render(
+    <>
       <p class="lede">
         <a href="/speakers">Delegations and roles</a> › {detail.name}
       </p>
@@ -124,38 +198,8 @@ export async function speakerPage(c: Context<ApiEnv>): Promise<Response> {
           : ""}
         .
       </p>
-      <form
-        class="inline-form"
-        method="get"
-        action="/"
-        role="search"
-        aria-label={`Search the words of ${detail.name}`}
-      >
-        <input type="hidden" name="speaker" value={detail.id} />
-        <div class="field">
-          <label for="speaker-q">Search within the words of {detail.name}</label>
-          <input type="search" id="speaker-q" name="q" />
-        </div>
-        <button type="submit">Search</button>
-      </form>
-      {detail.attributionNotes.length > 0 ? (
-        <section aria-labelledby="attribution-notes">
-          <h2 id="attribution-notes">Words a captioner’s note ties to {detail.name}</h2>
-          <p class="hint">
-            Not counted above. Each was captioned under one label and named otherwise by a note; the
-            note and its reach are given with the words.
-          </p>
-          <ol class="results">
-            {detail.attributionNotes.map((link) => (
-              <UtteranceCard
-                utterance={utteranceView(corpus, ordinalOf(corpus, link.id) ?? 0, {
-                  baseUrl: c.get("baseUrl"),
-                })}
-              />
-            ))}
-          </ol>
-        </section>
-      ) : null}
+      <SearchWithin detail={detail} />
+      <AttributionNotes detail={detail} corpus={corpus} baseUrl={c.get("baseUrl")} />
       <h2>Interventions per session</h2>
       <TimelineChart
         id="speaker-chart"
@@ -167,41 +211,9 @@ export async function speakerPage(c: Context<ApiEnv>): Promise<Response> {
         compact
       />
       <h2 id="interventions">Interventions in time order</h2>
-      {interventions.total === 0 ? (
-        <p class="empty">No intervention in the finished transcripts.</p>
-      ) : page > pages ? (
-        <PastLastPage
-          page={page}
-          pages={pages}
-          total={interventions.total}
-          unit="intervention"
-          href={(p) => `${speakerHref(detail.id)}${p > 1 ? `?page=${p}` : ""}#interventions`}
-        />
-      ) : (
-        <>
-          <p>
-            {interventions.total > PAGE_SIZE
-              ? `Showing ${formatCount(interventions.offset + 1)}–${formatCount(interventions.offset + interventions.results.length)} of ${formatCount(interventions.total)}.`
-              : null}{" "}
-            <a href={searchUrl(EMPTY_STATE, { speaker: detail.id, sort: "chronological" })}>
-              Open as a search
-            </a>{" "}
-            to filter by session or date.
-          </p>
-          <ol class="results" start={interventions.offset + 1}>
-            {interventions.results.map((hit) => (
-              <UtteranceCard utterance={hit} hideSpeaker headingLevel={3} />
-            ))}
-          </ol>
-          <Pagination
-            page={page}
-            pages={pages}
-            href={(p) => `${speakerHref(detail.id)}${p > 1 ? `?page=${p}` : ""}#interventions`}
-            label="Pages of interventions"
-          />
-        </>
-      )}
-    </Layout>,
+      <Interventions detail={detail} interventions={interventions} page={page} />
+    </>,
+    { title: detail.name, section: "speakers" },
   );
 }
 
@@ -248,9 +260,8 @@ export async function speakersPage(c: Context<ApiEnv>): Promise<Response> {
     .filter((s) => s.kind === "delegation")
     .sort((a, b) => a.name.localeCompare(b.name));
   const others = speakers.filter((s) => s.kind !== "delegation");
-  return renderPage(
-    c,
-    <Layout title="Delegations and roles" section="speakers" corpus={corpusNotice(corpus)}>
+  return c.render(
+    <>
       <h1>Delegations and roles</h1>
       <p class="lede">
         Who spoke, as recognised from the captioner’s labels, with how often. Open one for its
@@ -258,6 +269,7 @@ export async function speakersPage(c: Context<ApiEnv>): Promise<Response> {
       </p>
       <SpeakerTable caption={`Delegations (${delegations.length}), A–Z`} speakers={delegations} />
       <SpeakerTable caption="Chairs, secretariat, interpreters and others" speakers={others} />
-    </Layout>,
+    </>,
+    { title: "Delegations and roles", section: "speakers" },
   );
 }

@@ -4,10 +4,11 @@
  * (speaker:, session:, body:, kind:, date:) from the corpus' own speakers, sessions and dates.
  * Each suggestion is the whole new box value, as a datalist option needs.
  */
+import { listSessions } from "../../search/catalog";
 import type { Corpus } from "../../search/corpus";
 import { BODIES, FILTER_KEYS, SPEAKER_KINDS } from "../../search/filters";
 import { MAX_QUERY_LENGTH } from "../../search/query";
-import { foldName } from "../../search/text";
+import { speakersByName } from "../../search/names";
 
 /** Most suggestions returned. */
 export const MAX_SUGGESTIONS = 8;
@@ -47,31 +48,16 @@ export function suggest(corpus: Corpus, input: string): Suggestion[] {
     }
   };
   const filter = /^([A-Za-z]+):(.*)$/.exec(word);
-  const speakers = corpus.store.speakers;
-  const matchSpeakers = (partial: string) => {
-    const folded = foldName(partial.replace(/"/g, ""));
-    if (folded === "") return speakers.slice(0, MAX_SUGGESTIONS);
-    const starts = speakers.filter(
-      (s) =>
-        foldName(s.name).startsWith(folded) ||
-        foldName(s.id).startsWith(folded) ||
-        s.aliases.some((a) => foldName(a).startsWith(folded)),
-    );
-    const contains = speakers.filter(
-      (s) => !starts.includes(s) && foldName(s.name).includes(folded),
-    );
-    return [...starts, ...contains];
-  };
   if (filter) {
     const key = (filter[1] ?? "").toLowerCase();
     const partial = (filter[2] ?? "").toLowerCase();
     switch (key) {
       case "speaker":
-        for (const s of matchSpeakers(partial))
+        for (const s of speakersByName(corpus, partial))
           push(`speaker:${quoteValue(s.id)}`, `${s.name} (${s.kind})`);
         break;
       case "session":
-        for (const s of corpus.store.sessions) {
+        for (const s of listSessions(corpus).sessions) {
           if (s.version === "finished" && s.id.startsWith(partial))
             push(`session:${s.id}`, s.title ?? s.id);
         }
@@ -85,9 +71,9 @@ export function suggest(corpus: Corpus, input: string): Suggestion[] {
       case "date":
       case "from":
       case "to": {
-        const dates = [
-          ...new Set(corpus.store.sessions.map((s) => s.date).filter((d) => d !== null)),
-        ].sort();
+        const { sessions } = listSessions(corpus);
+        const dates = [...new Set(sessions.flatMap((s) => (s.date === null ? [] : [s.date])))];
+        dates.sort();
         for (const d of dates)
           if (d.startsWith(partial)) push(`${key}:${d}`, "a day with sessions");
         break;
@@ -99,7 +85,7 @@ export function suggest(corpus: Corpus, input: string): Suggestion[] {
   for (const key of FILTER_KEYS)
     if (key.startsWith(lower) && key !== lower) push(`${key}:`, "filter");
   if (!word.startsWith('"') && !word.startsWith("-")) {
-    for (const s of matchSpeakers(word).slice(0, 5))
+    for (const s of speakersByName(corpus, word).slice(0, 5))
       push(`speaker:${quoteValue(s.id)}`, `${s.name}: only their words`);
   }
   return out;

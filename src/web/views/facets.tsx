@@ -87,10 +87,69 @@ export interface FacetsPanelProps {
   sessionLabel: (id: string) => string;
 }
 
+/** The days with results, each a link to that day, and a from-to form over them. */
+const DateFacet: FC<{ values: FacetValue[]; state: SearchState }> = ({ values, state }) => {
+  const firstDay = values[0]?.value;
+  const lastDay = values[values.length - 1]?.value;
+  return values.length > 0 ? (
+    <section class="facet" aria-labelledby="facet-date">
+      <h2 id="facet-date">Date</h2>
+      <ul>
+        {values.map((d) => {
+          const selected = state.from === d.value && state.to === d.value;
+          return (
+            <li>
+              {selected ? (
+                <span class="current" aria-current="true">
+                  <span>{formatDate(d.value)}</span>
+                  <span class="count">{formatCount(d.count)}</span>
+                </span>
+              ) : (
+                <a href={searchUrl(state, { from: d.value, to: d.value })}>
+                  <span>{formatDate(d.value)}</span>
+                  <span class="count" aria-label={`${d.count} results`}>
+                    {formatCount(d.count)}
+                  </span>
+                </a>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <form method="get" action="/" class="date-range">
+        <DateRangeHidden state={state} />
+        <div class="field">
+          <label for="from">From</label>
+          <input
+            type="date"
+            id="from"
+            name="from"
+            value={state.from ?? ""}
+            min={firstDay}
+            max={lastDay}
+          />
+        </div>
+        <div class="field">
+          <label for="to">To</label>
+          <input
+            type="date"
+            id="to"
+            name="to"
+            value={state.to ?? ""}
+            min={firstDay}
+            max={lastDay}
+          />
+        </div>
+        <button type="submit" class="secondary">
+          Apply dates
+        </button>
+      </form>
+    </section>
+  ) : null;
+};
+
 /** The whole filter panel. */
 export const FacetsPanel: FC<FacetsPanelProps> = ({ facets, state, sessionLabel }) => {
-  const firstDay = facets.date[0]?.value;
-  const lastDay = facets.date[facets.date.length - 1]?.value;
   return (
     <details class="filters" open>
       <summary>Filters</summary>
@@ -121,61 +180,7 @@ export const FacetsPanel: FC<FacetsPanelProps> = ({ facets, state, sessionLabel 
         state={state}
         labelOf={(v) => kindLabel(v.value)}
       />
-      {facets.date.length > 0 ? (
-        <section class="facet" aria-labelledby="facet-date">
-          <h2 id="facet-date">Date</h2>
-          <ul>
-            {facets.date.map((d) => {
-              const selected = state.from === d.value && state.to === d.value;
-              return (
-                <li>
-                  {selected ? (
-                    <span class="current" aria-current="true">
-                      <span>{formatDate(d.value)}</span>
-                      <span class="count">{formatCount(d.count)}</span>
-                    </span>
-                  ) : (
-                    <a href={searchUrl(state, { from: d.value, to: d.value })}>
-                      <span>{formatDate(d.value)}</span>
-                      <span class="count" aria-label={`${d.count} results`}>
-                        {formatCount(d.count)}
-                      </span>
-                    </a>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-          <form method="get" action="/" class="date-range">
-            <DateRangeHidden state={state} />
-            <div class="field">
-              <label for="from">From</label>
-              <input
-                type="date"
-                id="from"
-                name="from"
-                value={state.from ?? ""}
-                min={firstDay}
-                max={lastDay}
-              />
-            </div>
-            <div class="field">
-              <label for="to">To</label>
-              <input
-                type="date"
-                id="to"
-                name="to"
-                value={state.to ?? ""}
-                min={firstDay}
-                max={lastDay}
-              />
-            </div>
-            <button type="submit" class="secondary">
-              Apply dates
-            </button>
-          </form>
-        </section>
-      ) : null}
+      <DateFacet values={facets.date} state={state} />
     </details>
   );
 };

@@ -70,6 +70,18 @@ function shorten(label: string, direction: "after" | "before"): string {
     : `${label.slice(0, WORD_TREE.rootChars - 1).replace(/\s\S*$/, "")}…`;
 }
 
+/** What the colours and sizes of the tree say: the day each word was first said, how often. */
+const DateLegend: FC<{ dates: string[] }> = ({ dates }) =>
+  dates.length > 0 ? (
+    <p class="word-tree-legend">
+      Colour: first said{" "}
+      {dates.map((date) => (
+        <span class={`legend-date date-${dateStep(date, dates)}`}>■ {formatDayMonth(date)} </span>
+      ))}
+      · size: how often
+    </p>
+  ) : null;
+
 export const WordTree: FC<{
   id: string;
   tree: WordTreeNode;
@@ -139,17 +151,7 @@ export const WordTree: FC<{
           ))}
         </svg>
       )}
-      {dates.length > 0 && rows.length > 1 ? (
-        <p class="word-tree-legend">
-          Colour: first said{" "}
-          {dates.map((date) => (
-            <span class={`legend-date date-${dateStep(date, dates)}`}>
-              ■ {formatDayMonth(date)}{" "}
-            </span>
-          ))}
-          · size: how often
-        </p>
-      ) : null}
+      {rows.length > 1 ? <DateLegend dates={dates} /> : null}
       {rows.length > 1 ? (
         <details>
           <summary>The tree as a list</summary>

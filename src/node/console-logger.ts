@@ -1,4 +1,4 @@
-import type { Logger } from "../../src/domain";
+import type { Logger } from "../domain";
 import { printable } from "./printable";
 
 /**
