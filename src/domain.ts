@@ -16,11 +16,6 @@ export const CORPUS_SCHEMA_VERSION = 3;
  */
 export const CORPUS_ID = "itu-captions";
 
-/** @deprecated TEMPORARY until the layout reads the corpus's conferences; removed in this branch. */
-export const CONFERENCE = {
-  name: "World Conference on International Telecommunications (WCIT-12)",
-  place: "Dubai, United Arab Emirates",
-} as const;
 
 /**
  * The captioner's own caveat: CART captions are not a verbatim record. Every quote shown to a
