@@ -16,7 +16,6 @@ export const CORPUS_SCHEMA_VERSION = 3;
  */
 export const CORPUS_ID = "itu-captions";
 
-
 /**
  * The captioner's own caveat: CART captions are not a verbatim record. Every quote shown to a
  * person carries it.
