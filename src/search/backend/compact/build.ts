@@ -59,6 +59,118 @@ export function collectionStatistics(documents: Iterable<BackendDocument>): Coll
   return { documentCount, averageLength, frequencies };
 }
 
+/** The inverted documents: postings per term and the length of each document. */
+interface Inverted {
+  postings: Map<string, TermPostings>;
+  lengthOf: Map<number, number>;
+  documentCount: number;
+  averageLength: number;
+  /** One more than the largest ordinal. */
+  ordinals: number;
+}
+
+/** Checks an ordinal: an integer >= 0 below 2^31, not seen before. */
+function checkOrdinal(ordinal: number, lengthOf: Map<number, number>): void {
+  if (!Number.isInteger(ordinal) || ordinal < 0 || ordinal >= 2 ** 31)
+    throw new Error(`compact index: document ordinal ${String(ordinal)} is not an integer >= 0`);
+  if (lengthOf.has(ordinal))
+    throw new Error(`compact index: duplicate document ordinal ${ordinal}`);
+}
+
+/** Adds one document's term frequencies to the postings. */
+function addPostings(inverted: Inverted, ordinal: number, tokens: string[]): void {
+  const counts = new Map<string, number>();
+  for (const token of tokens) {
+    const term = normaliseTerm(token);
+    if (term) counts.set(term, (counts.get(term) ?? 0) + 1);
+  }
+  for (const [term, frequency] of counts) {
+    let entry = inverted.postings.get(term);
+    if (!entry) {
+      if (term.includes(TERM_SEPARATOR))
+        throw new Error(`compact index: term ${JSON.stringify(term)} contains a separator`);
+      entry = { ordinals: [], frequencies: [] };
+      inverted.postings.set(term, entry);
+    }
+    entry.ordinals.push(ordinal);
+    entry.frequencies.push(frequency);
+  }
+}
+
+/** Inverts the documents: postings, lengths and the averages MiniSearch keeps. */
+function invert(documents: Iterable<BackendDocument>): Inverted {
+  const inverted: Inverted = {
+    postings: new Map(),
+    lengthOf: new Map(),
+    documentCount: 0,
+    averageLength: 0,
+    ordinals: 0,
+  };
+  for (const { ordinal, text } of documents) {
+    checkOrdinal(ordinal, inverted.lengthOf);
+    const tokens = tokenize(text);
+    const length = new Set(tokens).size;
+    inverted.lengthOf.set(ordinal, length);
+    // As MiniSearch's addFieldLength: average over the documents so far, incrementally.
+    const n = inverted.documentCount;
+    inverted.averageLength = (inverted.averageLength * n + length) / (n + 1);
+    inverted.documentCount++;
+    if (ordinal + 1 > inverted.ordinals) inverted.ordinals = ordinal + 1;
+    addPostings(inverted, ordinal, tokens);
+  }
+  return inverted;
+}
+
+/** A term's document frequency in the collection a shard belongs to, checked against the shard's. */
+function collectionFrequency(
+  collection: CollectionStatistics,
+  term: string,
+  entry: TermPostings,
+): number {
+  const frequency = collection.frequencies.get(term) ?? 0;
+  if (frequency < entry.ordinals.length)
+    throw new Error(
+      `compact index: collection statistics count ${frequency} documents with ${JSON.stringify(term)}, the shard has ${entry.ordinals.length}`,
+    );
+  return frequency;
+}
+
+/** The per-term sections of the file: postings, blocks and (for a shard) frequencies. */
+function writeTermSections(
+  inverted: Inverted,
+  terms: string[],
+  collection: CollectionStatistics | undefined,
+): {
+  sizes: NumberWriter;
+  postings: NumberWriter;
+  frequencies: NumberWriter;
+  blockSizes: NumberWriter;
+  blocks: NumberWriter;
+} {
+  const out = {
+    sizes: new NumberWriter(),
+    postings: new NumberWriter(),
+    frequencies: new NumberWriter(),
+    blockSizes: new NumberWriter(),
+    blocks: new NumberWriter(),
+  };
+  const average = collection ? collection.averageLength : inverted.averageLength;
+  const saturation = (posting: PostingEntry) =>
+    bm25Saturation(posting.frequency, inverted.lengthOf.get(posting.ordinal) ?? 0, average);
+  for (const term of terms) {
+    const entry = inverted.postings.get(term);
+    if (!entry) continue;
+    const before = out.postings.length;
+    const sorted = writePostings(out.postings, entry);
+    out.sizes.write(out.postings.length - before);
+    const blocksBefore = out.blocks.length;
+    writeBlocks(out.blocks, sorted.postings, sorted.characters, saturation);
+    out.blockSizes.write(out.blocks.length - blocksBefore);
+    if (collection) out.frequencies.write(collectionFrequency(collection, term, entry));
+  }
+  return out;
+}
+
 /**
  * Builds the serialised compact index. Throws on a bad or duplicate ordinal. With `collection`
  * (one shard of a larger collection), scores use the collection's statistics; every term of the
@@ -68,85 +180,26 @@ export function buildCompactIndex(
   documents: Iterable<BackendDocument>,
   collection?: CollectionStatistics,
 ): string {
-  const postings = new Map<string, TermPostings>();
-  const lengthOf = new Map<number, number>();
-  let documentCount = 0;
-  let averageLength = 0;
-  let ordinals = 0;
-  const counts = new Map<string, number>();
-  for (const document of documents) {
-    const { ordinal } = document;
-    if (!Number.isInteger(ordinal) || ordinal < 0 || ordinal >= 2 ** 31)
-      throw new Error(`compact index: document ordinal ${String(ordinal)} is not an integer >= 0`);
-    if (lengthOf.has(ordinal))
-      throw new Error(`compact index: duplicate document ordinal ${ordinal}`);
-    const tokens = tokenize(document.text);
-    const length = new Set(tokens).size;
-    lengthOf.set(ordinal, length);
-    // As MiniSearch's addFieldLength: average over the documents so far, incrementally.
-    averageLength = (averageLength * documentCount + length) / (documentCount + 1);
-    documentCount++;
-    if (ordinal + 1 > ordinals) ordinals = ordinal + 1;
-    counts.clear();
-    for (const token of tokens) {
-      const term = normaliseTerm(token);
-      if (term) counts.set(term, (counts.get(term) ?? 0) + 1);
-    }
-    for (const [term, frequency] of counts) {
-      let entry = postings.get(term);
-      if (!entry) {
-        if (term.includes(TERM_SEPARATOR))
-          throw new Error(`compact index: term ${JSON.stringify(term)} contains a separator`);
-        entry = { ordinals: [], frequencies: [] };
-        postings.set(term, entry);
-      }
-      entry.ordinals.push(ordinal);
-      entry.frequencies.push(frequency);
-    }
-  }
-  const terms = [...postings.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const inverted = invert(documents);
+  const terms = [...inverted.postings.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const lengths = new NumberWriter();
-  for (let ordinal = 0; ordinal < ordinals; ordinal++) lengths.write(lengthOf.get(ordinal) ?? 0);
-  const sizes = new NumberWriter();
-  const postingsText = new NumberWriter();
-  const frequencies = new NumberWriter();
-  const blockSizes = new NumberWriter();
-  const blocks = new NumberWriter();
-  const average = collection ? collection.averageLength : averageLength;
-  const saturation = (posting: PostingEntry) =>
-    bm25Saturation(posting.frequency, lengthOf.get(posting.ordinal) ?? 0, average);
-  for (const term of terms) {
-    const entry = postings.get(term);
-    if (!entry) continue;
-    const before = postingsText.length;
-    const sorted = writePostings(postingsText, entry);
-    sizes.write(postingsText.length - before);
-    const blocksBefore = blocks.length;
-    writeBlocks(blocks, sorted.postings, sorted.characters, saturation);
-    blockSizes.write(blocks.length - blocksBefore);
-    if (collection) {
-      const frequency = collection.frequencies.get(term) ?? 0;
-      if (frequency < entry.ordinals.length)
-        throw new Error(
-          `compact index: collection statistics count ${frequency} documents with ${JSON.stringify(term)}, the shard has ${entry.ordinals.length}`,
-        );
-      frequencies.write(frequency);
-    }
-  }
+  for (let ordinal = 0; ordinal < inverted.ordinals; ordinal++)
+    lengths.write(inverted.lengthOf.get(ordinal) ?? 0);
+  const sections = writeTermSections(inverted, terms, collection);
   return stringifyIndexFile({
     format: COMPACT_FORMAT,
     version: COMPACT_FORMAT_VERSION,
-    documentCount: collection ? collection.documentCount : documentCount,
-    ordinals,
-    averageLength: collection ? collection.averageLength : averageLength,
+    documentCount: collection ? collection.documentCount : inverted.documentCount,
+    ordinals: inverted.ordinals,
+    averageLength: collection ? collection.averageLength : inverted.averageLength,
     terms: terms.length,
     dictionary: terms.join(TERM_SEPARATOR),
     lengths: lengths.toString(),
-    postingSizes: sizes.toString(),
-    postings: postingsText.toString(),
-    blockSizes: blockSizes.toString(),
-    blocks: blocks.toString(),
-    ...(collection ? { frequencies: frequencies.toString() } : {}),
+    postingSizes: sections.sizes.toString(),
+    postings: sections.postings.toString(),
+    blockSizes: sections.blockSizes.toString(),
+    blocks: sections.blocks.toString(),
+    ...(collection ? { frequencies: sections.frequencies.toString() } : {}),
   });
 }
 
