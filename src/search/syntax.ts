@@ -105,7 +105,7 @@ export const QUERY_SYNTAX: readonly SyntaxRow[] = [
     example: "conference:pp-14 spam",
     help: `One conference, by its id (${conferenceIds().join(", ")}; see Conferences).`,
     forms: ["conference:pp-14", "conference:wcit-12"],
-    rule: `one conference (ids as in \`/api/conferences\`: ${conferenceIds().join(", ")}; an unknown one is a 400 naming the known ids)`,
+    rule: "one conference (ids as in `/api/conferences`; an unknown one is a 400 naming the known ids)",
     features: ["conference"],
   },
   {

@@ -93,7 +93,7 @@ export const openApiDocument = {
   info: {
     title: "Conference caption search API",
     version: "1.0.0",
-    description: `Search what was said at the conferences of the corpus (${CONFERENCES.map((c) => `${c.shortName}: ${c.place}, ${c.dates.from} to ${c.dates.to}`).join("; ")}; /api/conferences lists those it holds). Every response says whether the corpus is synthetic (\`synthetic\`, \`notice\`). Caveat carried by every citation: ${CAPTION_CAVEAT}`,
+    description: `Search what was said at the ITU conferences whose captions the corpus holds (/api/conferences lists them; the engine knows ${CONFERENCES.map((c) => `${c.shortName}: ${c.place}, ${c.dates.from} to ${c.dates.to}`).join("; ")}). Every response says whether the corpus is synthetic (\`synthetic\`, \`notice\`). Caveat carried by every citation: ${CAPTION_CAVEAT}`,
   },
   paths: {
     "/api/search": {
