@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { readFile, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import {
-  CONFERENCE,
+  CORPUS_ID,
   CORPUS_SCHEMA_VERSION,
   SYNTHETIC_NOTICE,
   type Logger,
@@ -71,7 +71,7 @@ export function buildAssets(
   const synthetic = sessions.some((session) => session.synthetic);
   const store: CorpusStore = {
     formatVersion: INDEX_FORMAT_VERSION,
-    corpus: CONFERENCE.id,
+    corpus: CORPUS_ID,
     synthetic,
     notice: synthetic ? SYNTHETIC_NOTICE : null,
     sessions: [],
@@ -114,6 +114,7 @@ export function buildAssets(
   for (const [sessionIndex, record] of sessions.entries()) {
     const storeSession: StoreSession = {
       id: record.id,
+      conference: record.conference,
       title: record.title,
       body: record.body,
       number: record.number,
@@ -192,7 +193,7 @@ export function buildAssets(
     formatVersion: INDEX_FORMAT_VERSION,
     optionsHash: indexOptionsHash(backend.options),
     backend: backend.name,
-    corpus: CONFERENCE.id,
+    corpus: CORPUS_ID,
     synthetic,
     notice: store.notice,
     files: {

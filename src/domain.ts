@@ -9,13 +9,12 @@
 /** Version of the per-session JSON files and the manifest. Bump on any incompatible change. */
 export const CORPUS_SCHEMA_VERSION = 3;
 
-/** The conference this corpus covers. */
-export const CONFERENCE = {
-  id: "wcit-12",
-  name: "World Conference on International Telecommunications (WCIT-12)",
-  place: "Dubai, United Arab Emirates",
-  dates: { from: "2012-12-03", to: "2012-12-14" },
-} as const;
+/**
+ * The id of a corpus (manifest.corpus, the asset manifest's corpus): one corpus holds the sessions
+ * of any number of conferences, each session naming its own (SessionHeader.conference; the
+ * profiles are in src/conferences/).
+ */
+export const CORPUS_ID = "itu-captions";
 
 /**
  * The captioner's own caveat: CART captions are not a verbatim record. Every quote shown to a
@@ -26,7 +25,7 @@ export const CAPTION_CAVEAT =
 
 /** Notice carried by every file, response and page derived from the bundled synthetic sample. */
 export const SYNTHETIC_NOTICE =
-  "SYNTHETIC SAMPLE: these transcripts were written by the project for testing and demonstration. They are not real WCIT-12 proceedings, and no words in them were said by any real delegation.";
+  "SYNTHETIC SAMPLE: these transcripts were written by the project for testing and demonstration. They are not the proceedings of any real conference, and no words in them were said by any real delegation.";
 
 /** The body that held a session ("plenary", "committee-5"...): see src/conferences/profile.ts. */
 export type { Body, BodyKind } from "./conferences/profile";
@@ -299,7 +298,7 @@ export interface ManifestEntry {
 /** transcripts/manifest.json. */
 export interface Manifest {
   schemaVersion: typeof CORPUS_SCHEMA_VERSION;
-  corpus: typeof CONFERENCE.id;
+  corpus: typeof CORPUS_ID;
   /** True when any session is synthetic: the whole corpus is then flagged as such. */
   synthetic: boolean;
   notice: string | null;

@@ -1,5 +1,5 @@
 /**
- * `npm run search -- "query" [--speaker X] [--session ID] [--body B] [--kind K] [--from D]
+ * `npm run search -- "query" [--conference ID] [--speaker X] [--session ID] [--body B] [--kind K] [--from D]
  * [--to D] [--sort relevance|chronological] [--limit N] [--offset N] [--json]`: searches the built
  * assets (building them first when needed) and prints results with their citations.
  */
@@ -19,9 +19,10 @@ export const HELP = `usage: npm run search -- "query" [options]
   Searches the built assets (building them first when needed) and prints the results with
   their citations. The query language is the search box's: words, "phrases", OR, -word, word*,
   word~ and ${FILTER_KEYS.map((key) => `${key}:`).join(" ")} filters.
+  --conference ID      one conference (wcit-12, pp-14: ids as in /api/conferences)
   --speaker X          a delegation or role by name, alias or code
   --session ID         one session (ids as in /api/sessions)
-  --body B             plenary, committee-5, working-group, other
+  --body B             plenary, committee-5, committee-6, working-group, other...
   --kind K             delegation, chair, secretariat, interpreter, official, person, unknown
   --from, --to DATE    dates, YYYY-MM-DD
   --sort ORDER         relevance or chronological

@@ -1,7 +1,7 @@
 import { readFile, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import {
-  CONFERENCE,
+  CORPUS_ID,
   CORPUS_SCHEMA_VERSION,
   SYNTHETIC_NOTICE,
   silentLogger,
@@ -243,7 +243,7 @@ export async function writeCorpus(
   const synthetic = list.some((e) => e.synthetic);
   const manifest: Manifest = {
     schemaVersion: CORPUS_SCHEMA_VERSION,
-    corpus: CONFERENCE.id,
+    corpus: CORPUS_ID,
     synthetic,
     notice: synthetic ? SYNTHETIC_NOTICE : null,
     sessions: list,

@@ -42,7 +42,7 @@ export function wordSimilarity(a: SessionRecord, b: SessionRecord): number {
 /**
  * A rough live transcript often has no header at all, so nothing in it says which session it
  * was. It is matched to the finished transcript whose wording it shares most (never merging
- * their text), and takes that session's date, time, body and number, recorded in `inferred`.
+ * their text), and takes that session's conference, date, time, body and number, recorded in `inferred`.
  * Returns the records, the matched rough ones re-identified; unmatched ones are left as they are.
  */
 export function matchRoughTwins(records: SessionRecord[]): SessionRecord[] {

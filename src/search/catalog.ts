@@ -16,6 +16,7 @@ import {
 } from "./present";
 import { DEFAULT_LIMIT, checkPage } from "./search";
 import { type Span, makeSnippet, mergeSpans } from "./snippet";
+import type { StoreSession } from "./schema";
 import type { SessionRef, SessionSummary, UtteranceView } from "./types";
 
 /** Most neighbours /api/utterances/:id?context=N returns on each side. */
@@ -31,9 +32,21 @@ export function corpusNotice(corpus: Corpus): Catalog {
   return { synthetic: corpus.store.synthetic, notice: corpus.store.notice };
 }
 
-/** All sessions, in chronological order (rough versions included, marked by `version`). */
-export function listSessions(corpus: Corpus): Catalog & { sessions: SessionSummary[] } {
-  return { ...corpusNotice(corpus), sessions: corpus.store.sessions.map(sessionSummary) };
+/** True for a session of the conference `only` names (every session when it is null). */
+function inConference(session: StoreSession, only: string | null): boolean {
+  return only === null || session.conference === only;
+}
+
+/**
+ * All sessions, in chronological order (rough versions included, marked by `version`); with
+ * `conference` (an id parseConference checked), only that conference's.
+ */
+export function listSessions(
+  corpus: Corpus,
+  conference: string | null = null,
+): Catalog & { sessions: SessionSummary[] } {
+  const sessions = corpus.store.sessions.filter((session) => inConference(session, conference));
+  return { ...corpusNotice(corpus), sessions: sessions.map(sessionSummary) };
 }
 
 /** One session with its whole transcript in order. */
@@ -67,13 +80,17 @@ export interface SpeakerSummary {
   sessions: number;
 }
 
-function speakerCounts(corpus: Corpus): { utterances: number[]; sessions: Set<number>[] } {
+function speakerCounts(
+  corpus: Corpus,
+  conference: string | null,
+): { utterances: number[]; sessions: Set<number>[] } {
   const utterances = corpus.store.speakers.map(() => 0);
   const sessions = corpus.store.speakers.map(() => new Set<number>());
   const columns = corpus.store.utterances;
   for (let ordinal = 0; ordinal < corpus.size; ordinal++) {
     const sessionAt = columns.session[ordinal] ?? -1;
-    if (corpus.store.sessions[sessionAt]?.version !== "finished") continue;
+    const session = corpus.store.sessions[sessionAt];
+    if (session?.version !== "finished" || !inConference(session, conference)) continue;
     const speaker = columns.speaker[ordinal] ?? -1;
     utterances[speaker] = (utterances[speaker] ?? 0) + 1;
     sessions[speaker]?.add(sessionAt);
@@ -81,9 +98,15 @@ function speakerCounts(corpus: Corpus): { utterances: number[]; sessions: Set<nu
   return { utterances, sessions };
 }
 
-/** Delegations and roles with counts, most utterances first. */
-export function listSpeakers(corpus: Corpus): Catalog & { speakers: SpeakerSummary[] } {
-  const counts = speakerCounts(corpus);
+/**
+ * Delegations and roles with counts, most utterances first; with `conference`, the counts are
+ * over that conference's sessions and only the speakers who spoke in it are listed.
+ */
+export function listSpeakers(
+  corpus: Corpus,
+  conference: string | null = null,
+): Catalog & { speakers: SpeakerSummary[] } {
+  const counts = speakerCounts(corpus, conference);
   const speakers = corpus.store.speakers
     .map((speaker, index) => ({
       id: speaker.id,
@@ -94,6 +117,7 @@ export function listSpeakers(corpus: Corpus): Catalog & { speakers: SpeakerSumma
       utterances: counts.utterances[index] ?? 0,
       sessions: counts.sessions[index]?.size ?? 0,
     }))
+    .filter((speaker) => conference === null || speaker.utterances > 0)
     .sort((a, b) => b.utterances - a.utterances || a.name.localeCompare(b.name));
   return { ...corpusNotice(corpus), speakers };
 }

@@ -2,6 +2,8 @@
  * Citations: who said the words, where and when, how sure the record is of it, and where to find
  * them. Every citation says:
  * - the speaker the words are attributed to, and the label as captioned when it differs;
+ * - the conference by its profile's name and place ("Conference not identified" for a session of
+ *   no known conference);
  * - the session by its human name (session-name.ts), the turn number, the date, and the time the
  *   session began ("session began 18:30 (Dubai)"), never presented as the time of the words;
  * - any re-attribution by a captioner's note, naming the label the captions gave (A1-A3 below);
@@ -19,7 +21,8 @@
  *
  * Runtime-free.
  */
-import { CAPTION_CAVEAT, CONFERENCE, SYNTHETIC_NOTICE, type Attribution } from "../domain";
+import { conferenceById } from "../conferences/registry";
+import { CAPTION_CAVEAT, SYNTHETIC_NOTICE, type Attribution } from "../domain";
 import { type Corpus, sessionOfUtterance, utteranceId } from "./corpus";
 import { sourceLocation, utteranceLocator } from "./locator";
 import { formatDate, sessionName, sessionTimes, statusName } from "./session-name";
@@ -104,6 +107,11 @@ function citationText(c: Omit<Citation, "text">): string {
   return c.notice ? `${text} [${c.notice}]` : text;
 }
 
+/** What citations, lists and groups call a session whose conference the engine does not know. */
+export const UNIDENTIFIED_CONFERENCE_NAME = "Conference not identified";
+/** The place a citation gives for such a session. */
+export const UNIDENTIFIED_PLACE = "place not stated";
+
 /** The citation for an utterance. */
 export function citation(
   corpus: Corpus,
@@ -114,12 +122,13 @@ export function citation(
   const session = sessionOfUtterance(corpus, ordinal);
   const attribution = corpus.store.attributions[String(ordinal)];
   const named = attribution?.uncertain ? attribution.named : speaker.name;
+  const profile = conferenceById(session.conference);
   const parts: Omit<Citation, "text"> = {
     speaker: speaker.name,
     speakerLabel: speaker.raw,
     speakerKind: speaker.kind,
-    conference: CONFERENCE.name,
-    place: CONFERENCE.place,
+    conference: profile?.name ?? UNIDENTIFIED_CONFERENCE_NAME,
+    place: profile?.place ?? UNIDENTIFIED_PLACE,
     session: sessionName(session),
     sessionTitle: session.title,
     sessionId: session.id,

@@ -4,6 +4,9 @@
  * presented one by one as a download streams them, so a large export never holds every row's
  * view at once. Runtime-free.
  */
+import { conferenceById } from "../conferences/registry";
+import { CORPUS_ID } from "../domain";
+import { corpusConferences } from "./conferences";
 import type { Corpus } from "./corpus";
 import type { FilterSpec } from "./filters";
 import { corpusNameTable, lookupName } from "./names";
@@ -78,9 +81,21 @@ function nameWords(corpus: Corpus, q: string, filters: FilterSpec | undefined): 
 export type ExportKind = "search" | "phrase" | "variants";
 
 /**
+ * The stem of an export's file name: the fileStem of the one conference the request is filtered
+ * to, or of the corpus's only conference ("wcit12"); else the neutral CORPUS_ID.
+ */
+export function exportStem(corpus: Corpus, filters: FilterSpec | undefined): string {
+  const asked = [...new Set(filters?.conference ?? [])];
+  if (asked.length === 1) return conferenceById(asked[0])?.fileStem ?? CORPUS_ID;
+  const present = corpusConferences(corpus);
+  const unidentified = corpus.store.sessions.some((session) => session.conference === null);
+  return present.length === 1 && !unidentified && present[0] ? present[0].fileStem : CORPUS_ID;
+}
+
+/**
  * A file name that says what is inside: "wcit12-search-egypt-spam-2026-12-03.csv",
- * "wcit12-phrase-digital-divide-2026-12-03.csv" (the kind of export, the words and filters
- * searched, speakers by name, folded to ASCII; the UTC date of the export).
+ * "itu-captions-phrase-digital-divide-2026-12-03.csv" (the stem (exportStem), the kind of export,
+ * the words and filters searched, speakers by name, folded to ASCII; the UTC date of the export).
  */
 export function exportFileName(
   corpus: Corpus,
@@ -104,5 +119,6 @@ export function exportFileName(
     slug = next;
   }
   const date = now.toISOString().slice(0, 10);
-  return `wcit12-${kind}-${slug === "" ? "all" : slug}-${date}.${extension}`;
+  const stem = exportStem(corpus, request.filters);
+  return `${stem}-${kind}-${slug === "" ? "all" : slug}-${date}.${extension}`;
 }

@@ -4,11 +4,14 @@
  *
  * Runtime-free.
  */
+import { CONFERENCES, conferenceById, conferenceIds } from "../conferences/registry";
 import type { Body, SpeakerKind } from "../domain";
 import { QueryError } from "./errors";
 
-/** Bodies a `body:` filter accepts. */
-export const BODIES: readonly Body[] = ["plenary", "committee-5", "working-group", "other"];
+/** Bodies a `body:` filter accepts: every body of every conference profile, then "other". */
+export const BODIES: readonly Body[] = [
+  ...new Set<Body>([...CONFERENCES.flatMap((c) => c.bodies.map((b) => b.id)), "other"]),
+];
 
 /** Speaker kinds a `kind:` filter accepts. */
 export const SPEAKER_KINDS: readonly SpeakerKind[] = [
@@ -23,6 +26,8 @@ export const SPEAKER_KINDS: readonly SpeakerKind[] = [
 
 /** Filters as given, before resolution. Lists of one key are alternatives (OR); keys combine with AND. */
 export interface FilterSpec {
+  /** Conference ids ("wcit-12", "pp-14": src/conferences/registry.ts). */
+  conference: string[];
   speaker: string[];
   session: string[];
   body: Body[];
@@ -34,14 +39,14 @@ export interface FilterSpec {
 
 /** A filter spec with nothing in it. */
 export function emptyFilters(): FilterSpec {
-  return { speaker: [], session: [], body: [], kind: [], from: null, to: null };
+  return { conference: [], speaker: [], session: [], body: [], kind: [], from: null, to: null };
 }
 
 /**
  * The filters whose values are alternatives (FilterSpec's lists): the dimensions a search can be
  * narrowed to one value of (the search page's facets).
  */
-export const VALUE_FILTER_KEYS = ["speaker", "session", "body", "kind"] as const;
+export const VALUE_FILTER_KEYS = ["conference", "speaker", "session", "body", "kind"] as const;
 export type ValueFilterKey = (typeof VALUE_FILTER_KEYS)[number];
 
 /**
@@ -110,6 +115,19 @@ export function parseBody(value: string, parameter: string): Body {
   return body as Body;
 }
 
+/** A conference id of the registry (case-insensitive); an unknown one names the known ids. */
+export function parseConference(value: string, parameter: string): string {
+  const profile = conferenceById(value.toLowerCase());
+  if (!profile) {
+    throw new QueryError(
+      parameter,
+      `unknown conference ${JSON.stringify(value)}; expected one of ${conferenceIds().join(", ")}`,
+      conferenceIds(),
+    );
+  }
+  return profile.id;
+}
+
 export function parseKind(value: string, parameter: string): SpeakerKind {
   const kind = value.toLowerCase();
   if (!(SPEAKER_KINDS as readonly string[]).includes(kind)) {
@@ -139,6 +157,9 @@ export function addFilter(
 ): void {
   if (value.trim() === "") throw new QueryError(parameter, `${key}: needs a value`);
   switch (key) {
+    case "conference":
+      filters.conference.push(parseConference(value.trim(), parameter));
+      return;
     case "speaker":
       filters.speaker.push(value.trim());
       return;
@@ -178,6 +199,7 @@ export function checkDates(filters: FilterSpec, parameter: string): void {
 /** True when the spec filters anything. */
 export function hasFilters(filters: FilterSpec): boolean {
   return (
+    filters.conference.length > 0 ||
     filters.speaker.length > 0 ||
     filters.session.length > 0 ||
     filters.body.length > 0 ||

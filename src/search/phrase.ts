@@ -3,9 +3,11 @@
  * who said it first, who else said it, and every occurrence in chronological order with the
  * text around it. Runtime-free.
  */
+import { type ConferenceGroup, groupByConference } from "./conferences";
 import type { Corpus } from "./corpus";
 import { QueryError } from "./errors";
-import { emptyFilters } from "./filters";
+import { type FilterSpec, emptyFilters } from "./filters";
+import { conferenceOk, resolveFilters } from "./resolve";
 import { type PresentOptions, sessionRef, speakerRefOf } from "./present";
 import {
   MAX_QUERY_LENGTH,
@@ -35,6 +37,18 @@ export interface PhraseSpeaker {
   first: string;
 }
 
+/** The sessions of one conference in a timeline, and what the phrase did there. */
+export interface PhraseConference extends ConferenceGroup {
+  /* `count` (of ConferenceGroup): the conference's searchable sessions in the timeline. */
+  /** Sessions of the conference in which the phrase was said. */
+  sessionsWithPhrase: number;
+  /** Utterances of the conference containing the phrase. */
+  utterances: number;
+  occurrences: number;
+  /** Id of the conference's first utterance containing the phrase, or null. */
+  first: string | null;
+}
+
 export interface PhraseTimeline {
   /** The phrase as searched (folded: lower case, single spaces). */
   phrase: string;
@@ -44,6 +58,11 @@ export interface PhraseTimeline {
   totalOccurrences: number;
   /** Every searchable session in date order, with how many utterances in it contain the phrase. */
   sessions: PhraseSessionCount[];
+  /**
+   * The sessions grouped by conference, in the order the conferences met: how a phrase went from
+   * one conference into the next.
+   */
+  conferences: PhraseConference[];
   /** The first occurrence, or null when the phrase was never said. */
   first: SearchHit | null;
   /** Distinct speakers, in the order they first used the phrase. */
@@ -59,6 +78,8 @@ export interface PhraseTimeline {
 export interface PhraseRequest {
   /** The phrase; surrounding double quotes are optional. */
   q: string;
+  /** Filters: only `conference` is read (the timeline is of whole sessions). */
+  filters?: Pick<FilterSpec, "conference">;
   /** Only this speaker's words (a speaker id, as the speaker filter takes it). */
   speaker?: string;
   limit?: number;
@@ -107,7 +128,9 @@ export function* phraseTimelineSteps(
   const offset = request.offset ?? 0;
   checkPage(limit, offset);
   const query = parsePhrase(request.q);
+  query.filters.conference = [...(request.filters?.conference ?? [])];
   if (request.speaker !== undefined) query.filters.speaker.push(request.speaker);
+  const resolved = resolveFilters(corpus, query.filters);
   const matches = sortMatches(yield* matchSteps(corpus, query, {}, pace), "chronological");
   const columns = corpus.store.utterances;
   const perSession = new Map<number, number>();
@@ -135,7 +158,7 @@ export function* phraseTimelineSteps(
     }
   }
   const sessions = corpus.store.sessions.flatMap((session, index) =>
-    session.version === "rough"
+    session.version === "rough" || !conferenceOk(session.conference, resolved)
       ? []
       : [
           {
@@ -151,6 +174,11 @@ export function* phraseTimelineSteps(
     total: matches.length,
     totalOccurrences,
     sessions,
+    conferences: phraseConferences(
+      sessions,
+      matches.map((m) => m.ordinal),
+      corpus,
+    ),
     first: firstMatch ? toHit(corpus, firstMatch, query, options) : null,
     speakers: [...speakers.values()],
     occurrences: matches
@@ -161,4 +189,28 @@ export function* phraseTimelineSteps(
     synthetic: corpus.store.synthetic,
     notice: corpus.store.notice,
   };
+}
+
+/** The timeline's sessions grouped by conference, with the first use of the phrase in each. */
+function phraseConferences(
+  sessions: readonly PhraseSessionCount[],
+  ordinals: readonly number[],
+  corpus: Corpus,
+): PhraseConference[] {
+  const firstByConference = new Map<string | null, string>();
+  for (const ordinal of ordinals) {
+    const session = corpus.store.sessions[corpus.store.utterances.session[ordinal] ?? -1];
+    if (!session || firstByConference.has(session.conference)) continue;
+    firstByConference.set(
+      session.conference,
+      `${session.id}.${corpus.store.utterances.seq[ordinal] ?? -1}`,
+    );
+  }
+  return groupByConference(sessions, (entry) => entry.session).map(({ items, ...group }) => ({
+    ...group,
+    sessionsWithPhrase: items.filter((entry) => entry.count > 0).length,
+    utterances: items.reduce((n, entry) => n + entry.count, 0),
+    occurrences: items.reduce((n, entry) => n + entry.occurrences, 0),
+    first: firstByConference.get(group.conference) ?? null,
+  }));
 }

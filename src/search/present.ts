@@ -2,6 +2,7 @@
  * Turns store rows into the shapes the API returns (src/search/types.ts), citations included.
  * Runtime-free.
  */
+import { conferenceById } from "../conferences/registry";
 import { citation, permalink, type PresentOptions } from "./citation";
 import { type Corpus, sessionOfUtterance, utteranceId } from "./corpus";
 import { utteranceLocator } from "./locator";
@@ -15,6 +16,8 @@ export { type PresentOptions, utterancePath } from "./citation";
 export function sessionRef(session: StoreSession): SessionRef {
   return {
     id: session.id,
+    conference: session.conference,
+    conferenceShortName: conferenceById(session.conference)?.shortName ?? null,
     name: sessionName(session),
     title: session.title,
     body: session.body,

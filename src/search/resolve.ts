@@ -11,6 +11,8 @@ import { corpusNameTable, lookupName, nearestSpeakers } from "./names";
 
 /** Filters resolved to store indexes. null means "no restriction". */
 export interface ResolvedFilters {
+  /** Conference ids; a session of no known conference passes only when this is null. */
+  conferences: Set<string> | null;
   speakers: Set<number> | null;
   sessions: Set<number> | null;
   bodies: Set<Body> | null;
@@ -75,6 +77,7 @@ export function resolveFilters(
       ? new Set(spec.session.map((value) => resolveSession(corpus, value, origins.session ?? "q")))
       : null;
   return {
+    conferences: spec.conference.length > 0 ? new Set(spec.conference) : null,
     speakers,
     sessions,
     bodies: spec.body.length > 0 ? new Set(spec.body) : null,
@@ -120,6 +123,7 @@ function filterTables(
 ): { sessionOk: boolean[]; speakerOk: boolean[] } {
   const { sessions, speakers } = corpus.store;
   const sessionOk = sessions.map((session, index) => {
+    if (!conferenceOk(session.conference, filters)) return false;
     if (filters.sessions) return filters.sessions.has(index) && dateOk(session.date, filters);
     if (session.version === "rough") return false;
     if (filters.bodies && (session.body === null || !filters.bodies.has(session.body)))
@@ -137,6 +141,13 @@ function filterTables(
       (filters.kinds === null || filters.kinds.has(speaker.kind)),
   );
   return { sessionOk, speakerOk };
+}
+
+/** True when a session of this conference passes the conference filter. */
+export function conferenceOk(conference: string | null, filters: ResolvedFilters): boolean {
+  return (
+    filters.conferences === null || (conference !== null && filters.conferences.has(conference))
+  );
 }
 
 function dateOk(date: string | null, filters: ResolvedFilters): boolean {

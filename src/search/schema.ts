@@ -19,7 +19,7 @@ import { TERM_NORMALISER_NAME, TOKENIZER_NAME } from "./text";
 import { REUSE, type ReuseStats, type ReuseTable } from "./variants/reuse";
 
 /** Version of the asset format (manifest, store, index envelope). Bump on incompatible change. */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 
 /** Folder of the data assets, relative to the assets root (dist/assets). */
 export const DATA_DIR = "data";
@@ -46,6 +46,8 @@ export const INDEX_OPTIONS = {
 /** A session as kept in the store. `first`/`count` locate its utterances (ordinals). */
 export interface StoreSession {
   id: string;
+  /** Id of the session's conference ("wcit-12": src/conferences/), null when none is known. */
+  conference: string | null;
   title: string | null;
   body: Body | null;
   number: number | null;

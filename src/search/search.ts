@@ -491,6 +491,7 @@ export function prepareQuery(
   resolveFilters(corpus, query.filters);
   resolveFilters(corpus, extra, origins);
   const merged: FilterSpec = {
+    conference: [...query.filters.conference, ...extra.conference],
     speaker: [...query.filters.speaker, ...extra.speaker],
     session: [...query.filters.session, ...extra.session],
     body: [...query.filters.body, ...extra.body],

@@ -20,7 +20,8 @@
  * Runtime-free.
  */
 import { bodyDisplayName, bodyKind, bodyShortLabel } from "../conferences/body";
-import { CONFERENCE, type Body, type TranscriptStatus } from "../domain";
+import { conferenceById } from "../conferences/registry";
+import type { Body, TranscriptStatus } from "../domain";
 
 /** The session facts these names are made from (a StoreSession, a SessionRef... all have them). */
 export interface SessionNameFacts {
@@ -35,6 +36,8 @@ export interface SessionNameFacts {
   timeZone?: string | null;
   status?: TranscriptStatus | null;
   version?: "finished" | "rough";
+  /** The session's conference id: its profile gives the city of local times. */
+  conference?: string | null;
 }
 
 /** English month names, January first. */
@@ -185,12 +188,17 @@ export function statusName(s: Pick<SessionNameFacts, "status" | "version">): str
   return s.status ?? "status not stated";
 }
 
-/** Where the conference met, for times given as local: "Dubai". */
-const CONFERENCE_CITY = CONFERENCE.place.split(",")[0] ?? CONFERENCE.place;
-
-/** "(Dubai)" for local time or no zone, "(CET)" for a stated zone. */
-function zoneName(timeZone: string | null | undefined): string {
-  if (!timeZone || /^local(?:\s+time)?$/i.test(timeZone.trim())) return CONFERENCE_CITY;
+/**
+ * "Dubai" (the city of the session's conference) for local time or no zone, "local time" when the
+ * conference is not known, "CET" for a stated zone.
+ */
+function zoneName(
+  timeZone: string | null | undefined,
+  conference: string | null | undefined,
+): string {
+  if (!timeZone || /^local(?:\s+time)?$/i.test(timeZone.trim())) {
+    return conferenceById(conference)?.city ?? "local time";
+  }
   return timeZone.trim().toUpperCase();
 }
 
@@ -199,10 +207,10 @@ function zoneName(timeZone: string | null | undefined): string {
  * "session 15:30-18:50 (Dubai)" with an end time, null when the header gives no time.
  */
 export function sessionTimes(
-  s: Pick<SessionNameFacts, "time" | "endTime" | "timeZone">,
+  s: Pick<SessionNameFacts, "time" | "endTime" | "timeZone" | "conference">,
 ): string | null {
   if (!s.time) return null;
-  const zone = zoneName(s.timeZone);
+  const zone = zoneName(s.timeZone, s.conference);
   if (s.endTime) return `session began ${s.time}, ended ${s.endTime} (${zone})`;
   return `session began ${s.time} (${zone})`;
 }

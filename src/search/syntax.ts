@@ -8,6 +8,7 @@
  *
  * Runtime-free.
  */
+import { conferenceIds } from "../conferences/registry";
 import { BODIES, type FilterKey, SPEAKER_KINDS } from "./filters";
 import { MAX_PROXIMITY } from "./proximity";
 import {
@@ -98,6 +99,14 @@ export const QUERY_SYNTAX: readonly SyntaxRow[] = [
     forms: ["secrity~", "word~1", "governance~2"],
     rule: `fuzzy (words of ${MIN_FUZZY_LENGTH}+ characters: edit distance 1; words of ${FUZZY_DISTANCE_2_FROM}+ characters: 2, the default for them)`,
     features: ["word"],
+  },
+  {
+    syntax: "conference:",
+    example: "conference:pp-14 spam",
+    help: `One conference, by its id (${conferenceIds().join(", ")}; see Conferences).`,
+    forms: ["conference:pp-14", "conference:wcit-12"],
+    rule: "one conference (ids as in `/api/conferences`; an unknown one is a 400 naming the known ids)",
+    features: ["conference"],
   },
   {
     syntax: "speaker:",

@@ -14,6 +14,10 @@ import type {
 /** A session as named in a result. */
 export interface SessionRef {
   id: string;
+  /** Id of the session's conference ("wcit-12", "pp-14"), null when the engine knows none. */
+  conference: string | null;
+  /** The conference's short name ("WCIT-12", "PP-14"), null with `conference`. */
+  conferenceShortName: string | null;
   /** Human name, as citations and pages say it: "Committee 5, 1st meeting" (session-name.ts). */
   name: string;
   title: string | null;
@@ -89,7 +93,7 @@ export interface Citation {
   date: string | null;
   /** When the session began (HH:MM), not when the words were said. */
   time: string | null;
-  /** "session began 18:30 (Dubai)", null when the header gives no time. */
+  /** "session began 18:30 (Dubai)" (the city of the session's conference), null with no time. */
   began: string | null;
   /** 1-based number of the turn in its session. */
   turn: number;

@@ -43,7 +43,7 @@ export interface AppOptions<B extends object = object> {
    */
   runner?: TaskRunner;
   /**
-   * The public origin ("https://wcit.example.org") absolute permalinks and citations are built
+   * The public origin ("https://captions.example.org") absolute permalinks and citations are built
    * on: the Worker's CANONICAL_ORIGIN var, the Node server's option. Never the request's Host
    * header, which anyone can set (and a shared cache would keep). Absent or empty: links are
    * relative ("/utterances/plenary-1.3"), so no response depends on the Host.
@@ -62,7 +62,7 @@ export function canonicalOriginOf(value: string | undefined): string {
   const bare = url !== null && url.href.replace(/\/$/, "") === url.origin;
   if (url === null || !/^https?:$/.test(url.protocol) || !bare) {
     throw new Error(
-      `web: CANONICAL_ORIGIN ${JSON.stringify(raw)} is not an origin such as https://wcit.example.org`,
+      `web: CANONICAL_ORIGIN ${JSON.stringify(raw)} is not an origin such as https://captions.example.org`,
     );
   }
   return url.origin;

@@ -2,6 +2,7 @@
  * The OpenAPI 3.1 description of the JSON API, served at /api/openapi.json. Hand-written; a test
  * checks that it names exactly the routes the app has. Runtime-free.
  */
+import { CONFERENCES, conferenceIds } from "../conferences/registry";
 import { CAPTION_CAVEAT } from "../domain";
 import { MAX_CONTEXT } from "../search/catalog";
 import { BODIES, FILTER_PARAMS, type FilterParam, SPEAKER_KINDS } from "../search/filters";
@@ -53,6 +54,11 @@ const pageParams = [param("limit"), param("offset")];
 
 /** The filter parameters' schemas, one per FILTER_PARAMS entry (a new filter must get one). */
 const FILTER_SCHEMAS: Record<FilterParam, { schema: object; description?: string }> = {
+  conference: {
+    schema: { type: "string", enum: conferenceIds() },
+    description:
+      "Conference id (as /api/conferences lists them). Unknown: 400 whose `suggestions` are the known ids.",
+  },
   speaker: {
     schema: { type: "string" },
     description:
@@ -71,6 +77,9 @@ const filterParams = FILTER_PARAMS.map((name) => ({
   ...FILTER_SCHEMAS[name],
 }));
 
+/** The `conference` filter alone, for the routes that take no other filter. */
+const conferenceParam = { name: "conference", in: "query", ...FILTER_SCHEMAS.conference };
+
 const sortParam = {
   name: "sort",
   in: "query",
@@ -82,9 +91,9 @@ const sortParam = {
 export const openApiDocument = {
   openapi: "3.1.0",
   info: {
-    title: "WCIT-12 caption search API",
+    title: "Conference caption search API",
     version: "1.0.0",
-    description: `Search what was said at WCIT-12 (ITU, Dubai, 3-14 December 2012). Every response says whether the corpus is synthetic (\`synthetic\`, \`notice\`). Caveat carried by every citation: ${CAPTION_CAVEAT}`,
+    description: `Search what was said at the ITU conferences whose captions the corpus holds (/api/conferences lists them; the engine knows ${CONFERENCES.map((c) => `${c.shortName}: ${c.place}, ${c.dates.from} to ${c.dates.to}`).join("; ")}). Every response says whether the corpus is synthetic (\`synthetic\`, \`notice\`). Caveat carried by every citation: ${CAPTION_CAVEAT}`,
   },
   paths: {
     "/api/search": {
@@ -119,7 +128,7 @@ export const openApiDocument = {
     "/api/export": {
       get: {
         summary: "Every result of a search as a file (CSV or JSON)",
-        description: `Streams every result in the search's order, up to ${EXPORT_MAX_ROWS} rows; a file that reaches the cap says so (CSV: its last line; JSON: capReached and note). CSV is UTF-8 with a byte-order mark. The file name says what was searched and when ("wcit12-search-egypt-spam-2026-12-03.csv").`,
+        description: `Streams every result in the search's order, up to ${EXPORT_MAX_ROWS} rows; a file that reaches the cap says so (CSV: its last line; JSON: capReached and note). CSV is UTF-8 with a byte-order mark. The file name says what was searched and when ("wcit12-search-egypt-spam-2026-12-03.csv": the conference's file stem when one conference is searched or held, else "itu-captions").`,
         parameters: [
           {
             name: "q",
@@ -158,13 +167,14 @@ export const openApiDocument = {
             schema: { type: "string", maxLength: MAX_QUERY_LENGTH },
             description: "The phrase (surrounding quotes optional).",
           },
+          conferenceParam,
           ...pageParams,
           param("format"),
         ],
         responses: {
           "200": {
             description:
-              "Counts per session in date order, first use, speakers, occurrences (CSV: occurrences).",
+              "Counts per session in date order, the sessions grouped by conference (`conferences`), first use, speakers, occurrences (CSV: occurrences).",
             content: {
               "application/json": { schema: ref("PhraseTimeline") },
               "text/csv": { schema: { type: "string" } },
@@ -186,6 +196,7 @@ export const openApiDocument = {
             schema: { type: "string", maxLength: MAX_VARIANT_LENGTH },
             description: `The phrase or passage (surrounding quotes optional; at most ${MAX_VARIANT_WORDS} words).`,
           },
+          conferenceParam,
           {
             name: "speaker",
             in: "query",
@@ -202,7 +213,7 @@ export const openApiDocument = {
         responses: {
           "200": {
             description:
-              "The variants in time order (CSV: one row each, the diff written [-dropped-] {+inserted+}).",
+              "The variants in time order, and all of them grouped by conference (`conferences`) (CSV: one row each, the diff written [-dropped-] {+inserted+}).",
             content: {
               "application/json": { schema: ref("VariantPage") },
               "text/csv": { schema: { type: "string" } },
@@ -218,9 +229,46 @@ export const openApiDocument = {
         responses: { "200": json({ type: "object" }), ...errors },
       },
     },
+    "/api/conferences": {
+      get: {
+        summary:
+          "The conferences of the corpus: name, place, dates, bodies, session and utterance counts",
+        responses: {
+          "200": json({
+            type: "object",
+            properties: {
+              conferences: { type: "array", items: ref("Conference") },
+              unidentifiedSessions: { type: "integer" },
+              ...flags(),
+            },
+          }),
+          ...errors,
+        },
+      },
+    },
+    "/api/conferences/{id}": {
+      get: {
+        summary: "One conference with its sessions in chronological order",
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+        responses: {
+          "200": json({
+            allOf: [
+              ref("Conference"),
+              {
+                type: "object",
+                properties: { sessionList: { type: "array", items: ref("SessionSummary") } },
+              },
+            ],
+          }),
+          ...notFound,
+          ...errors,
+        },
+      },
+    },
     "/api/sessions": {
       get: {
-        summary: "All sessions in chronological order",
+        summary: "All sessions in chronological order (conference=: of one conference)",
+        parameters: [conferenceParam],
         responses: {
           "200": json({
             type: "object",
@@ -266,7 +314,8 @@ export const openApiDocument = {
     },
     "/api/speakers": {
       get: {
-        summary: "Delegations and roles with counts",
+        summary: "Delegations and roles with counts (conference=: counted in one conference)",
+        parameters: [conferenceParam],
         responses: {
           "200": json({
             type: "object",
@@ -393,10 +442,42 @@ export const openApiDocument = {
           ...flags(),
         },
       },
+      Conference: {
+        type: "object",
+        properties: {
+          id: { type: "string" },
+          name: { type: "string" },
+          shortName: { type: "string" },
+          place: { type: "string" },
+          city: { type: "string" },
+          dates: {
+            type: "object",
+            properties: { from: { type: "string" }, to: { type: "string" } },
+          },
+          timeZone: { type: "string" },
+          bodies: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: {
+                id: { type: "string" },
+                name: { type: "string" },
+                description: nullable("string"),
+                sessions: { type: "integer" },
+              },
+            },
+          },
+          sessions: { type: "integer", description: "Finished (searchable) sessions." },
+          utterances: { type: "integer" },
+          synthetic: { type: "boolean" },
+        },
+      },
       SessionRef: {
         type: "object",
         properties: {
           id: { type: "string" },
+          conference: { ...nullable("string"), description: 'Conference id: "wcit-12".' },
+          conferenceShortName: nullable("string"),
           name: {
             type: "string",
             description:
@@ -469,7 +550,8 @@ export const openApiDocument = {
           time: { ...nullable("string"), description: "When the session began (HH:MM)." },
           began: {
             ...nullable("string"),
-            description: '"session began 18:30 (Dubai)": never the time of the words.',
+            description:
+              '"session began 18:30 (Dubai)" (the city of the session\'s conference): never the time of the words.',
           },
           turn: { type: "integer", description: "1-based turn number in the session." },
           status: {
@@ -634,6 +716,23 @@ export const openApiDocument = {
               },
             },
           },
+          conferences: {
+            type: "array",
+            description: "The sessions grouped by conference, in the order the conferences met.",
+            items: {
+              type: "object",
+              properties: {
+                conference: nullable("string"),
+                shortName: { type: "string" },
+                name: { type: "string" },
+                count: { type: "integer", description: "Sessions of the conference." },
+                sessionsWithPhrase: { type: "integer" },
+                utterances: { type: "integer" },
+                occurrences: { type: "integer" },
+                first: { ...nullable("string"), description: "First utterance saying it there." },
+              },
+            },
+          },
           first: { oneOf: [ref("SearchHit"), { type: "null" }] },
           speakers: { type: "array", items: { type: "object" } },
           occurrences: { type: "array", items: ref("SearchHit") },
@@ -697,6 +796,21 @@ export const openApiDocument = {
           words: { type: "integer" },
           total: { type: "integer" },
           variants: { type: "array", items: ref("Variant") },
+          conferences: {
+            type: "array",
+            description: "Every variant found grouped by conference, in the order they met.",
+            items: {
+              type: "object",
+              properties: {
+                conference: nullable("string"),
+                shortName: { type: "string" },
+                name: { type: "string" },
+                count: { type: "integer", description: "Variants found there." },
+                first: { type: "string", description: "The earliest of them." },
+                wordings: { type: "integer", description: "Distinct wordings among them." },
+              },
+            },
+          },
           limit: { type: "integer" },
           work: {
             type: "object",

@@ -119,7 +119,7 @@ export function fakeWriteCorpus(
     return {
       manifest: {
         schemaVersion: CORPUS_SCHEMA_VERSION,
-        corpus: "wcit-12",
+        corpus: "itu-captions",
         synthetic: true,
         notice: null,
         sessions: processed.map((p) => ({

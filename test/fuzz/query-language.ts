@@ -5,6 +5,7 @@
  * payloads and very long input.
  */
 import fc from "fast-check";
+import { conferenceIds } from "../../src/conferences/registry";
 import { BODIES, SPEAKER_KINDS } from "../../src/search/filters";
 import { MAX_PROXIMITY } from "../../src/search/proximity";
 import { FUZZY_DISTANCE_2_FROM, MIN_FUZZY_LENGTH, MIN_PREFIX_LENGTH } from "../../src/search/query";
@@ -156,6 +157,7 @@ const filter: fc.Arbitrary<Clause> = fc
       fc.constant("session"),
       fc.tuple(word(), fc.nat(20)).map(([w, n]) => `${w[0]}-${n}`),
     ),
+    fc.tuple(fc.constant("conference"), fc.constantFrom(...conferenceIds()).chain(randomCase)),
     fc.tuple(fc.constant("body"), fc.constantFrom(...BODIES).chain(randomCase)),
     fc.tuple(fc.constant("kind"), fc.constantFrom(...SPEAKER_KINDS).chain(randomCase)),
     fc.tuple(fc.constant("date"), fc.constantFrom(...DATES)),
@@ -206,6 +208,7 @@ export const BAD_CLAUSES: readonly string[] = [
   "date:..",
   "from:yesterday",
   "body:parliament",
+  "conference:wcit-13",
   "kind:robot",
   "-speaker:egypt",
   "ab*",

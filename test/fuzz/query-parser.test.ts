@@ -151,6 +151,7 @@ function termsOf(clause: Clause): number {
 /** The filters a correct parser collects from the clauses, or "empty" for an empty date range. */
 function expectedFilters(clauses: Clause[]) {
   const out = {
+    conference: [] as string[],
     speaker: [] as string[],
     session: [] as string[],
     body: [] as string[],
@@ -166,7 +167,7 @@ function expectedFilters(clauses: Clause[]) {
     if (clause.type !== "filter") continue;
     const value = clause.value.replace(/^"(.*)"$/, "$1").trim();
     if (clause.key === "speaker" || clause.key === "session") out[clause.key].push(value);
-    else if (clause.key === "body" || clause.key === "kind")
+    else if (clause.key === "body" || clause.key === "kind" || clause.key === "conference")
       out[clause.key].push(value.toLowerCase());
     else if (clause.key === "from") narrow(value, null);
     else if (clause.key === "to") narrow(null, value);

@@ -9,7 +9,8 @@ import { SAMPLES } from "../../transcripts/generate/samples";
 import { AUTHORED_DIR } from "./load";
 import { authoredTurns, type AuthoredTurn } from "./turns";
 
-const CHAIR_LABELS = new Set(["CHAIR", "CHAIRMAN"]);
+/** Labels of a presiding chair: "CHAIR", "CHAIRMAN", "COMMITTEE 6 CHAIRMAN", "CHAIRMAN COMMITTEE 4". */
+const CHAIR_LABEL = /^(?:CHAIR|CHAIRMAN|CHAIRMAN COMMITTEE \d+|COMMITTEE \d+ CHAIRMAN)$/;
 /** Names a chair uses for a delegation whose label is written another way. */
 const LABEL_FORMS: Record<string, string[]> = {
   IRAN: ["IRAN", "ISLAMIC REPUBLIC OF IRAN"],
@@ -25,7 +26,7 @@ const sessions = SAMPLES.map((spec) => {
 });
 
 function namedNext(turn: AuthoredTurn): string | null {
-  if (!turn.label || !CHAIR_LABELS.has(turn.label.toUpperCase())) return null;
+  if (!turn.label || !CHAIR_LABEL.test(turn.label.toUpperCase())) return null;
   return NAMES_NEXT.exec(turn.text)?.[1] ?? null;
 }
 

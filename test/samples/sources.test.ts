@@ -11,7 +11,10 @@ const STATUS_LINE =
 
 describe("bundled sample sources", () => {
   it("folder holds exactly the files of the sample table plus the README", async () => {
-    const onDisk = (await readdir(SOURCES_DIR)).filter((f) => !f.startsWith(".")).sort();
+    const onDisk = (await readdir(SOURCES_DIR, { recursive: true, withFileTypes: true }))
+      .filter((entry) => entry.isFile() && !entry.name.startsWith("."))
+      .map((entry) => join(entry.parentPath, entry.name).slice(SOURCES_DIR.length + 1))
+      .sort();
     const expected = [...SAMPLES.map((s) => s.file), "README.md"].sort();
     expect(onDisk).toEqual(expected);
   });
@@ -115,8 +118,14 @@ describe("generator", () => {
       const { extracted } = await sampleByFile(spec.file);
       const line = extracted.text.split("\n").find((l) => l.includes(SYNTHETIC_MARKER));
       expect(line).toBeDefined();
-      expect(line).toContain("DUBAI, UNITED ARAB EMIRATES");
-      expect(line!.match(/>> [A-Z]/g)?.length ?? 0).toBeGreaterThanOrEqual(15);
+      // The header's city line and every authored turn stand on that one line.
+      const authored = await readFile(join(AUTHORED_DIR, `${spec.source}.txt`), "utf8");
+      const city = authored.split("\n").find((l) => /^(?:DUBAI|BUSAN),/.test(l));
+      expect(city).toBeDefined();
+      expect(line).toContain(city);
+      const turns = authored.match(/^>> [A-Z]/gm)?.length ?? 0;
+      expect(turns).toBeGreaterThanOrEqual(8);
+      expect(line!.match(/>> [A-Z]/g)?.length ?? 0).toBe(turns);
     }
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { conferenceIds } from "../../src/conferences/registry";
 import { QueryError } from "../../src/search/errors";
 import { MAX_QUERY_LENGTH, type ParsedQuery, parseQuery } from "../../src/search/query";
 
@@ -19,6 +20,7 @@ function describeQuery(query: ParsedQuery): string {
   const parts = query.groups.map((group) => group.map(term).join("|"));
   for (const t of query.exclude) parts.push(`-${term(t)}`);
   const f = query.filters;
+  if (f.conference.length) parts.push(`conference=${f.conference.join(",")}`);
   if (f.speaker.length) parts.push(`speaker=${f.speaker.join(",")}`);
   if (f.session.length) parts.push(`session=${f.session.join(",")}`);
   if (f.body.length) parts.push(`body=${f.body.join(",")}`);
@@ -51,6 +53,9 @@ describe("parseQuery: valid queries", () => {
     ['speaker:"saudi arabia" roaming', "roaming speaker=saudi arabia"],
     ["speaker:IRN speaker:EGY", "speaker=IRN,EGY"],
     ["session:plenary-1 body:plenary kind:chair", "session=plenary-1 body=plenary kind=chair"],
+    ["conference:pp-14 spam", "spam conference=pp-14"],
+    ["conference:PP-14 conference:wcit-12", "conference=pp-14,wcit-12"],
+    ["conference:wcit-12 body:committee-6", "conference=wcit-12 body=committee-6"],
     ["date:2012-12-04", "date=2012-12-04..2012-12-04"],
     ["date:2012-12-03..2012-12-05", "date=2012-12-03..2012-12-05"],
     ["date:2012-12-05..", "date=2012-12-05.."],
@@ -99,6 +104,8 @@ describe("parseQuery: malformed or beyond bounds -> QueryError naming q", () => 
     ["colour:red", /unknown filter "colour:"/],
     ["-speaker:iran", /cannot be excluded/],
     ["body:council", /unknown body/],
+    ["conference:wcit-13", /unknown conference "wcit-13"; expected one of wcit-12, .*pp-14/],
+    ["-conference:pp-14", /cannot be excluded/],
     ["kind:king", /unknown speaker kind/],
     ["date:2012-13-01", /not a date|not a calendar date/],
     ["date:2012-02-30", /not a calendar date/],
@@ -120,6 +127,15 @@ describe("parseQuery: malformed or beyond bounds -> QueryError naming q", () => 
     expect((error as QueryError).parameter).toBe("q");
     expect((error as QueryError).message).toMatch(/^q: /);
     expect((error as QueryError).message).toMatch(message);
+  });
+
+  test("an unknown conference suggests the known ids", () => {
+    expect(() => parseQuery("conference:busan")).toThrow(QueryError);
+    try {
+      parseQuery("conference:busan");
+    } catch (error) {
+      expect((error as QueryError).suggestions).toEqual(conferenceIds());
+    }
   });
 
   test("errors name the parameter given", () => {

@@ -81,12 +81,24 @@ describe("short labels, statuses and times", () => {
   });
 
   test("the time a session began, in the conference's city unless a zone is stated", () => {
-    expect(sessionTimes({ time: "18:30" })).toBe("session began 18:30 (Dubai)");
-    expect(sessionTimes({ time: "18:30", timeZone: "LOCAL TIME" })).toBe(
+    const wcit = { conference: "wcit-12" };
+    expect(sessionTimes({ ...wcit, time: "18:30" })).toBe("session began 18:30 (Dubai)");
+    expect(sessionTimes({ ...wcit, time: "18:30", timeZone: "LOCAL TIME" })).toBe(
       "session began 18:30 (Dubai)",
     );
-    expect(sessionTimes({ time: "15:30", endTime: "18:50", timeZone: "LOCAL TIME" })).toBe(
+    expect(sessionTimes({ ...wcit, time: "15:30", endTime: "18:50", timeZone: "LOCAL TIME" })).toBe(
       "session began 15:30, ended 18:50 (Dubai)",
+    );
+    // The city is the session's conference's: PP-14 met in Busan.
+    expect(sessionTimes({ conference: "pp-14", time: "09:30" })).toBe(
+      "session began 09:30 (Busan)",
+    );
+    expect(sessionTimes({ conference: "pp-14", time: "09:30", timeZone: "KST" })).toBe(
+      "session began 09:30 (KST)",
+    );
+    // No known conference: no city is guessed.
+    expect(sessionTimes({ conference: null, time: "18:30" })).toBe(
+      "session began 18:30 (local time)",
     );
     expect(sessionTimes({ time: "14:30", timeZone: "CET" })).toBe("session began 14:30 (CET)");
     expect(sessionTimes({ time: null })).toBeNull();

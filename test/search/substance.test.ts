@@ -40,11 +40,12 @@ describe("R-SUBSTANCE", () => {
 
   test("on the bundled sample: the chair's one-line remark on spam comes after every delegation", async () => {
     const sample = await bundledCorpus();
-    const ids = search(sample, { q: "spam" }).results.map((hit) => hit.id);
+    const q = "spam conference:wcit-12";
+    const ids = search(sample, { q }).results.map((hit) => hit.id);
     expect(ids.at(-1)).toBe("committee-5-2.18");
     expect(ids).toHaveLength(7);
     // Deterministic: the same order every time.
-    expect(search(sample, { q: "spam" }).results.map((hit) => hit.id)).toEqual(ids);
+    expect(search(sample, { q }).results.map((hit) => hit.id)).toEqual(ids);
   });
 
   test("sort=chronological is unchanged: ordinal order whatever the weights", async () => {

@@ -36,7 +36,10 @@ export interface SampleSpec {
 
 const TEASER_NOTE = "SYNTHETIC SAMPLE written for testing, not a real transcript.";
 
-/** Every bundled sample, in calendar order. */
+/**
+ * Every bundled sample, in calendar order: the WCIT-12 sessions (Dubai, 2012), then a second
+ * synthetic conference, PP-14 (Busan, 2014), whose sources go to transcripts/sources/pp-14/.
+ */
 export const SAMPLES: readonly SampleSpec[] = [
   {
     source: "plenary-1",
@@ -246,5 +249,67 @@ export const SAMPLES: readonly SampleSpec[] = [
     version: "finished",
     title: "WCIT-12 closing plenary (synthetic sample)",
     note: "Closing session: header says PLENARY 13 - CLOSING CEREMONY, the chair opens the 17th plenary meeting.",
+  },
+  {
+    source: "pp-14/committee-5",
+    file: "pp-14/committee-5-oct27.txt",
+    format: "txt",
+    layout: "wrap",
+    body: "committee-5",
+    date: "2014-10-27",
+    version: "finished",
+    txt: { encoding: "utf-8", eol: "\r\n" },
+    title: "PP-14 Committee 5, 27 October 2014 (synthetic sample)",
+    note: "Second conference (PP-14, Busan): ROOM B line, title COMMITTEE 5 with no number, 09:30 KST, Services Provided By:; Dubai's Internet and spam wording carried over, changed.",
+  },
+  {
+    source: "pp-14/working-group-9",
+    file: "pp-14/wg-plenary-9.txt",
+    format: "txt",
+    layout: "wrap",
+    body: "working-group",
+    date: "2014-10-29",
+    version: "finished",
+    txt: { encoding: "utf-8", eol: "\n" },
+    title: "PP-14 ninth Working Group of the Plenary (synthetic sample)",
+    note: "PP-14: NINTH WORKING GROUP OF THE PLENARY (ordinal before WORKING GROUP), colon-less 1430 KST, the phone line's +001- turned into one mojibake syllable.",
+  },
+  {
+    source: "pp-14/committee-6-7",
+    file: "pp-14/com6-7-copy.pdf",
+    format: "pdf",
+    layout: "wrap",
+    body: "committee-6",
+    date: "2014-10-30",
+    version: "finished",
+    title: "PP-14 Committee 6, seventh meeting (synthetic sample)",
+    note: "PP-14: SEVENTH MEETING OF COMMITTEE 6, 0930 KST, COMMITTEE 6 CHAIRMAN and SECRETARY OF THE SESSION labels, no web line.",
+  },
+  {
+    source: "pp-14/plenary-15",
+    file: "pp-14/plenary15.docx",
+    format: "docx",
+    layout: "wrap",
+    body: "plenary",
+    date: "2014-11-03",
+    version: "finished",
+    title: "PP-14 fifteenth plenary meeting (synthetic sample)",
+    note: "PP-14: FIFTEENTH PLENARY MEETING in ROOM A, 14:30 KST; the Internet, spam and security texts adopted in their Busan wording.",
+  },
+  {
+    source: "pp-14/plenary-closing",
+    file: "pp-14/plenary-closing-copy.html",
+    format: "html",
+    layout: "flat",
+    body: "plenary",
+    date: "2014-11-07",
+    version: "finished",
+    html: {
+      layout: "p-per-line",
+      teaser: `Busan telecom conference, closing plenary, 7 November 2014. ${TEASER_NOTE}`,
+      pageCount: 3,
+    },
+    title: "PP-14 closing plenary transcript (synthetic sample)",
+    note: "PP-14: third-party web page flattened onto ONE line, so conference, city, room and the title PLENARY SESSION AND CLOSING CEREMONIES (no number) run together.",
   },
 ];

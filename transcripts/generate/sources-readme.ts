@@ -9,7 +9,7 @@ export function renderSourcesReadme(samples: readonly SampleSpec[]): string {
   return `# Bundled sources: a SYNTHETIC SAMPLE
 
 Every file in this folder was **written by this project for testing and demonstration**. None of
-it is a real WCIT-12 transcript, and none of its words were said by any real delegation or
+it is a real transcript of any conference (WCIT-12 in this folder, PP-14 in \`pp-14/\`), and none of its words were said by any real delegation or
 person. Delegations are named (by country) only because that is how caption transcripts label
 speakers; every file says \`SYNTHETIC SAMPLE - written for testing; not a real transcript\` in its
 header and in its disclaimer. Names of persons in the files are invented.
@@ -27,6 +27,12 @@ hard-wrapping at 64 characters (or flattening onto one line), then \`.docx\` wit
 foot), \`.html\` as a third-party page (navigation, scripts, teaser, footer) and \`.txt\` in UTF-8 or
 Windows-1252. Dates, ids and zip timestamps are fixed, so re-running gives identical bytes.
 \`npm run samples -- --check\` verifies that the committed files match the authored texts.
+
+The files in \`pp-14/\` are a second, smaller synthetic conference imitating the ITU Plenipotentiary
+Conference 2014 (Busan): the header forms of that event's copies (room lines, committees other than
+5, ordinals before WORKING GROUP, times with a zone and without a colon, \`Services Provided By:\`),
+and phrases carried over from the WCIT-12 sessions in changed wordings, so that a phrase can be
+followed from one conference into the other.
 
 Sessions marked "format extra" are outside the known calendar of WCIT-12 transcripts; they exist
 so that every header form of the format (FINAL COPY, FINISHED COPY, FINISHED FILE, RAW COPY...)

@@ -25,7 +25,8 @@
  * Runtime-free.
  */
 import type { BackendQuery } from "../backend/interface";
-import { type Corpus, utteranceId } from "../corpus";
+import { type ConferenceGroup, groupByConference } from "../conferences";
+import { type Corpus, sessionOfUtterance, utteranceId } from "../corpus";
 import { QueryError } from "../errors";
 import { type FilterSpec, checkDates, emptyFilters, hasFilters } from "../filters";
 import { type Pace, type Steps, NEVER_PAUSE, runToEnd } from "../pace";
@@ -137,6 +138,15 @@ export interface VariantWork {
   truncated: boolean;
 }
 
+/** The variants of one conference (see VariantPage.conferences). */
+export interface VariantConference extends ConferenceGroup {
+  /* `count` (of ConferenceGroup): variants found in the conference's sessions. */
+  /** Id of the conference's earliest variant. */
+  first: string;
+  /** Distinct wordings among them (passages of the same words count once). */
+  wordings: number;
+}
+
 export interface VariantPage {
   /** The query as read (quotes and outer white space removed). */
   query: string;
@@ -146,6 +156,11 @@ export interface VariantPage {
   total: number;
   /** The first `limit` of them, in chronological order. */
   variants: Variant[];
+  /**
+   * Every variant found (not only this page) grouped by conference, in the order the conferences
+   * met: how the wording moved from one conference into the next.
+   */
+  conferences: VariantConference[];
   limit: number;
   work: VariantWork;
   bounds: typeof VARIANT_BOUNDS;
@@ -227,6 +242,7 @@ export function* findVariantsSteps(
     variants: found
       .slice(0, limit)
       .map((variant) => presentVariant(corpus, variant, query, options)),
+    conferences: variantConferences(corpus, found),
     limit,
     work,
     bounds: VARIANT_BOUNDS,
@@ -488,4 +504,15 @@ export function presentVariant(
     source: view.source,
     citation: view.citation,
   };
+}
+
+/** The found variants grouped by their session's conference (they are in time order). */
+function variantConferences(corpus: Corpus, found: readonly FoundVariant[]): VariantConference[] {
+  const sessionOf = (variant: FoundVariant) => sessionOfUtterance(corpus, variant.ordinal);
+  return groupByConference(found, sessionOf).map(({ items, ...group }) => ({
+    ...group,
+    first: utteranceId(corpus, items[0]?.ordinal ?? -1),
+    wordings: new Set(items.map((v) => wordingKey(v.words.slice(v.alignment.from, v.alignment.to))))
+      .size,
+  }));
 }

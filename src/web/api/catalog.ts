@@ -1,9 +1,12 @@
 /**
- * Browsing routes: the corpus, sessions and transcripts, speakers, utterances with context,
- * document references.
+ * Browsing routes: the corpus, its conferences, sessions and transcripts, speakers, utterances
+ * with context, document references. `conference=` (an id of src/conferences/registry.ts)
+ * narrows the session and speaker lists.
  */
 import { Hono } from "hono";
-import { CAPTION_CAVEAT, CONFERENCE } from "../../domain";
+import { CAPTION_CAVEAT } from "../../domain";
+import { conferenceDetail, listConferences } from "../../search/conferences";
+import { parseConference } from "../../search/filters";
 import {
   MAX_CONTEXT,
   documentMentions,
@@ -20,12 +23,21 @@ import { canonicalSpeakerId } from "../../search/names";
 import { DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET } from "../../search/search";
 import { allowParams, intParam } from "../middleware/params";
 import type { ApiEnv } from "./env";
+import type { Context } from "hono";
+
+/** The `conference` parameter checked against the registry (a 400 names the known ids), or null. */
+function conferenceParam(c: Context<ApiEnv>): string | null {
+  const value = c.req.query("conference");
+  return value === undefined ? null : parseConference(value.trim(), "conference");
+}
 
 export const catalogRoutes = new Hono<ApiEnv>()
   .get("/corpus", allowParams(), (c) => {
-    const { manifest, store } = c.get("corpus");
+    const corpus = c.get("corpus");
+    const { manifest, store } = corpus;
     return c.json({
-      conference: CONFERENCE,
+      corpus: manifest.corpus,
+      conferences: listConferences(corpus).conferences,
       caveat: CAPTION_CAVEAT,
       counts: manifest.counts,
       backend: manifest.backend,
@@ -34,7 +46,13 @@ export const catalogRoutes = new Hono<ApiEnv>()
       notice: store.notice,
     });
   })
-  .get("/sessions", allowParams(), (c) => c.json(listSessions(c.get("corpus"))))
+  .get("/conferences", allowParams(), (c) => c.json(listConferences(c.get("corpus"))))
+  .get("/conferences/:id", allowParams(), (c) =>
+    c.json(conferenceDetail(c.get("corpus"), c.req.param("id"))),
+  )
+  .get("/sessions", allowParams("conference"), (c) =>
+    c.json(listSessions(c.get("corpus"), conferenceParam(c))),
+  )
   .get("/sessions/:id", allowParams(), (c) =>
     c.json(sessionTranscript(c.get("corpus"), c.req.param("id"), { baseUrl: c.get("baseUrl") })),
   )
@@ -45,7 +63,9 @@ export const catalogRoutes = new Hono<ApiEnv>()
       "X-Corpus-Synthetic": String(session.synthetic),
     });
   })
-  .get("/speakers", allowParams(), (c) => c.json(listSpeakers(c.get("corpus"))))
+  .get("/speakers", allowParams("conference"), (c) =>
+    c.json(listSpeakers(c.get("corpus"), conferenceParam(c))),
+  )
   .get("/speakers/:id", allowParams(), (c) => {
     // A name, alias or code in any case redirects to the canonical id ("egypt" -> EGY).
     const id = c.req.param("id");

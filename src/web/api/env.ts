@@ -5,7 +5,7 @@ import type { TaskRunner } from "../../search/scheduler";
 export interface ApiVariables {
   corpus: Corpus;
   /**
-   * The configured canonical origin ("https://wcit.example.org") absolute permalinks are built
+   * The configured canonical origin ("https://captions.example.org") absolute permalinks are built
    * on, or "" for relative ones. Never taken from the request (see AppOptions.canonicalOrigin).
    */
   baseUrl: string;

@@ -4,6 +4,7 @@
  * counts agree with the result count. A dimension whose filter is set is counted with that
  * filter left out, so the other values it could switch to keep their counts.
  */
+import { CONFERENCES } from "../../conferences/registry";
 import type { Body, SpeakerKind } from "../../domain";
 import type { Corpus } from "../../search/corpus";
 import { type Pace, type Steps, NEVER_PAUSE, runToEnd } from "../../search/pace";
@@ -21,6 +22,8 @@ export interface FacetValue<T extends string = string> {
 }
 
 export interface Facets {
+  /** Conferences in the order they met (registry order), labelled by short name. */
+  conference: FacetValue[];
   speaker: FacetValue[];
   session: FacetValue[];
   body: FacetValue<Body>[];
@@ -31,6 +34,7 @@ export interface Facets {
 
 /** Which state fields each facet dimension leaves out when counting. */
 const DIMENSION_FIELDS = {
+  conference: ["conference"],
   speaker: ["speaker"],
   session: ["session"],
   body: ["body"],
@@ -46,7 +50,8 @@ function* ordinalsFor(corpus: Corpus, state: SearchState, pace: Pace): Steps<num
 }
 
 /**
- * Counts the current query's matches per speaker, session, body, speaker kind and day.
+ * Counts the current query's matches per conference, speaker, session, body, speaker kind and
+ * day.
  * Throws what the core throws for a bad query (QueryError naming the parameter).
  */
 export function facetCounts(corpus: Corpus, state: SearchState): Facets {
@@ -77,6 +82,17 @@ export function* facetSteps(corpus: Corpus, state: SearchState, pace: Pace): Ste
   const sessions = countBySession(corpus, yield* forDimension("session"));
   const session = sessions.map(({ entry: s, count }) => ({ value: s.id, label: s.id, count }));
 
+  const conferences = new Map<string, number>();
+  for (const { entry, count } of countBySession(corpus, yield* forDimension("conference"))) {
+    if (entry.conference) {
+      conferences.set(entry.conference, (conferences.get(entry.conference) ?? 0) + count);
+    }
+  }
+  const conference = CONFERENCES.flatMap((profile) => {
+    const count = conferences.get(profile.id);
+    return count === undefined ? [] : [{ value: profile.id, label: profile.shortName, count }];
+  });
+
   const bodies = new Map<Body, number>();
   for (const { entry, count } of countBySession(corpus, yield* forDimension("body"))) {
     if (entry.body) bodies.set(entry.body, (bodies.get(entry.body) ?? 0) + count);
@@ -97,5 +113,5 @@ export function* facetSteps(corpus: Corpus, state: SearchState, pace: Pace): Ste
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([value, count]) => ({ value, label: value, count }));
 
-  return { speaker, session, body, kind, date };
+  return { conference, speaker, session, body, kind, date };
 }

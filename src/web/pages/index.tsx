@@ -3,7 +3,8 @@
  * static stylesheet and script they use and the live-suggestion endpoint. Every page works
  * without JavaScript. Pages call the same core functions as the JSON API.
  *
- *   /                 search (q, speaker, session, body, kind, from, to, sort, page)
+ *   /                 search (q, conference, speaker, session, body, kind, from, to, sort, page)
+ *   /conferences      conferences; /conferences/:id  one conference's bodies and sessions
  *   /sessions         sessions;  /sessions/:id  a transcript (?u=<seq> highlights a turn)
  *   /speakers         speakers;  /speakers/:id  a delegation or role
  *   /phrase           a phrase's timeline (?q=, &vs= to compare)
@@ -28,6 +29,7 @@ import {
 } from "../errors";
 import { STATIC_FILES, staticFileFor } from "../static";
 import { humanMessage } from "../views/messages";
+import { conferencePage, conferencesPage } from "./conference-page";
 import { documentPage, documentsPage } from "./document-page";
 import { phrasePage } from "./phrase-page";
 import { searchPage } from "./search-page";
@@ -126,6 +128,8 @@ export function pageRoutes(options: PageRoutesOptions): Hono<ApiEnv> {
       "Cache-Control": "public, max-age=300",
     });
   });
+  pages.get("/conferences", withCorpus, conferencesPage);
+  pages.get("/conferences/:id", withCorpus, conferencePage);
   pages.get("/sessions", withCorpus, sessionsPage);
   pages.get("/sessions/:id", withCorpus, sessionPage);
   pages.get("/sessions/:id/text", withCorpus, sourceTextPage);

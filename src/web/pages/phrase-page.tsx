@@ -27,7 +27,14 @@ import { type Version, versionsOf } from "../../search/variants/versions";
 import type { ApiEnv } from "../api/env";
 import { formatDate, plural, sessionName } from "../views/format";
 import { kwicParts, KwicLine } from "../views/kwic";
-import { inContextHref, phraseHref, sessionHref, speakerHref } from "../views/links";
+import {
+  conferenceHref,
+  inContextHref,
+  phraseHref,
+  sessionHref,
+  speakerHref,
+  utteranceHref,
+} from "../views/links";
 import { Pagination } from "../views/pagination";
 import { type ChartSeries, TimelineChart } from "../views/timeline-chart";
 import { WordingChanges } from "../views/wording-changes";
@@ -57,6 +64,8 @@ export interface PhraseSide {
   first: SearchHit | null;
   /** Who used it, in order of first use (only for a phrase without a speaker). */
   speakers: PhraseTimeline["speakers"];
+  /** The sessions grouped by conference, with the phrase's counts and first use in each. */
+  conferences: PhraseTimeline["conferences"];
   label: string;
 }
 
@@ -93,6 +102,7 @@ function sideOf(
     occurrences: timeline.occurrences,
     first: timeline.first,
     speakers: timeline.speakers,
+    conferences: timeline.conferences,
     label: quoted(phrase),
   };
 }
@@ -479,6 +489,37 @@ const FirstUse: FC<{ side: PhraseSide }> = ({ side }) =>
     </p>
   ) : null;
 
+/** Across several conferences: how often the phrase was said at each, with its first use there. */
+const ByConference: FC<{ side: PhraseSide }> = ({ side }) =>
+  side.conferences.length > 1 ? (
+    <>
+      <h2>By conference</h2>
+      <ul class="phrase-conferences">
+        {side.conferences.map((group) => (
+          <li data-conference={group.conference ?? ""}>
+            <strong>
+              {group.conference ? (
+                <a href={conferenceHref(group.conference)}>{group.shortName}</a>
+              ) : (
+                group.shortName
+              )}
+            </strong>
+            : {plural(group.occurrences, "time")} in {plural(group.utterances, "utterance")}, in{" "}
+            {group.sessionsWithPhrase} of {plural(group.count, "session")}
+            {group.first ? (
+              <>
+                {" "}
+                · <a href={utteranceHref(group.first)}>first there</a>
+              </>
+            ) : (
+              " · not said there"
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
+  ) : null;
+
 /** The page for a phrase never said: why, and the way to search the words loosely. */
 const NeverSaid: FC<{ side: PhraseSide; wording: Wording | null }> = ({ side, wording }) => (
   <>
@@ -621,6 +662,7 @@ const SinglePhrase: FC<{
       <FirstUse side={side} />
       <h2>Timeline</h2>
       <PhraseChart side={side} sessions={sessions} />
+      <ByConference side={side} />
       <WhoUsedIt side={side} />
       <CompareSpeakers side={side} params={params} corpus={corpus} />
       {wording ? <WordingSection wording={wording} /> : null}

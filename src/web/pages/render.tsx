@@ -8,6 +8,7 @@
 import { createMiddleware } from "hono/factory";
 import { jsxRenderer } from "hono/jsx-renderer";
 import { corpusNotice } from "../../search/catalog";
+import { corpusConferences } from "../../search/conferences";
 import type { Corpus } from "../../search/corpus";
 import type { ApiEnv } from "../api/env";
 import { Layout, type LayoutProps } from "../views/layout";
@@ -46,7 +47,7 @@ export const pageRenderer = jsxRenderer<ApiEnv>(({ children, title, section, ski
     <Layout
       title={title}
       section={section}
-      corpus={corpus ? corpusNotice(corpus) : null}
+      corpus={corpus ? { ...corpusNotice(corpus), conferences: corpusConferences(corpus) } : null}
       skipTo={skipTo}
     >
       {children}

@@ -13,7 +13,16 @@ import { listSessions, listSpeakers } from "../../search/catalog";
 import type { SearchPage as CoreSearchPage, SessionSummary } from "../../search/types";
 import type { ApiEnv } from "../api/env";
 import { FacetsPanel } from "../views/facets";
-import { bodyName, formatCount, formatDate, plural, sessionName } from "../views/format";
+import { corpusConferences } from "../../search/conferences";
+import {
+  bodyName,
+  formatCount,
+  formatDate,
+  formatMonthYear,
+  listOf,
+  plural,
+  sessionName,
+} from "../views/format";
 import { speakerHref } from "../views/links";
 import { Pagination } from "../views/pagination";
 import { SearchForm } from "../views/search-form";
@@ -109,7 +118,13 @@ export async function searchPage(c: Context<ApiEnv>): Promise<Response> {
   c.status(outcome.error ? 400 : 200);
   return c.render(
     <>
-      <h1>Search what was said at WCIT-12</h1>
+      <h1>
+        Search what was said at{" "}
+        {listOf(
+          corpusConferences(corpus).map((profile) => profile.shortName),
+          "the conferences",
+        )}
+      </h1>
       <SearchForm state={outcome.state} />
       {outcome.error ? (
         <QueryProblem error={outcome.error} state={outcome.state} corpus={corpus} />
@@ -402,10 +417,16 @@ const Welcome: FC<{ corpus: Corpus; sessions: SessionSummary[] }> = ({ corpus, s
   return (
     <>
       <p class="lede">
-        Find who said what in the live captions of the World Conference on International
-        Telecommunications (Dubai, December 2012): type words or an exact phrase, narrow by
-        delegation, session or date, and copy any quote with a citation. The captions are not an
-        official verbatim record; every citation says so.
+        Find who said what in the live captions of{" "}
+        {listOf(
+          corpusConferences(corpus).map(
+            (c) => `${c.name} (${c.city}, ${formatMonthYear(c.dates.from)})`,
+          ),
+          "the conferences of this corpus",
+        )}
+        : type words or an exact phrase, narrow by conference, delegation, session or date, and
+        follow a phrase from one session, or one conference, into the next; copy any quote with a
+        citation. The captions are not an official verbatim record; every citation says so.
       </p>
       <SyntaxHelp open />
       <section aria-labelledby="corpus-heading">

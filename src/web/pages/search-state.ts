@@ -18,6 +18,8 @@ export const MAX_PAGE = Math.floor(MAX_OFFSET / PAGE_SIZE) + 1;
 
 export interface SearchState {
   q: string;
+  /** A conference id (checked against the registry). */
+  conference: string | null;
   speaker: string | null;
   session: string | null;
   body: Body | null;
@@ -40,6 +42,7 @@ export const AS_TYPED_PARAM = "as_typed";
 
 export const EMPTY_STATE: SearchState = {
   q: "",
+  conference: null,
   speaker: null,
   session: null,
   body: null,
@@ -70,6 +73,7 @@ export function parseSearchState(params: URLSearchParams): SearchState {
   }
   state.speaker = value(params, "speaker");
   state.session = value(params, "session");
+  state.conference = check.conference[0] ?? null;
   state.body = check.body[0] ?? null;
   state.kind = check.kind[0] ?? null;
   state.from = value(params, "from");
@@ -94,6 +98,7 @@ export function stateFilters(state: SearchState): FilterSpec {
   const filters = emptyFilters();
   if (state.speaker) filters.speaker.push(state.speaker);
   if (state.session) filters.session.push(state.session);
+  if (state.conference) filters.conference.push(state.conference);
   if (state.body) filters.body.push(state.body);
   if (state.kind) filters.kind.push(state.kind);
   filters.from = state.from;

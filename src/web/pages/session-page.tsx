@@ -7,13 +7,16 @@
 import type { Context } from "hono";
 import type { FC } from "hono/jsx";
 import { CAPTION_CAVEAT } from "../../domain";
+import { conferenceById } from "../../conferences/registry";
 import { listSessions, sessionTranscript } from "../../search/catalog";
+import { groupByConference } from "../../search/conferences";
 import type { SessionSummary, UtteranceView } from "../../search/types";
 import type { ApiEnv } from "../api/env";
 import { AttributionNote, CopyButton, citationId } from "../views/citation";
 import { statusName } from "../../search/session-name";
 import { bodyName, formatDate, formatTime, plural, sessionName } from "../views/format";
 import {
+  conferenceHref,
   documentHref,
   sessionHref,
   sourceTextHref,
@@ -53,8 +56,18 @@ const SessionFacts: FC<{
     <dd>
       <time datetime={datetimeAttr(transcript.date, null)}>{formatDate(transcript.date)}</time>
       {transcript.time
-        ? `, ${formatTime(transcript.time, transcript.endTime)}${transcript.timeZone ? ` ${transcript.timeZone.toLowerCase()}` : " (Dubai time)"}`
+        ? `, ${formatTime(transcript.time, transcript.endTime)}${transcript.timeZone ? ` ${transcript.timeZone.toLowerCase()}` : ` (${conferenceById(transcript.conference)?.city ?? "local"} time)`}`
         : ", time not stated"}
+    </dd>
+    <dt>Conference</dt>
+    <dd>
+      {transcript.conference ? (
+        <a href={conferenceHref(transcript.conference)}>
+          {conferenceById(transcript.conference)?.name ?? transcript.conference}
+        </a>
+      ) : (
+        "not identified from the header"
+      )}
     </dd>
     <dt>Title as captioned</dt>
     <dd>{transcript.title ?? "(no title line)"}</dd>
@@ -219,12 +232,15 @@ const UtteranceRow: FC<{ utterance: UtteranceView; linked: boolean }> = ({
   );
 };
 
-/** GET /sessions */
-export async function sessionsPage(c: Context<ApiEnv>): Promise<Response> {
-  const corpus = c.get("corpus");
-  const sessions = listSessions(corpus).sessions;
+/**
+ * Sessions in date order: the finished ones, and rough ones that have no finished version (they
+ * are all there is), each finished one with a link to its rough live version.
+ */
+export const SessionTable: FC<{ sessions: readonly SessionSummary[]; caption: string }> = ({
+  sessions,
+  caption,
+}) => {
   const finishedIds = new Set(sessions.filter((s) => s.version === "finished").map((s) => s.id));
-  // Finished sessions, and rough ones that have no finished version (they are all there is).
   const finished = sessions.filter(
     (s) => s.version === "finished" || !s.variants.some((v) => finishedIds.has(v)),
   );
@@ -233,57 +249,81 @@ export async function sessionsPage(c: Context<ApiEnv>): Promise<Response> {
       .filter((s) => s.version === "rough")
       .flatMap((s) => s.variants.map((v) => [v, s] as const)),
   );
+  return (
+    <div class="table-scroll">
+      <table class="data">
+        <caption class="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Session</th>
+            <th scope="col">Date</th>
+            <th scope="col">Time</th>
+            <th scope="col">Title as captioned</th>
+            <th scope="col" class="num">
+              Turns
+            </th>
+            <th scope="col">Versions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {finished.map((s) => {
+            const roughVersion = rough.get(s.id);
+            return (
+              <tr>
+                <th scope="row">
+                  <a href={sessionHref(s.id)}>{sessionName(s)}</a>
+                </th>
+                <td class="nowrap">
+                  <time datetime={datetimeAttr(s.date, null)}>{formatDate(s.date)}</time>
+                </td>
+                <td class="nowrap">{formatTime(s.time, s.endTime) || "—"}</td>
+                <td>{s.title ?? "(none)"}</td>
+                <td class="num">{String(s.utterances)}</td>
+                <td>
+                  {statusName(s)}
+                  {roughVersion ? (
+                    <>
+                      {"; "}
+                      <a href={sessionHref(roughVersion.id)}>rough live version</a>
+                    </>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+};
+
+/** GET /sessions: one table, or one per conference when the corpus holds several. */
+export async function sessionsPage(c: Context<ApiEnv>): Promise<Response> {
+  const sessions = listSessions(c.get("corpus")).sessions;
+  const groups = groupByConference(sessions, (s) => s);
   return c.render(
     <>
       <h1>Sessions</h1>
       <p class="lede">
-        Every captioned session in date order. Times are local (Dubai). Open one to read the whole
-        transcript.
+        Every captioned session in date order. Times are as the header gives them: local to the
+        conference's city unless a zone is stated. Open one to read the whole transcript.
       </p>
-      <div class="table-scroll">
-        <table class="data">
-          <caption class="visually-hidden">Sessions in date order</caption>
-          <thead>
-            <tr>
-              <th scope="col">Session</th>
-              <th scope="col">Date</th>
-              <th scope="col">Time</th>
-              <th scope="col">Title as captioned</th>
-              <th scope="col" class="num">
-                Turns
-              </th>
-              <th scope="col">Versions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {finished.map((s) => {
-              const roughVersion = rough.get(s.id);
-              return (
-                <tr>
-                  <th scope="row">
-                    <a href={sessionHref(s.id)}>{sessionName(s)}</a>
-                  </th>
-                  <td class="nowrap">
-                    <time datetime={datetimeAttr(s.date, null)}>{formatDate(s.date)}</time>
-                  </td>
-                  <td class="nowrap">{formatTime(s.time, s.endTime) || "—"}</td>
-                  <td>{s.title ?? "(none)"}</td>
-                  <td class="num">{String(s.utterances)}</td>
-                  <td>
-                    {statusName(s)}
-                    {roughVersion ? (
-                      <>
-                        {"; "}
-                        <a href={sessionHref(roughVersion.id)}>rough live version</a>
-                      </>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      {groups.length > 1 ? (
+        groups.map((group) => (
+          <section class="conference-sessions" data-conference={group.conference ?? ""}>
+            <h2>
+              {group.conference ? (
+                <a href={conferenceHref(group.conference)}>{group.name}</a>
+              ) : (
+                group.name
+              )}
+            </h2>
+            <SessionTable sessions={group.items} caption={`Sessions of ${group.shortName}`} />
+          </section>
+        ))
+      ) : (
+        <SessionTable sessions={sessions} caption="Sessions in date order" />
+      )}
     </>,
     { title: "Sessions", section: "sessions" },
   );

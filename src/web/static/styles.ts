@@ -244,6 +244,8 @@ svg.timeline .mark-zero { fill: #8a8a8a; }
 svg.timeline .first-use { stroke: #111; stroke-width: 2; }
 svg.timeline .first-arrow { fill: #111; }
 svg.timeline .first-label { font-size: 12px; font-weight: 700; fill: #111; }
+svg.timeline .group-label { font-size: 13px; font-weight: 700; fill: var(--text); letter-spacing: 0.02em; }
+svg.timeline .group-rule { stroke: #6b6b6b; stroke-width: 1; stroke-dasharray: 4 3; }
 svg.timeline a:focus-visible rect, svg.timeline a:hover rect { stroke: #111; stroke-width: 3; }
 .chart figcaption { color: var(--muted); font-size: 0.92rem; margin-top: 0.35rem; max-width: var(--measure); }
 .chart-legend { display: flex; gap: 1.25rem; list-style: none; padding: 0; margin: 0 0 0.4rem; flex-wrap: wrap; }

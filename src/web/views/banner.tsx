@@ -4,7 +4,7 @@
 import type { FC } from "hono/jsx";
 
 /** The banner's headline: short enough to read at a glance. */
-export const SYNTHETIC_HEADLINE = "SYNTHETIC SAMPLE — not real WCIT-12 words";
+export const SYNTHETIC_HEADLINE = "SYNTHETIC SAMPLE — not words of any real conference";
 
 /** The notice without its own "SYNTHETIC SAMPLE:" lead, which the headline already says. */
 export function noticeBody(notice: string | null): string {

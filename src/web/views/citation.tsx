@@ -9,7 +9,7 @@ import type { FC } from "hono/jsx";
 import type { Citation, UtteranceView } from "../../search/types";
 
 /** What the copy text and the citation line start with for the synthetic sample. */
-export const SYNTHETIC_CITATION_MARK = "[SYNTHETIC SAMPLE, not real WCIT-12 words]";
+export const SYNTHETIC_CITATION_MARK = "[SYNTHETIC SAMPLE, not words of any real conference]";
 
 /**
  * The citation line as shown and copied: the core's one-line citation, with the synthetic mark

@@ -153,6 +153,14 @@ export const FacetsPanel: FC<FacetsPanelProps> = ({ facets, state, sessionLabel 
   return (
     <details class="filters" open>
       <summary>Filters</summary>
+      {facets.conference.length > 1 || state.conference !== null ? (
+        <FacetList
+          title="Conference"
+          dimension="conference"
+          values={facets.conference}
+          state={state}
+        />
+      ) : null}
       <FacetList
         title="Delegation or role"
         dimension="speaker"

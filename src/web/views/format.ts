@@ -27,6 +27,12 @@ export function formatDateLong(date: string | null): string {
   return p ? `${p.d} ${MONTHS_LONG[p.m - 1]} ${p.y}` : "date unknown";
 }
 
+/** "2012-12-03" -> "December 2012". */
+export function formatMonthYear(date: string | null): string {
+  const p = dateParts(date);
+  return p ? `${MONTHS_LONG[p.m - 1]} ${p.y}` : "date unknown";
+}
+
 /** "2012-12-03" -> "3 Dec" (chart axis). */
 export function formatDayMonth(date: string | null): string {
   const p = dateParts(date);
@@ -60,4 +66,11 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 /** 1234 -> "1,234" (fixed, locale-independent). */
 export function formatCount(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+/** ["A"] -> "A"; ["A", "B", "C"] -> "A, B and C"; [] -> the fallback. */
+export function listOf(items: readonly string[], fallback = ""): string {
+  if (items.length === 0) return fallback;
+  if (items.length === 1) return items[0] ?? fallback;
+  return `${items.slice(0, -1).join(", ")} and ${items.at(-1) ?? ""}`;
 }

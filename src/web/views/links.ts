@@ -46,3 +46,8 @@ export function phraseHref(phrase: string, extra: Record<string, string> = {}): 
 export function utteranceHref(utteranceId: string): string {
   return `/utterances/${encodeURIComponent(utteranceId)}`;
 }
+
+/** A conference's page: its bodies and sessions. */
+export function conferenceHref(conferenceId: string): string {
+  return `/conferences/${encodeURIComponent(conferenceId)}`;
+}

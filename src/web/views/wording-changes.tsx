@@ -2,10 +2,13 @@
  * "How the wording changed": the versions of a text in time order, each with its changes against
  * the version before it (<del> for words dropped, <ins> for words added; struck through and
  * underlined, and announced as "dropped:"/"added:", so nothing depends on colour), who said it,
- * when, a link into the transcript, and which wording appears for the first time. Then the word
- * trees of what follows and what precedes it. Pure: data in, escaped markup out.
+ * when, a link into the transcript, and which wording appears for the first time. Versions of
+ * more than one conference are listed under a heading per conference, in the order they met, so a
+ * wording can be followed from one conference into the next. Then the word trees of what follows
+ * and what precedes it. Pure: data in, escaped markup out.
  */
 import type { FC } from "hono/jsx";
+import { groupByConference } from "../../search/conferences";
 import type { DiffRun } from "../../search/variants/align";
 import { MIN_SIMILARITY, type VariantPage } from "../../search/variants/find";
 import type { Version } from "../../search/variants/versions";
@@ -90,6 +93,49 @@ const VersionItem: FC<{ version: Version; index: number; versions: readonly Vers
   );
 };
 
+/** The versions as one list, or, across conferences, one list under a heading per conference. */
+const VersionLists: FC<{ versions: readonly Version[] }> = ({ versions }) => {
+  const groups = groupByConference(versions, (version) => version.variant.session);
+  if (groups.length <= 1) {
+    return (
+      <ol class="versions">
+        {versions.map((version, index) => (
+          <VersionItem version={version} index={index} versions={versions} />
+        ))}
+      </ol>
+    );
+  }
+  let start = 0;
+  return (
+    <>
+      {groups.map((group) => {
+        const first = start;
+        start += group.items.length;
+        const wordings = new Set(group.items.map((v) => v.wording)).size;
+        return (
+          <section class="conference-versions" data-conference={group.conference ?? ""}>
+            <h3>
+              {group.shortName}: {plural(group.items.length, "version")},{" "}
+              {plural(wordings, "wording")}
+            </h3>
+            <ol class="versions" start={first + 1}>
+              {group.items.map((version, i) => (
+                <VersionItem version={version} index={first + i} versions={versions} />
+              ))}
+            </ol>
+          </section>
+        );
+      })}
+    </>
+  );
+};
+
+/** "Found at WCIT-12 (5), then PP-14 (3)": every version found, by conference; null for one. */
+function conferenceLine(page: VariantPage): string | null {
+  if (page.conferences.length <= 1) return null;
+  return `Found at ${page.conferences.map((c) => `${c.shortName} (${c.count})`).join(", then ")}.`;
+}
+
 /** The whole section. `versions` come from versionsOf(page.variants). */
 export const WordingChanges: FC<{
   page: VariantPage;
@@ -114,6 +160,7 @@ export const WordingChanges: FC<{
             before it: <del>dropped words</del> struck through, <ins>added words</ins> underlined.{" "}
             <a href={`${apiHref}&format=csv`}>CSV</a> · <a href={apiHref}>JSON</a>
           </p>
+          {conferenceLine(page) ? <p class="conference-line">{conferenceLine(page)}</p> : null}
           {page.total > versions.length ? (
             <p class="hint">The first {versions.length} versions are shown.</p>
           ) : null}
@@ -123,11 +170,7 @@ export const WordingChanges: FC<{
               narrows it.
             </p>
           ) : null}
-          <ol class="versions">
-            {versions.map((version, index) => (
-              <VersionItem version={version} index={index} versions={versions} />
-            ))}
-          </ol>
+          <VersionLists versions={versions} />
           <h3>What follows and what precedes it</h3>
           <div class="word-trees">
             <WordTree

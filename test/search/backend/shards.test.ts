@@ -157,6 +157,7 @@ describe("merged shard pages equal the whole corpus's page", () => {
         const request = {
           q: "the",
           filters: {
+            conference: [],
             speaker: [],
             session: [session],
             body: [],

@@ -99,7 +99,7 @@ describe("GET /api/search", () => {
     );
     expect(response.headers.get("X-Corpus-Synthetic")).toBe("true");
     const lines = (await response.text()).trimEnd().split("\r\n");
-    expect(lines[0]).toMatch(/^id,date,session_time,session_id,session_name,/);
+    expect(lines[0]).toMatch(/^id,date,session_time,conference,session_id,session_name,/);
     expect(lines[0]).toContain(",turn,quote,text,attribution,attribution_uncertain,");
     expect(lines).toHaveLength(1 + 3);
     expect(lines.slice(1).every((line) => line.includes("digital divide"))).toBe(true);

@@ -20,6 +20,7 @@ const SAMPLE_IDS: Record<string, string> = {
   "/api/sessions/{id}/text": "plenary-1",
   "/api/speakers/{id}": "EGY",
   "/api/utterances/{id}": "plenary-1.2",
+  "/api/conferences/{id}": "wcit-12",
 };
 const SAMPLE_QUERIES: Record<string, string> = {
   "/api/search": "?q=rights",
@@ -61,6 +62,7 @@ describe("OpenAPI document", () => {
   test("every documented query parameter is accepted by its route", async () => {
     const values: Record<string, string> = {
       q: "rights",
+      conference: "wcit-12",
       speaker: "EGY",
       session: "plenary-1",
       body: "plenary",

@@ -146,7 +146,7 @@ describe("GET /api/export: files people can open", () => {
     const data = await bytes(response);
     expect([...data.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = decode(data);
-    expect(text.startsWith(`${CSV_BOM}id,date,session_time,session_id`)).toBe(true);
+    expect(text.startsWith(`${CSV_BOM}id,date,session_time,conference,session_id`)).toBe(true);
     const { body } = await getJson(app, "/api/search?q=rights&speaker=EGY&limit=100");
     expect(text.trimEnd().split("\r\n")).toHaveLength(1 + body.total);
   });

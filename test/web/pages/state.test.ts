@@ -16,10 +16,11 @@ describe("search state in the URL", () => {
   test("reads every parameter and ignores empty ones", () => {
     expect(
       parse(
-        "q=roaming&speaker=EGY&session=&body=plenary&kind=chair&from=2012-12-03&to=2012-12-05&sort=chronological&page=3",
+        "q=roaming&conference=PP-14&speaker=EGY&session=&body=plenary&kind=chair&from=2012-12-03&to=2012-12-05&sort=chronological&page=3",
       ),
     ).toEqual({
       q: "roaming",
+      conference: "pp-14",
       speaker: "EGY",
       session: null,
       body: "plenary",
@@ -36,6 +37,7 @@ describe("search state in the URL", () => {
 
   test.each([
     ["body=parliament", "body"],
+    ["conference=wcit-13", "conference"],
     ["kind=president", "kind"],
     ["from=2012-02-30", "from"],
     ["to=yesterday", "to"],
