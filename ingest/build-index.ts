@@ -13,7 +13,9 @@ import {
   SYNTHETIC_NOTICE,
   type Logger,
   type Manifest,
+  type Attribution,
   type SessionRecord,
+  type Utterance,
   silentLogger,
 } from "../src/domain";
 import type { BackendFactory } from "../src/search/backend/interface";
@@ -46,37 +48,34 @@ function contentHash(text: string): string {
   return createHash("sha256").update(text).digest("hex").slice(0, 12);
 }
 
-/**
- * Builds the store and the index from session records, with each session's extracted text
- * (`texts`: session id -> text; sessions without one get no text asset). Pure.
- */
-export function buildAssets(
-  records: readonly SessionRecord[],
-  aliases: readonly SpeakerAlias[] = [],
-  backend: BackendFactory = DEFAULT_BACKEND,
-  texts: ReadonlyMap<string, string> = new Map(),
-): BuiltAssets {
+/** The store as it is filled, with the lookups that keep speakers and labels unique. */
+interface StoreBuild {
+  store: CorpusStore;
+  aliasById: Map<string, SpeakerAlias>;
+  speakerAt: Map<string, number>;
+  labelAt: Map<string, number>;
+}
+
+/** Throws when two records claim one session id. */
+function checkUniqueIds(records: readonly SessionRecord[]): void {
   const seen = new Set<string>();
   for (const record of records) {
     if (seen.has(record.id))
       throw new Error(`build: session id ${JSON.stringify(record.id)} appears twice`);
     seen.add(record.id);
   }
-  const sessions = inSessionOrder(records);
-  const aliasById = new Map(aliases.map((alias) => [alias.id, alias]));
-  const speakers: StoreSpeaker[] = [];
-  const speakerAt = new Map<string, number>();
-  const labels: string[] = [];
-  const labelAt = new Map<string, number>();
-  const synthetic = sessions.some((session) => session.synthetic);
-  const store: CorpusStore = {
+}
+
+/** An empty store for these sessions, flagged synthetic when any of them is. */
+function emptyStore(synthetic: boolean, aliases: readonly SpeakerAlias[]): CorpusStore {
+  return {
     formatVersion: INDEX_FORMAT_VERSION,
     corpus: CORPUS_ID,
     synthetic,
     notice: synthetic ? SYNTHETIC_NOTICE : null,
     sessions: [],
-    speakers,
-    labels,
+    speakers: [],
+    labels: [],
     utterances: {
       session: [],
       seq: [],
@@ -97,83 +96,120 @@ export function buildAssets(
     empty: [],
     aliases: [...aliases],
   };
-  /** The store index of a speaker, added on first sight with its aliases. */
-  const speakerEntry = (
-    speaker: Pick<StoreSpeaker, "id" | "name" | "kind" | "country">,
-  ): number => {
-    let index = speakerAt.get(speaker.id);
-    if (index === undefined) {
-      const alias = aliasById.get(speaker.id);
-      index = speakers.length;
-      speakers.push({ ...speaker, aliases: alias ? [...alias.aliases] : [] });
-      speakerAt.set(speaker.id, index);
-    }
-    return index;
+}
+
+/** The store index of a speaker, added on first sight with its aliases. */
+function speakerEntry(
+  build: StoreBuild,
+  speaker: Pick<StoreSpeaker, "id" | "name" | "kind" | "country">,
+): number {
+  const { speakers } = build.store;
+  let index = build.speakerAt.get(speaker.id);
+  if (index === undefined) {
+    const alias = build.aliasById.get(speaker.id);
+    index = speakers.length;
+    speakers.push({ ...speaker, aliases: alias ? [...alias.aliases] : [] });
+    build.speakerAt.set(speaker.id, index);
+  }
+  return index;
+}
+
+/** The store index of a label as written, added on first sight; -1 for an unlabelled turn. */
+function labelEntry(build: StoreBuild, raw: string | null): number {
+  if (raw === null) return -1;
+  const { labels } = build.store;
+  const index = build.labelAt.get(raw) ?? labels.length;
+  if (index === labels.length) {
+    labels.push(raw);
+    build.labelAt.set(raw, index);
+  }
+  return index;
+}
+
+/** A session's facts as the store keeps them, its utterances from `first` on. */
+function storeSessionOf(record: SessionRecord, first: number): StoreSession {
+  return {
+    id: record.id,
+    conference: record.conference,
+    title: record.title,
+    body: record.body,
+    number: record.number,
+    spokenNumber: record.spokenNumber,
+    date: record.date,
+    time: record.time,
+    endTime: record.endTime,
+    timeZone: record.timeZone,
+    statusLine: record.statusLine,
+    status: record.status,
+    version: record.version,
+    variants: record.variants,
+    synthetic: record.synthetic,
+    source: record.source,
+    first,
+    count: record.utterances.length,
   };
+}
+
+/** Appends one utterance to the store's columns and its sparse tables. */
+function addUtterance(build: StoreBuild, sessionIndex: number, utterance: Utterance): void {
+  const { store } = build;
   const columns = store.utterances;
+  const ordinal = columns.text.length;
+  const { speaker } = utterance;
+  const speakerIndex = speakerEntry(build, speaker);
+  const entry = store.speakers[speakerIndex];
+  if (entry && speaker.raw !== null && !entry.aliases.includes(speaker.raw))
+    entry.aliases.push(speaker.raw);
+  columns.session.push(sessionIndex);
+  columns.seq.push(utterance.seq);
+  columns.speaker.push(speakerIndex);
+  columns.label.push(labelEntry(build, speaker.raw));
+  columns.text.push(utterance.text);
+  columns.start.push(utterance.source.start);
+  columns.end.push(utterance.source.end);
+  columns.line.push(utterance.source.line);
+  columns.endLine.push(utterance.source.endLine);
+  columns.column.push(utterance.source.column);
+  columns.endColumn.push(utterance.source.endColumn);
+  if (utterance.annotations.length > 0) store.annotations[ordinal] = utterance.annotations;
+  if (utterance.documents.length > 0) store.documents[ordinal] = utterance.documents;
+  if (utterance.attribution) addAttribution(build, ordinal, utterance.attribution);
+  if (utterance.empty) store.empty.push(ordinal);
+}
+
+/** Keeps an attribution; both speakers a note ties together get a record, words or not. */
+function addAttribution(build: StoreBuild, ordinal: number, attribution: Attribution): void {
+  build.store.attributions[ordinal] = attribution;
+  for (const id of [attribution.labelledId, attribution.namedId]) {
+    const alias = build.aliasById.get(id);
+    if (alias)
+      speakerEntry(build, { id, name: alias.name, kind: alias.kind, country: alias.country });
+  }
+}
+
+/** The store of the sessions, in session order, with the reuse table. */
+function buildStore(
+  records: readonly SessionRecord[],
+  aliases: readonly SpeakerAlias[],
+): { store: CorpusStore; reuse: ReturnType<typeof buildReuse> } {
+  checkUniqueIds(records);
+  const sessions = inSessionOrder(records);
+  const build: StoreBuild = {
+    store: emptyStore(
+      sessions.some((session) => session.synthetic),
+      aliases,
+    ),
+    aliasById: new Map(aliases.map((alias) => [alias.id, alias])),
+    speakerAt: new Map(),
+    labelAt: new Map(),
+  };
+  const { store } = build;
   for (const [sessionIndex, record] of sessions.entries()) {
-    const storeSession: StoreSession = {
-      id: record.id,
-      conference: record.conference,
-      title: record.title,
-      body: record.body,
-      number: record.number,
-      spokenNumber: record.spokenNumber,
-      date: record.date,
-      time: record.time,
-      endTime: record.endTime,
-      timeZone: record.timeZone,
-      statusLine: record.statusLine,
-      status: record.status,
-      version: record.version,
-      variants: record.variants,
-      synthetic: record.synthetic,
-      source: record.source,
-      first: columns.text.length,
-      count: record.utterances.length,
-    };
-    store.sessions.push(storeSession);
-    for (const utterance of record.utterances) {
-      const ordinal = columns.text.length;
-      const { speaker } = utterance;
-      const speakerIndex = speakerEntry(speaker);
-      const entry = speakers[speakerIndex];
-      if (entry && speaker.raw !== null && !entry.aliases.includes(speaker.raw))
-        entry.aliases.push(speaker.raw);
-      let labelIndex = -1;
-      if (speaker.raw !== null) {
-        labelIndex = labelAt.get(speaker.raw) ?? labels.length;
-        if (labelIndex === labels.length) {
-          labels.push(speaker.raw);
-          labelAt.set(speaker.raw, labelIndex);
-        }
-      }
-      columns.session.push(sessionIndex);
-      columns.seq.push(utterance.seq);
-      columns.speaker.push(speakerIndex);
-      columns.label.push(labelIndex);
-      columns.text.push(utterance.text);
-      columns.start.push(utterance.source.start);
-      columns.end.push(utterance.source.end);
-      columns.line.push(utterance.source.line);
-      columns.endLine.push(utterance.source.endLine);
-      columns.column.push(utterance.source.column);
-      columns.endColumn.push(utterance.source.endColumn);
-      if (utterance.annotations.length > 0) store.annotations[ordinal] = utterance.annotations;
-      if (utterance.documents.length > 0) store.documents[ordinal] = utterance.documents;
-      if (utterance.attribution) {
-        store.attributions[ordinal] = utterance.attribution;
-        // Both speakers a note ties together have a record (a page), even with no words of their own.
-        for (const id of [utterance.attribution.labelledId, utterance.attribution.namedId]) {
-          const alias = aliasById.get(id);
-          if (alias)
-            speakerEntry({ id, name: alias.name, kind: alias.kind, country: alias.country });
-        }
-      }
-      if (utterance.empty) store.empty.push(ordinal);
-    }
+    store.sessions.push(storeSessionOf(record, store.utterances.text.length));
+    for (const utterance of record.utterances) addUtterance(build, sessionIndex, utterance);
   }
   const emptyTurns = new Set(store.empty);
+  const columns = store.utterances;
   const reuse = buildReuse(
     columns.text,
     (ordinal) =>
@@ -181,6 +217,21 @@ export function buildAssets(
       !emptyTurns.has(ordinal),
   );
   store.reuse = reuse.table;
+  return { store, reuse };
+}
+
+/**
+ * Builds the store and the index from session records, with each session's extracted text
+ * (`texts`: session id -> text; sessions without one get no text asset). Pure.
+ */
+export function buildAssets(
+  records: readonly SessionRecord[],
+  aliases: readonly SpeakerAlias[] = [],
+  backend: BackendFactory = DEFAULT_BACKEND,
+  texts: ReadonlyMap<string, string> = new Map(),
+): BuiltAssets {
+  const { store, reuse } = buildStore(records, aliases);
+  const columns = store.utterances;
   const documents = columns.text
     .map((text, ordinal) => ({ ordinal, text }))
     .filter((document) => document.text.trim().length > 0);
@@ -194,7 +245,7 @@ export function buildAssets(
     optionsHash: indexOptionsHash(backend.options),
     backend: backend.name,
     corpus: CORPUS_ID,
-    synthetic,
+    synthetic: store.synthetic,
     notice: store.notice,
     files: {
       index: indexName,
@@ -204,7 +255,7 @@ export function buildAssets(
     counts: {
       sessions: store.sessions.length,
       utterances: columns.text.length,
-      speakers: speakers.length,
+      speakers: store.speakers.length,
     },
     reuse: reuse.stats,
   };
