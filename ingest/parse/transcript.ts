@@ -140,6 +140,59 @@ function utteranceFrom(
   return utterance;
 }
 
+/** The source span of input offsets [start, end): lines and columns of its first and last character. */
+function sourceSpan(lines: LineIndex, start: number, end: number): ParsedUtterance["source"] {
+  const last = Math.max(start, end - 1);
+  return {
+    start,
+    end,
+    line: lines.lineOf(start),
+    endLine: lines.lineOf(last),
+    column: lines.columnOf(start),
+    endColumn: lines.columnOf(last),
+  };
+}
+
+/**
+ * The header completed from the presiding officer's opening turns: the body of a session without
+ * a title line, and the meeting number announced in the room.
+ */
+function withOpeningFacts(
+  header: SessionHeader,
+  utterances: readonly ParsedUtterance[],
+  warnings: string[],
+): SessionHeader {
+  const session: SessionHeader = { ...header };
+  const opening = utterances
+    .filter((u) => PRESIDING_KINDS.has(u.speaker.kind))
+    .slice(0, OPENING_TURNS)
+    .map((u) => u.text);
+  if (session.body === null && utterances.length > 0) {
+    session.body = inferBody(opening);
+    if (session.body !== null) {
+      warnings.push(`header: no title; body "${session.body}" taken from the opening turns`);
+    }
+  }
+  session.spokenNumber = findSpokenNumber(opening, session.body, session.number);
+  if (session.spokenNumber !== null && session.number !== null) {
+    warnings.push(
+      `header: the title says meeting ${session.number}, the room says ${session.spokenNumber} (both kept)`,
+    );
+  }
+  return session;
+}
+
+/** Passes the warnings to the logger; a failing logger never makes the parser throw. */
+function logWarnings(logger: Logger, warnings: readonly string[]): void {
+  for (const w of warnings) {
+    try {
+      logger.warn(`parse: ${w}`);
+    } catch {
+      // A failing logger must not make the parser throw or lose the result.
+    }
+  }
+}
+
 function parse(input: string, logger: Logger, conference: string | null): ParsedTranscript {
   const warnings: string[] = [];
   const lines = new LineIndex(input);
@@ -151,17 +204,7 @@ function parse(input: string, logger: Logger, conference: string | null): Parsed
   const isKnown = (raw: string): boolean => cache.isKnown(raw);
   const turns = scanTurns(body.text, { isKnownLabel: isKnown });
 
-  const span = (start: number, end: number): ParsedUtterance["source"] => {
-    const last = Math.max(start, end - 1);
-    return {
-      start,
-      end,
-      line: lines.lineOf(start),
-      endLine: lines.lineOf(last),
-      column: lines.columnOf(start),
-      endColumn: lines.columnOf(last),
-    };
-  };
+  const span = (start: number, end: number) => sourceSpan(lines, start, end);
 
   const texts = turns.map((turn) => collapseWhitespace(sliceText(body, turn.textStart, turn.end)));
   const presiding = (k: number): string | null => {
@@ -212,31 +255,9 @@ function parse(input: string, logger: Logger, conference: string | null): Parsed
     }
   });
 
-  const session: SessionHeader = { ...head.header };
-  const opening = utterances
-    .filter((u) => PRESIDING_KINDS.has(u.speaker.kind))
-    .slice(0, OPENING_TURNS)
-    .map((u) => u.text);
-  if (session.body === null && utterances.length > 0) {
-    session.body = inferBody(opening);
-    if (session.body !== null) {
-      warnings.push(`header: no title; body "${session.body}" taken from the opening turns`);
-    }
-  }
-  session.spokenNumber = findSpokenNumber(opening, session.body, session.number);
-  if (session.spokenNumber !== null && session.number !== null) {
-    warnings.push(
-      `header: the title says meeting ${session.number}, the room says ${session.spokenNumber} (both kept)`,
-    );
-  }
+  const session = withOpeningFacts(head.header, utterances, warnings);
   if (utterances.length === 0) warnings.push("turns: no utterances found");
-  for (const w of warnings) {
-    try {
-      logger.warn(`parse: ${w}`);
-    } catch {
-      // A failing logger must not make the parser throw or lose the result.
-    }
-  }
+  logWarnings(logger, warnings);
   return { session, utterances, warnings };
 }
 

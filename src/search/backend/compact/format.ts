@@ -26,7 +26,7 @@
  */
 
 /** The `format` field of a compact index. */
-export const COMPACT_FORMAT = "wcit-compact-index";
+export const COMPACT_FORMAT = "caption-compact-index";
 /** Version of the layout above. Bump on any incompatible change (2: block-max sections). */
 export const COMPACT_FORMAT_VERSION = 2;
 
