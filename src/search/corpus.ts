@@ -3,7 +3,7 @@
  * lookups built once on load. Runtime-free.
  */
 import type { SearchBackend } from "./backend/interface";
-import type { AssetManifest, CorpusStore, StoreSession } from "./schema";
+import type { AssetManifest, CorpusStore, StoreSession, StoreSpeaker } from "./schema";
 import { SpacingCache } from "./text";
 
 export interface Corpus {
@@ -89,7 +89,6 @@ export function ordinalOf(corpus: Corpus, utteranceId: string): number | undefin
   return undefined;
 }
 
-/** The utterance id of an ordinal. */
 /** The session an utterance belongs to (throws for an ordinal outside the store). */
 export function sessionOfUtterance(corpus: Corpus, ordinal: number): StoreSession {
   const session = corpus.store.sessions[corpus.store.utterances.session[ordinal] ?? -1];
@@ -97,6 +96,7 @@ export function sessionOfUtterance(corpus: Corpus, ordinal: number): StoreSessio
   return session;
 }
 
+/** The utterance id of an ordinal. */
 export function utteranceId(corpus: Corpus, ordinal: number): string {
   const { session, seq } = corpus.store.utterances;
   const sessionId = corpus.store.sessions[session[ordinal] ?? -1]?.id ?? "?";
@@ -119,4 +119,15 @@ export function documentIndex(corpus: Corpus): Map<string, number[]> {
   }
   corpus.documentIndex = index;
   return index;
+}
+
+/** The speaker with this id, or undefined when the corpus has none. */
+export function speakerById(corpus: Corpus, id: string | null): StoreSpeaker | undefined {
+  const index = id === null ? undefined : corpus.speakerIndex.get(id);
+  return index === undefined ? undefined : corpus.store.speakers[index];
+}
+
+/** True for a label as the transcripts wrote it ("REPUBLIC OF KOREA"), not an alias-table key. */
+export function isCaptionedLabel(corpus: Corpus, label: string): boolean {
+  return corpus.store.labels.includes(label);
 }

@@ -17,6 +17,7 @@ import {
   sessionTranscript,
   speakerDetail,
   utteranceWithContext,
+  corpusNotice,
 } from "../../search/catalog";
 import { saidElsewhere } from "../../search/variants/where-else";
 import { canonicalSpeakerId } from "../../search/names";
@@ -34,7 +35,7 @@ function conferenceParam(c: Context<ApiEnv>): string | null {
 export const catalogRoutes = new Hono<ApiEnv>()
   .get("/corpus", allowParams(), (c) => {
     const corpus = c.get("corpus");
-    const { manifest, store } = corpus;
+    const { manifest } = corpus;
     return c.json({
       corpus: manifest.corpus,
       conferences: listConferences(corpus).conferences,
@@ -42,8 +43,7 @@ export const catalogRoutes = new Hono<ApiEnv>()
       counts: manifest.counts,
       backend: manifest.backend,
       formatVersion: manifest.formatVersion,
-      synthetic: store.synthetic,
-      notice: store.notice,
+      ...corpusNotice(corpus),
     });
   })
   .get("/conferences", allowParams(), (c) => c.json(listConferences(c.get("corpus"))))

@@ -6,6 +6,7 @@
  */
 import type { Context } from "hono";
 import { Hono } from "hono";
+import { corpusNotice } from "../../search/catalog";
 import type { Corpus } from "../../search/corpus";
 import { EXPORT_MAX_ROWS, type ExportPlan, exportFileName, exportSteps } from "../../search/export";
 import { FILTER_PARAMS } from "../../search/filters";
@@ -41,8 +42,7 @@ function* exportChunks(
   const json = format === "json";
   if (json) {
     const head = {
-      synthetic: corpus.store.synthetic,
-      notice: corpus.store.notice,
+      ...corpusNotice(corpus),
       q: request.q,
       sort: plan.sort,
       total: plan.total,

@@ -4,7 +4,7 @@
  * security. Search instead for secrity."), and the message for a page past the end.
  */
 import type { FC } from "hono/jsx";
-import type { Corpus } from "../../search/corpus";
+import { type Corpus, speakerById } from "../../search/corpus";
 import { canonicalSpeakerId } from "../../search/names";
 import type { SpeakerHint } from "../../search/understand";
 import { plural } from "../views/format";
@@ -16,7 +16,7 @@ import { EMPTY_STATE, type SearchState, searchUrl } from "./search-state";
 /** A speaker filter value as people say it: "Delegation: United States", "Speaker: Chair". */
 export function speakerLabel(corpus: Corpus, value: string): string {
   const id = canonicalSpeakerId(corpus, value);
-  const speaker = id === null ? undefined : corpus.store.speakers[corpus.speakerIndex.get(id)!];
+  const speaker = speakerById(corpus, id);
   if (!speaker) return `Speaker: ${value}`;
   return `${speaker.kind === "delegation" ? "Delegation" : "Speaker"}: ${speaker.name}`;
 }

@@ -5,7 +5,7 @@
  */
 import type { Context } from "hono";
 import type { FC } from "hono/jsx";
-import type { Corpus } from "../../search/corpus";
+import { type Corpus, speakerById } from "../../search/corpus";
 import { QueryError } from "../../search/errors";
 import type { TaskRunner } from "../../search/scheduler";
 import { type SearchRequest, searchSteps } from "../../search/search";
@@ -360,8 +360,7 @@ function nearestSpeakerSearches(
 ): { label: string; href: string }[] {
   if (error.parameter !== "q" && error.parameter !== "speaker") return [];
   return error.suggestions.flatMap((id) => {
-    const index = corpus.speakerIndex.get(id);
-    const speaker = index === undefined ? undefined : corpus.store.speakers[index];
+    const speaker = speakerById(corpus, id);
     if (!speaker) return [];
     const q =
       error.parameter === "q"

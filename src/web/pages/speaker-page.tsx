@@ -7,7 +7,7 @@ import type { FC } from "hono/jsx";
 import type { Corpus } from "../../search/corpus";
 import { listSessions, listSpeakers, speakerDetail } from "../../search/catalog";
 import { emptyFilters } from "../../search/filters";
-import { ordinalOf } from "../../search/corpus";
+import { isCaptionedLabel, ordinalOf } from "../../search/corpus";
 import { utteranceView } from "../../search/present";
 import { canonicalSpeakerId, nearestSpeakers } from "../../search/names";
 import { search } from "../../search/search";
@@ -62,10 +62,9 @@ export const MAX_LABELS_SHOWN = 6;
  * transcripts (not the alias table's lower-case keys), one per spelling, not the name itself.
  */
 function captionedLabels(corpus: Corpus, aliases: readonly string[], name: string): string[] {
-  const seen = new Set(corpus.store.labels);
   const shown = new Set([name.toLowerCase()]);
   return aliases.filter((alias) => {
-    if (!seen.has(alias) || shown.has(alias.toLowerCase())) return false;
+    if (!isCaptionedLabel(corpus, alias) || shown.has(alias.toLowerCase())) return false;
     shown.add(alias.toLowerCase());
     return true;
   });
