@@ -8,6 +8,7 @@ import { MAX_CONTEXT } from "../search/catalog";
 import { BODIES, FILTER_PARAMS, type FilterParam, SPEAKER_KINDS } from "../search/filters";
 import { MAX_QUERY_LENGTH } from "../search/query";
 import { syntaxDescription } from "../search/syntax";
+import { VARIANT_FILTER_PARAMS } from "./api/variants";
 import { EXPORT_MAX_ROWS } from "../search/export";
 import { DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET } from "../search/search";
 import {
@@ -71,14 +72,19 @@ const FILTER_SCHEMAS: Record<FilterParam, { schema: object; description?: string
   to: { schema: { type: "string", format: "date" } },
 };
 
-const filterParams = FILTER_PARAMS.map((name) => ({
-  name,
-  in: "query",
-  ...FILTER_SCHEMAS[name],
-}));
+/** One filter as a query parameter. */
+const filterParam = (name: FilterParam) => ({ name, in: "query", ...FILTER_SCHEMAS[name] });
+
+const filterParams = FILTER_PARAMS.map(filterParam);
 
 /** The `conference` filter alone, for the routes that take no other filter. */
-const conferenceParam = { name: "conference", in: "query", ...FILTER_SCHEMAS.conference };
+const conferenceParam = filterParam("conference");
+
+/** A 200 answered as JSON by default and as CSV with format=csv. */
+const jsonOrCsv = (schema: object, description: string) => ({
+  description,
+  content: { "application/json": { schema }, "text/csv": { schema: { type: "string" } } },
+});
 
 const sortParam = {
   name: "sort",
@@ -113,14 +119,10 @@ export const openApiDocument = {
           param("format"),
         ],
         responses: {
-          "200": {
-            description:
-              "A page of results, with the speakers the words name and a better spelling. format=csv: every result as a file (as /api/export).",
-            content: {
-              "application/json": { schema: ref("SearchPage") },
-              "text/csv": { schema: { type: "string" } },
-            },
-          },
+          "200": jsonOrCsv(
+            ref("SearchPage"),
+            "A page of results, with the speakers the words name and a better spelling. format=csv: every result as a file (as /api/export).",
+          ),
           ...errors,
         },
       },
@@ -172,14 +174,10 @@ export const openApiDocument = {
           param("format"),
         ],
         responses: {
-          "200": {
-            description:
-              "Counts per session in date order, the sessions grouped by conference (`conferences`), first use, speakers, occurrences (CSV: occurrences).",
-            content: {
-              "application/json": { schema: ref("PhraseTimeline") },
-              "text/csv": { schema: { type: "string" } },
-            },
-          },
+          "200": jsonOrCsv(
+            ref("PhraseTimeline"),
+            "Counts per session in date order, the sessions grouped by conference (`conferences`), first use, speakers, occurrences (CSV: occurrences).",
+          ),
           ...errors,
         },
       },
@@ -196,29 +194,15 @@ export const openApiDocument = {
             schema: { type: "string", maxLength: MAX_VARIANT_LENGTH },
             description: `The phrase or passage (surrounding quotes optional; at most ${MAX_VARIANT_WORDS} words).`,
           },
-          conferenceParam,
-          {
-            name: "speaker",
-            in: "query",
-            schema: { type: "string" },
-            description: "Speaker id, name, alias or ISO code.",
-          },
-          { name: "session", in: "query", schema: { type: "string" }, description: "Session id." },
-          { name: "body", in: "query", schema: { type: "string", enum: BODIES } },
-          { name: "from", in: "query", schema: { type: "string", format: "date" } },
-          { name: "to", in: "query", schema: { type: "string", format: "date" } },
+          ...VARIANT_FILTER_PARAMS.map(filterParam),
           param("limit"),
           param("format"),
         ],
         responses: {
-          "200": {
-            description:
-              "The variants in time order, and all of them grouped by conference (`conferences`) (CSV: one row each, the diff written [-dropped-] {+inserted+}).",
-            content: {
-              "application/json": { schema: ref("VariantPage") },
-              "text/csv": { schema: { type: "string" } },
-            },
-          },
+          "200": jsonOrCsv(
+            ref("VariantPage"),
+            "The variants in time order, and all of them grouped by conference (`conferences`) (CSV: one row each, the diff written [-dropped-] {+inserted+}).",
+          ),
           ...errors,
         },
       },
