@@ -118,28 +118,8 @@ const DateFacet: FC<{ values: FacetValue[]; state: SearchState }> = ({ values, s
       </ul>
       <form method="get" action="/" class="date-range">
         <DateRangeHidden state={state} />
-        <div class="field">
-          <label for="from">From</label>
-          <input
-            type="date"
-            id="from"
-            name="from"
-            value={state.from ?? ""}
-            min={firstDay}
-            max={lastDay}
-          />
-        </div>
-        <div class="field">
-          <label for="to">To</label>
-          <input
-            type="date"
-            id="to"
-            name="to"
-            value={state.to ?? ""}
-            min={firstDay}
-            max={lastDay}
-          />
-        </div>
+        <DateField name="from" label="From" value={state.from} min={firstDay} max={lastDay} />
+        <DateField name="to" label="To" value={state.to} min={firstDay} max={lastDay} />
         <button type="submit" class="secondary">
           Apply dates
         </button>
@@ -202,4 +182,18 @@ const DateRangeHidden: FC<{ state: SearchState }> = ({ state }) => (
       return v === null ? null : <input type="hidden" name={name} value={v} />;
     })}
   </>
+);
+
+/** One end of the date range: a labelled date input bounded by the corpus's first and last day. */
+const DateField: FC<{
+  name: "from" | "to";
+  label: string;
+  value: string | null | undefined;
+  min: string | undefined;
+  max: string | undefined;
+}> = ({ name, label, value, min, max }) => (
+  <div class="field">
+    <label for={name}>{label}</label>
+    <input type="date" id={name} name={name} value={value ?? ""} min={min} max={max} />
+  </div>
 );
