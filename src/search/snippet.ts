@@ -80,8 +80,11 @@ function bestWindowOfSorted(spans: readonly Span[], length: number): number {
   return best;
 }
 
-/** bestWindowStart by counting the spans of every window (any spans). */
-function bestWindowByCounting(spans: readonly Span[], length: number): number {
+/**
+ * bestWindowStart by its definition, counting the spans of every window (any spans): for each
+ * span, the window from SNIPPET_LEAD before it; the first with most spans whole.
+ */
+export function bestWindowByCounting(spans: readonly Span[], length: number): number {
   let best = 0;
   let bestCount = -1;
   for (const [start] of spans) {

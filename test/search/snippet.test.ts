@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import {
+  bestWindowByCounting,
   ELLIPSIS,
-  SNIPPET_LEAD,
   type Span,
   bestWindowStart,
   makeSnippet,
@@ -82,21 +82,6 @@ describe("makeSnippet", () => {
 });
 
 describe("bestWindowStart", () => {
-  /** The definition: for each span, the window from SNIPPET_LEAD before it; the first with most spans whole. */
-  function byDefinition(spans: readonly Span[], length: number): number {
-    let best = 0;
-    let bestCount = -1;
-    for (const [start] of spans) {
-      const from = Math.max(0, start - SNIPPET_LEAD);
-      const count = spans.filter(([s, e]) => s >= from && e <= from + length).length;
-      if (count > bestCount) {
-        best = from;
-        bestCount = count;
-      }
-    }
-    return best;
-  }
-
   test("the one-pass window of merged spans is the definition's (property)", () => {
     const span = fc
       .tuple(fc.nat(3000), fc.integer({ min: 0, max: 40 }))
@@ -107,7 +92,7 @@ describe("bestWindowStart", () => {
         fc.integer({ min: 1, max: 400 }),
         (raw, length) => {
           for (const spans of [mergeSpans(raw), raw]) {
-            expect(bestWindowStart(spans, length)).toBe(byDefinition(spans, length));
+            expect(bestWindowStart(spans, length)).toBe(bestWindowByCounting(spans, length));
           }
         },
       ),
