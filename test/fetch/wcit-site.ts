@@ -60,6 +60,19 @@ export const PATH = {
   pressNote: `${DOCS}/dec04/press-note.txt`,
 } as const;
 
+/** The sessions a first run over the site keeps (plenary and Committee 5 by default), sorted. */
+export const KEPT_SESSIONS = [
+  "committee-5-1",
+  "committee-5-2",
+  "committee-5-3",
+  "committee-5-4",
+  "plenary-1",
+  "plenary-1-rough",
+  "plenary-2",
+  "plenary-3",
+  "plenary-7",
+] as const;
+
 export const CAPTURE_TIMESTAMP = "20121215093000";
 export const RETRY_AFTER_SECONDS = 1;
 
