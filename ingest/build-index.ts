@@ -18,6 +18,7 @@ import {
   type Utterance,
   silentLogger,
 } from "../src/domain";
+import { stringifyAscii } from "../src/search/ascii-json";
 import type { BackendFactory } from "../src/search/backend/interface";
 import { DEFAULT_BACKEND } from "../src/search/backend/registry";
 import {
@@ -236,7 +237,7 @@ export function buildAssets(
     .map((text, ordinal) => ({ ordinal, text }))
     .filter((document) => document.text.trim().length > 0);
   const indexText = backend.build(documents);
-  const storeText = JSON.stringify(store);
+  const storeText = stringifyAscii(store);
   const indexName = `index.${contentHash(indexText)}.json`;
   const storeName = `store.${contentHash(storeText)}.json`;
   const textFiles = textAssets(store.sessions, texts);

@@ -49,6 +49,24 @@ describe("buildAssets", () => {
     }
   });
 
+  test("writes the store and the index as pure ASCII that parses back to the same words", async () => {
+    const said = "C\u00f4te d\u2019Ivoire \u2014 \u00abcoop\u00e9ration\u00bb";
+    const records = fixtureSessions().map((record, at) =>
+      at === 0
+        ? {
+            ...record,
+            utterances: record.utterances.map((u, i) => (i === 0 ? { ...u, text: said } : u)),
+          }
+        : record,
+    );
+    const built = buildAssets(records, FIXTURE_ALIASES);
+    for (const name of [built.manifest.files.store, built.manifest.files.index]) {
+      expect(built.files.get(name)).not.toMatch(/[^\u0020-\u007e\n]/);
+    }
+    const corpus = await openCorpus(memoryReader(built.files));
+    expect(corpus.store.utterances.text).toContain(said);
+  });
+
   test("keeps utterance text out of the index and in the store, in chronological order", () => {
     const { files, manifest } = fixtureAssets();
     const index = files.get(manifest.files.index) ?? "";

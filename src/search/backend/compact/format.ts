@@ -24,6 +24,7 @@
  *
  * Runtime-free.
  */
+import { stringifyAscii } from "../../ascii-json";
 
 /** The `format` field of a compact index. */
 export const COMPACT_FORMAT = "caption-compact-index";
@@ -54,10 +55,7 @@ export interface CompactIndexFile {
 
 /** Writes the file's JSON with every non-ASCII character escaped. */
 export function stringifyIndexFile(file: CompactIndexFile): string {
-  return JSON.stringify(file).replace(
-    /[\u0080-\uffff]/g,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
+  return stringifyAscii(file);
 }
 
 function isCount(value: unknown): value is number {
