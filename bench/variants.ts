@@ -102,7 +102,7 @@ function alignEverything(corpus: Corpus, query: string): Set<number> {
   const texts = corpus.store.utterances.text;
   for (let ordinal = 0; ordinal < corpus.size; ordinal++) {
     if (!keep(ordinal)) continue;
-    const words = wordsOf(texts[ordinal] ?? "");
+    const words = wordsOf(texts.get(ordinal) ?? "");
     const { q, p } = termIds(queryWords, words);
     const best = align(q, p, 0, p.length);
     if (!best || best.equal < minEqual) continue;

@@ -28,11 +28,14 @@ import {
   INDEX_FORMAT_VERSION,
   MANIFEST_FILE,
   type SpeakerAlias,
+  type StoreFile,
   type StoreSession,
   type StoreSpeaker,
   indexOptionsHash,
 } from "../src/search/schema";
 import { inSessionOrder } from "../src/search/session-order";
+import { proceduralTurns } from "../src/search/substance";
+import { textArray, writeTextChunks } from "../src/search/text-column";
 import { buildReuse } from "../src/search/variants/reuse";
 import { writeFileAtomic } from "./io/atomic";
 
@@ -52,6 +55,8 @@ function contentHash(text: string): string {
 /** The store as it is filled, with the lookups that keep speakers and labels unique. */
 interface StoreBuild {
   store: CorpusStore;
+  /** The texts by ordinal (the store's text column reads them). */
+  texts: string[];
   aliasById: Map<string, SpeakerAlias>;
   speakerAt: Map<string, number>;
   labelAt: Map<string, number>;
@@ -68,7 +73,11 @@ function checkUniqueIds(records: readonly SessionRecord[]): void {
 }
 
 /** An empty store for these sessions, flagged synthetic when any of them is. */
-function emptyStore(synthetic: boolean, aliases: readonly SpeakerAlias[]): CorpusStore {
+function emptyStore(
+  synthetic: boolean,
+  aliases: readonly SpeakerAlias[],
+  texts: readonly string[],
+): CorpusStore {
   return {
     formatVersion: INDEX_FORMAT_VERSION,
     corpus: CORPUS_ID,
@@ -82,7 +91,7 @@ function emptyStore(synthetic: boolean, aliases: readonly SpeakerAlias[]): Corpu
       seq: [],
       speaker: [],
       label: [],
-      text: [],
+      text: textArray(texts),
       start: [],
       end: [],
       line: [],
@@ -95,6 +104,7 @@ function emptyStore(synthetic: boolean, aliases: readonly SpeakerAlias[]): Corpu
     attributions: {},
     reuse: {},
     empty: [],
+    procedural: [],
     aliases: [...aliases],
   };
 }
@@ -155,7 +165,7 @@ function storeSessionOf(record: SessionRecord, first: number): StoreSession {
 function addUtterance(build: StoreBuild, sessionIndex: number, utterance: Utterance): void {
   const { store } = build;
   const columns = store.utterances;
-  const ordinal = columns.text.length;
+  const ordinal = build.texts.length;
   const { speaker } = utterance;
   const speakerIndex = speakerEntry(build, speaker);
   const entry = store.speakers[speakerIndex];
@@ -165,7 +175,7 @@ function addUtterance(build: StoreBuild, sessionIndex: number, utterance: Uttera
   columns.seq.push(utterance.seq);
   columns.speaker.push(speakerIndex);
   columns.label.push(labelEntry(build, speaker.raw));
-  columns.text.push(utterance.text);
+  build.texts.push(utterance.text);
   columns.start.push(utterance.source.start);
   columns.end.push(utterance.source.end);
   columns.line.push(utterance.source.line);
@@ -192,33 +202,41 @@ function addAttribution(build: StoreBuild, ordinal: number, attribution: Attribu
 function buildStore(
   records: readonly SessionRecord[],
   aliases: readonly SpeakerAlias[],
-): { store: CorpusStore; reuse: ReturnType<typeof buildReuse> } {
+): { store: CorpusStore; texts: string[]; reuse: ReturnType<typeof buildReuse> } {
   checkUniqueIds(records);
   const sessions = inSessionOrder(records);
+  const texts: string[] = [];
   const build: StoreBuild = {
     store: emptyStore(
       sessions.some((session) => session.synthetic),
       aliases,
+      texts,
     ),
+    texts,
     aliasById: new Map(aliases.map((alias) => [alias.id, alias])),
     speakerAt: new Map(),
     labelAt: new Map(),
   };
   const { store } = build;
   for (const [sessionIndex, record] of sessions.entries()) {
-    store.sessions.push(storeSessionOf(record, store.utterances.text.length));
+    store.sessions.push(storeSessionOf(record, texts.length));
     for (const utterance of record.utterances) addUtterance(build, sessionIndex, utterance);
   }
   const emptyTurns = new Set(store.empty);
   const columns = store.utterances;
   const reuse = buildReuse(
-    columns.text,
+    texts,
     (ordinal) =>
       store.sessions[columns.session[ordinal] ?? -1]?.version === "finished" &&
       !emptyTurns.has(ordinal),
   );
   store.reuse = reuse.table;
-  return { store, reuse };
+  store.procedural = proceduralTurns(
+    store.speakers.map((speaker) => speaker.kind),
+    columns.speaker,
+    texts,
+  );
+  return { store, texts, reuse };
 }
 
 /**
@@ -231,15 +249,16 @@ export function buildAssets(
   backend: BackendFactory = DEFAULT_BACKEND,
   texts: ReadonlyMap<string, string> = new Map(),
 ): BuiltAssets {
-  const { store, reuse } = buildStore(records, aliases);
-  const columns = store.utterances;
-  const documents = columns.text
+  const { store, texts: utteranceTexts, reuse } = buildStore(records, aliases);
+  const documents = utteranceTexts
     .map((text, ordinal) => ({ ordinal, text }))
     .filter((document) => document.text.trim().length > 0);
   const indexText = backend.build(documents);
-  const storeText = stringifyAscii(store);
+  const storeText = stringifyAscii(storeFileOf(store));
+  const textsText = writeTextChunks(utteranceTexts);
   const indexName = `index.${contentHash(indexText)}.json`;
   const storeName = `store.${contentHash(storeText)}.json`;
+  const textsName = `utterances.${contentHash(textsText)}.jsonl`;
   const textFiles = textAssets(store.sessions, texts);
   const manifest: AssetManifest = {
     formatVersion: INDEX_FORMAT_VERSION,
@@ -251,11 +270,12 @@ export function buildAssets(
     files: {
       index: indexName,
       store: storeName,
+      utteranceTexts: textsName,
       texts: Object.fromEntries([...textFiles].map(([id, file]) => [id, file.name])),
     },
     counts: {
       sessions: store.sessions.length,
-      utterances: columns.text.length,
+      utterances: utteranceTexts.length,
       speakers: store.speakers.length,
     },
     reuse: reuse.stats,
@@ -263,10 +283,17 @@ export function buildAssets(
   const files = new Map<string, string>([
     [indexName, indexText],
     [storeName, storeText],
+    [textsName, textsText],
     ...[...textFiles.values()].map((file) => [file.name, file.text] as [string, string]),
     [MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`],
   ]);
   return { manifest, files };
+}
+
+/** The store as its file holds it: without the texts, which have their own asset. */
+function storeFileOf(store: CorpusStore): StoreFile {
+  const { text: _texts, ...columns } = store.utterances;
+  return { ...store, utterances: columns };
 }
 
 /** The extracted-text assets of the stored sessions: session id -> content-hashed file. */
@@ -325,7 +352,9 @@ export async function writeAssets(assetsDir: string, built: BuiltAssets): Promis
   const keep = new Set(built.files.keys());
   for (const name of await readdir(dataDir)) {
     if (
-      /^(?:(?:index|store)\.[0-9a-f]+\.json|text\.[0-9a-f]+\.txt)$/.test(name) &&
+      /^(?:(?:index|store)\.[0-9a-f]+\.json|utterances\.[0-9a-f]+\.jsonl|text\.[0-9a-f]+\.txt)$/.test(
+        name,
+      ) &&
       !keep.has(name)
     ) {
       await rm(join(dataDir, name), { force: true });

@@ -18,6 +18,8 @@ export interface Corpus {
   size: number;
   /** Ordinals of empty turns. */
   empty: Set<number>;
+  /** Ordinals of procedural turns (rule R-SUBSTANCE, ./substance.ts). */
+  procedural: Set<number>;
   /** Document id -> ordinals of the utterances that mention it (chronological). Built on first use. */
   documentIndex?: Map<string, number[]>;
   /** Which utterance texts have white space that phrase folding changes (by ordinal, filled as checked). */
@@ -66,6 +68,7 @@ export function createCorpus(
     speakerIndex: new Map(store.speakers.map((speaker, index) => [speaker.id, index])),
     size: store.utterances.text.length,
     empty: new Set(store.empty),
+    procedural: new Set(store.procedural),
     spacing: new SpacingCache(store.utterances.text.length),
   };
 }

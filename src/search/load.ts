@@ -9,9 +9,11 @@ import type { BackendFactory } from "./backend/interface";
 import { findBackend } from "./backend/registry";
 import { type Corpus, createCorpus } from "./corpus";
 import { AssetError } from "./errors";
+import { chunkedTexts } from "./text-column";
 import {
   type AssetManifest,
   type CorpusStore,
+  type StoreFile,
   DATA_DIR,
   INDEX_FORMAT_VERSION,
   MANIFEST_FILE,
@@ -34,6 +36,28 @@ function parseJson<T>(text: string, name: string): T {
       `search: ${DATA_DIR}/${name}: not valid JSON (${(error as Error).message}): run npm run build`,
     );
   }
+}
+
+/** Reads one asset; a failure names it. */
+async function readNamed(read: ReadAsset, name: string): Promise<string> {
+  try {
+    return await read(name);
+  } catch (error) {
+    throw new AssetError(
+      `search: ${DATA_DIR}/${name}: cannot be read (${(error as Error).message}): run npm run build`,
+    );
+  }
+}
+
+/** The store in memory: the store file's columns and the texts asset's column over them. */
+function storeOf(file: StoreFile, texts: string, textsName: string): CorpusStore {
+  if (file.formatVersion !== INDEX_FORMAT_VERSION) {
+    throw new AssetError(
+      `search: store version ${String(file.formatVersion)} does not match ${INDEX_FORMAT_VERSION}: run npm run build`,
+    );
+  }
+  const text = chunkedTexts(texts, file.utterances.seq.length, `${DATA_DIR}/${textsName}`);
+  return { ...file, utterances: { ...file.utterances, text } };
 }
 
 /** Checks a manifest against this code's format version and index options. */
@@ -76,16 +100,16 @@ export async function openCorpus(
   }
   const manifest = parseJson<AssetManifest>(manifestText, MANIFEST_FILE);
   const backend = checkManifest(manifest, find(manifest.backend));
-  const [storeText, indexText] = await Promise.all([
-    read(manifest.files.store),
-    read(manifest.files.index),
+  const [storeText, textsText, indexText] = await Promise.all([
+    readNamed(read, manifest.files.store),
+    readNamed(read, manifest.files.utteranceTexts),
+    readNamed(read, manifest.files.index),
   ]);
-  const store = parseJson<CorpusStore>(storeText, manifest.files.store);
-  if (store.formatVersion !== INDEX_FORMAT_VERSION) {
-    throw new AssetError(
-      `search: store version ${String(store.formatVersion)} does not match ${INDEX_FORMAT_VERSION}: run npm run build`,
-    );
-  }
+  const store = storeOf(
+    parseJson<StoreFile>(storeText, manifest.files.store),
+    textsText,
+    manifest.files.utteranceTexts,
+  );
   let loaded;
   try {
     loaded = backend.load(indexText);

@@ -144,7 +144,7 @@ export function* phraseTimelineSteps(
     const match = matches[i]!;
     const session = columns.session[match.ordinal] ?? -1;
     perSession.set(session, (perSession.get(session) ?? 0) + 1);
-    const said = findPhrase(columns.text[match.ordinal] ?? "", raw).length;
+    const said = findPhrase(columns.text.get(match.ordinal) ?? "", raw).length;
     saidPerSession.set(session, (saidPerSession.get(session) ?? 0) + said);
     totalOccurrences += said;
     const speaker = columns.speaker[match.ordinal] ?? -1;

@@ -67,7 +67,7 @@ export function utteranceView(
   const session = sessionOfUtterance(corpus, ordinal);
   const id = utteranceId(corpus, ordinal);
   const key = String(ordinal);
-  const text = columns.text[ordinal] ?? "";
+  const text = columns.text.get(ordinal) ?? "";
   const annotations = corpus.store.annotations[key] ?? [];
   const speaker = speakerRefOf(corpus, ordinal);
   const seq = columns.seq[ordinal] ?? -1;

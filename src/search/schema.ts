@@ -16,10 +16,12 @@ import type {
   TranscriptStatus,
 } from "../domain";
 import { TERM_NORMALISER_NAME, TOKENIZER_NAME } from "./text";
+import type { TextColumn } from "./text-column";
 import { REUSE, type ReuseStats, type ReuseTable } from "./variants/reuse";
 
 /** Version of the asset format (manifest, store, index envelope). Bump on incompatible change. */
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;
+// 4: the utterance texts left the store for their own chunked asset (files.utteranceTexts).
 
 /** Folder of the data assets, relative to the assets root (dist/assets). */
 export const DATA_DIR = "data";
@@ -92,7 +94,7 @@ export interface SpeakerAlias {
  * order (date, time, id), and each session's utterances in their order, so sorting by ordinal
  * is sorting chronologically.
  */
-export interface UtteranceColumns {
+export interface StoredUtteranceColumns {
   /** Index into `sessions`. */
   session: number[];
   seq: number[];
@@ -100,7 +102,6 @@ export interface UtteranceColumns {
   speaker: number[];
   /** Index into `labels` of the raw label, -1 when the turn was unlabelled. */
   label: number[];
-  text: string[];
   /** Source span: offsets into the extracted text and 1-based lines. */
   start: number[];
   end: number[];
@@ -109,6 +110,11 @@ export interface UtteranceColumns {
   /** 1-based columns of the first character in `line` and the last in `endLine`. */
   column: number[];
   endColumn: number[];
+}
+
+/** The columns in memory: the stored ones and the texts (read from their own asset, ./text-column.ts). */
+export interface UtteranceColumns extends StoredUtteranceColumns {
+  text: TextColumn;
 }
 
 /** The utterance store: everything needed to show a result, kept out of the search index. */
@@ -127,10 +133,17 @@ export interface CorpusStore {
   attributions: Record<string, Attribution>;
   /** Ordinals of empty turns. */
   empty: number[];
+  /** Ordinals of procedural turns (rule R-SUBSTANCE, ./substance.ts), ascending. */
+  procedural: number[];
   /** The speaker alias table, for resolving speaker: filters to ids. */
   aliases: SpeakerAlias[];
   /** Text reuse between finished utterances, keyed by ordinal (./variants/reuse.ts). */
   reuse: ReuseTable;
+}
+
+/** The store file (`files.store`): the store without its texts (`files.utteranceTexts`). */
+export interface StoreFile extends Omit<CorpusStore, "utterances"> {
+  utterances: StoredUtteranceColumns;
 }
 
 /** dist/assets/data/manifest.json. */
@@ -147,7 +160,7 @@ export interface AssetManifest {
    * `texts`: session id -> the asset holding the session's extracted source text (what offsets,
    * lines and columns refer to), read only when a page shows it.
    */
-  files: { index: string; store: string; texts: Record<string, string> };
+  files: { index: string; store: string; utteranceTexts: string; texts: Record<string, string> };
   counts: { sessions: number; utterances: number; speakers: number };
   /** What building the reuse table found and cost (absent in assets built before it). */
   reuse?: ReuseStats;

@@ -236,7 +236,7 @@ export function* matchSteps(
     const matches: Match[] = [];
     for (let ordinal = 0; ordinal < corpus.size; ordinal++) {
       if (checkpoint(pace, ordinal)) yield;
-      const text = texts[ordinal] ?? "";
+      const text = texts.get(ordinal) ?? "";
       if (
         text.trim() === "" ||
         excluded.has(ordinal) ||
@@ -258,7 +258,7 @@ export function* matchSteps(
     const hit = hits[i]!;
     if (checkText) {
       if (checkpoint(pace, i)) yield;
-      const text = texts[hit.ordinal] ?? "";
+      const text = texts.get(hit.ordinal) ?? "";
       let verified = true;
       for (const satisfied of phraseGroups) {
         if (!satisfied(hit, text)) {

@@ -34,42 +34,35 @@ function atMostWords(text: string, max: number): boolean {
   return true;
 }
 
-interface Weights {
-  /** Per speaker index: whether its kind is procedural. */
-  kinds: boolean[];
-  /** Per ordinal: the weight, NaN until first asked. */
-  byOrdinal: Float64Array;
-}
-
-const cache = new WeakMap<Corpus, Weights>();
-
-function weightsOf(corpus: Corpus): Weights {
-  let weights = cache.get(corpus);
-  if (!weights) {
-    weights = {
-      kinds: corpus.store.speakers.map((speaker) => PROCEDURAL_KINDS.includes(speaker.kind)),
-      byOrdinal: new Float64Array(corpus.size).fill(Number.NaN),
-    };
-    cache.set(corpus, weights);
+/**
+ * The ordinals of the procedural turns of a store's columns (speaker kinds by speaker index, the
+ * texts by ordinal): computed once at build time (the store's `procedural` list), so ranking
+ * never reads a text.
+ */
+export function proceduralTurns(
+  speakerKinds: readonly SpeakerKind[],
+  speakers: readonly number[],
+  texts: readonly string[],
+): number[] {
+  const procedural: number[] = [];
+  for (const [ordinal, text] of texts.entries()) {
+    const kind = speakerKinds[speakers[ordinal] ?? -1];
+    if (
+      kind !== undefined &&
+      PROCEDURAL_KINDS.includes(kind) &&
+      atMostWords(text, PROCEDURAL_MAX_WORDS)
+    )
+      procedural.push(ordinal);
   }
-  return weights;
+  return procedural;
 }
 
 /** Whether the utterance at `ordinal` is a procedural turn (rule R-SUBSTANCE). */
 export function isProcedural(corpus: Corpus, ordinal: number): boolean {
-  return substanceWeight(corpus, ordinal) !== 1;
+  return corpus.procedural.has(ordinal);
 }
 
 /** The factor rule R-SUBSTANCE applies to the score of the utterance at `ordinal`. */
 export function substanceWeight(corpus: Corpus, ordinal: number): number {
-  const weights = weightsOf(corpus);
-  const known = weights.byOrdinal[ordinal];
-  if (known !== undefined && !Number.isNaN(known)) return known;
-  const columns = corpus.store.utterances;
-  const procedural =
-    weights.kinds[columns.speaker[ordinal] ?? -1] === true &&
-    atMostWords(columns.text[ordinal] ?? "", PROCEDURAL_MAX_WORDS);
-  const weight = procedural ? PROCEDURAL_WEIGHT : 1;
-  weights.byOrdinal[ordinal] = weight;
-  return weight;
+  return corpus.procedural.has(ordinal) ? PROCEDURAL_WEIGHT : 1;
 }

@@ -14,7 +14,9 @@ import {
   type CorpusStore,
   INDEX_FORMAT_VERSION,
   MANIFEST_FILE,
+  type StoreFile,
 } from "../../src/search/schema";
+import { allTexts, chunkedTexts } from "../../src/search/text-column";
 import { search } from "../../src/search/search";
 import {
   FIXTURE_ALIASES,
@@ -64,15 +66,21 @@ describe("buildAssets", () => {
       expect(built.files.get(name)).not.toMatch(/[^\u0020-\u007e\n]/);
     }
     const corpus = await openCorpus(memoryReader(built.files));
-    expect(corpus.store.utterances.text).toContain(said);
+    expect(allTexts(corpus.store.utterances.text)).toContain(said);
   });
 
-  test("keeps utterance text out of the index and in the store, in chronological order", () => {
+  test("keeps utterance text out of the index and the store, in its own asset, in chronological order", () => {
     const { files, manifest } = fixtureAssets();
-    const index = files.get(manifest.files.index) ?? "";
-    expect(index).not.toContain("Good afternoon, distinguished delegates");
-    const store = JSON.parse(files.get(manifest.files.store) ?? "{}") as CorpusStore;
-    expect(store.utterances.text).toContain(
+    for (const name of [manifest.files.index, manifest.files.store])
+      expect(files.get(name)).not.toContain("Good afternoon, distinguished delegates");
+    expect(manifest.files.utteranceTexts).toMatch(/^utterances\.[0-9a-f]{12}\.jsonl$/);
+    const store = JSON.parse(files.get(manifest.files.store) ?? "{}") as StoreFile;
+    const texts = chunkedTexts(
+      files.get(manifest.files.utteranceTexts) ?? "",
+      manifest.counts.utterances,
+      manifest.files.utteranceTexts,
+    );
+    expect(allTexts(texts)).toContain(
       "Good afternoon, distinguished delegates. I declare the conference open. (Applause) Egypt, you have the floor.",
     );
     expect(store.sessions.map((s) => s.id)).toEqual([
@@ -138,6 +146,19 @@ describe("openCorpus refuses what it cannot trust", () => {
     await expect(openCorpus(memoryReader(files))).rejects.toBeInstanceOf(AssetError);
   });
 
+  test("a missing or corrupt texts asset is an AssetError naming it", async () => {
+    const built = fixtureAssets();
+    const name = built.manifest.files.utteranceTexts;
+    const missing = new Map(built.files);
+    missing.delete(name);
+    await expect(openCorpus(memoryReader(missing))).rejects.toThrow(
+      new RegExp(`data/${name.replace(".", "\\.")}: cannot be read`),
+    );
+    const truncated = new Map(built.files);
+    truncated.set(name, (built.files.get(name) ?? "").slice(0, -1));
+    await expect(openCorpus(memoryReader(truncated))).rejects.toBeInstanceOf(AssetError);
+  });
+
   test("a store of another version", async () => {
     const built = fixtureAssets();
     const files = new Map(built.files);
@@ -173,6 +194,7 @@ describe("on disk", () => {
         MANIFEST_FILE,
         "notes.txt",
         built.manifest.files.store,
+        built.manifest.files.utteranceTexts,
         ...new Set(Object.values(built.manifest.files.texts)),
       ].sort(),
     );

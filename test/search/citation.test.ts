@@ -22,7 +22,7 @@ let views: UtteranceView[];
 beforeAll(async () => {
   const { records } = await readSessionRecords(join(ROOT, "transcripts"));
   corpus = await openCorpus(memoryReader(buildAssets(records, listSpeakerAliases()).files));
-  views = corpus.store.utterances.text.map((_, ordinal) => utteranceView(corpus, ordinal));
+  views = Array.from({ length: corpus.size }, (_, ordinal) => utteranceView(corpus, ordinal));
 });
 
 /** Input offset of a 1-based line and column of a text. */

@@ -34,13 +34,13 @@ describe("where else was this said", () => {
         expect(back).toEqual([ordinal, otherStart, otherEnd, start, end, permille]);
         expect(permille).toBeGreaterThanOrEqual(REUSE.minSimilarity * 1000);
         expect(permille).toBeLessThanOrEqual(1000);
-        expect(texts[ordinal]!.slice(start, end).length).toBeGreaterThan(0);
+        expect(texts.get(ordinal)!.slice(start, end).length).toBeGreaterThan(0);
       }
     }
     const [first] = saidElsewhere(corpus, "plenary-9.0");
     expect(first?.passage).toContain("Member States should encourage operating agencies");
     expect(first?.here.passage).toBe(
-      texts[ordinalOf(corpus, "plenary-9.0")!]!.slice(first!.here.start, first!.here.end),
+      texts.get(ordinalOf(corpus, "plenary-9.0")!)!.slice(first!.here.start, first!.here.end),
     );
   });
 

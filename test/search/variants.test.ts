@@ -323,13 +323,13 @@ function textOf(corpus: Corpus, id: string): string {
     Number(id.slice(id.lastIndexOf(".") + 1)),
   ];
   const session = corpus.store.sessions.find((s) => s.id === sessionId)!;
-  return corpus.store.utterances.text[session.first + seq] ?? "";
+  return corpus.store.utterances.text.get(session.first + seq) ?? "";
 }
 
 /** A query cut out of one utterance: its text from word `from`, `length` words. */
 function cutQuery(corpus: Corpus, pick: number, from: number, length: number) {
   const ordinal = pick % corpus.size;
-  const text = corpus.store.utterances.text[ordinal] ?? "";
+  const text = corpus.store.utterances.text.get(ordinal) ?? "";
   const words = wordsOf(text);
   const start = from % words.length;
   const end = Math.min(words.length, start + length);

@@ -362,7 +362,7 @@ function* roundSteps(
       work.truncated = true;
       if (!complete) continue;
     }
-    const text = texts[hit.ordinal] ?? "";
+    const text = texts.get(hit.ordinal) ?? "";
     const p = encodeWords(text, ids);
     if (mayAlign) work.aligned++;
     const alignments = variantsIn(q, p, complete, mayAlign, work);

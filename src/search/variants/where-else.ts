@@ -34,7 +34,7 @@ export function saidElsewhere(
   const ordinal = ordinalOf(corpus, id);
   if (ordinal === undefined) throw new NotFoundError("utterance", id);
   const texts = corpus.store.utterances.text;
-  const here = texts[ordinal] ?? "";
+  const here = texts.get(ordinal) ?? "";
   return (corpus.store.reuse[String(ordinal)] ?? []).map(
     ([other, start, end, otherStart, otherEnd, permille]) => {
       const session = sessionOfUtterance(corpus, other);
@@ -44,7 +44,7 @@ export function saidElsewhere(
         session: sessionRef(session),
         date: session.date,
         speaker: speakerRefOf(corpus, other),
-        passage: (texts[other] ?? "").slice(otherStart, otherEnd),
+        passage: (texts.get(other) ?? "").slice(otherStart, otherEnd),
         start: otherStart,
         end: otherEnd,
         here: { passage: here.slice(start, end), start, end },

@@ -27,7 +27,7 @@ import { CompactIndexData } from "../../../src/search/backend/compact/index-data
 import { AssetError } from "../../../src/search/errors";
 import { openCorpus } from "../../../src/search/load";
 import { miniSearchBackend } from "../../../src/search/backend/minisearch/backend";
-import type { CorpusStore } from "../../../src/search/schema";
+import { allTexts, chunkedTexts } from "../../../src/search/text-column";
 import { search } from "../../../src/search/search";
 import { terms as textTerms } from "../../../src/search/text";
 import { FIXTURE_QUERIES, fixtureAssets, memoryReader } from "../../fixtures/corpus";
@@ -73,8 +73,12 @@ function expectSameHits(
 
 function fixtureDocuments(): BackendDocument[] {
   const { files, manifest } = fixtureAssets();
-  const store = JSON.parse(files.get(manifest.files.store) ?? "{}") as CorpusStore;
-  return store.utterances.text
+  const texts = chunkedTexts(
+    files.get(manifest.files.utteranceTexts) ?? "",
+    manifest.counts.utterances,
+    manifest.files.utteranceTexts,
+  );
+  return allTexts(texts)
     .map((text, ordinal) => ({ ordinal, text }))
     .filter((document) => document.text.trim().length > 0);
 }

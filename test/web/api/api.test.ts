@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { SYNTHETIC_NOTICE } from "../../../src/domain";
-import { INDEX_FORMAT_VERSION, MANIFEST_FILE } from "../../../src/search/schema";
+import { INDEX_FORMAT_VERSION, MANIFEST_FILE, type StoreFile } from "../../../src/search/schema";
 import { fixtureAssets } from "../../fixtures/corpus";
 import { getJson, testApp } from "./app";
 
@@ -338,7 +338,7 @@ describe("failures", () => {
   test("an unexpected error -> clean JSON 500, details only in the log", async () => {
     const files = new Map(fixtureAssets().files);
     const manifest = JSON.parse(files.get(MANIFEST_FILE) ?? "{}");
-    const store = JSON.parse(files.get(manifest.files.store) ?? "{}");
+    const store = JSON.parse(files.get(manifest.files.store) ?? "{}") as StoreFile;
     store.utterances.speaker = store.utterances.speaker.map(() => 999);
     files.set(manifest.files.store, JSON.stringify(store));
     const broken = testApp({ files });
