@@ -1,6 +1,7 @@
 /**
  * Builds the search assets from the parsed sessions: transcripts/<id>.json -> dist/assets/data/
- * (manifest.json, store.<hash>.json, index.<hash>.json). The format is src/search/schema.ts.
+ * (manifest.json, store.<hash>.json, utterances.<hash>.jsonl, index.<hash>.json, text.<hash>.txt).
+ * The format is src/search/schema.ts (the texts asset: src/search/text-column.ts).
  *
  * buildAssets is pure (records in, files out); readSessionRecords and writeAssets do the I/O.
  */
