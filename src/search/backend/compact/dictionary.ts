@@ -52,11 +52,7 @@ export class TermDictionary {
       throw new RangeError(`dictionary has ${count} terms, header says ${expected}`);
     starts[count] = text.length + 1;
     const dictionary = new TermDictionary(text, starts);
-    for (let i = 0; i < count; i++) {
-      if (dictionary.termLength(i) === 0) throw new RangeError(`dictionary term ${i} is empty`);
-      if (i > 0 && dictionary.compareTerms(i - 1, i) >= 0)
-        throw new RangeError(`dictionary is not sorted at term ${i}`);
-    }
+    checkSorted(dictionary);
     return dictionary;
   }
 
@@ -80,10 +76,6 @@ export class TermDictionary {
       if (diff !== 0) return diff;
     }
     return length - query.length;
-  }
-
-  private compareTerms(a: number, b: number): number {
-    return this.compare(a, this.term(b));
   }
 
   /** First term id whose term is >= query. */
@@ -209,5 +201,21 @@ export class TermDictionary {
       id++;
     }
     return matches;
+  }
+}
+
+/**
+ * Throws unless every term is non-empty and greater than the one before, in code unit order.
+ * Compares whole terms with the runtime's own string comparison (the same order as `compare`):
+ * at a cold start, before any JIT has warmed up, a loop over the characters of 50,000 terms took
+ * about 15 ms of the index's 25.
+ */
+function checkSorted(dictionary: TermDictionary): void {
+  let previous = "";
+  for (let i = 0; i < dictionary.size; i++) {
+    const term = dictionary.term(i);
+    if (term.length === 0) throw new RangeError(`dictionary term ${i} is empty`);
+    if (i > 0 && !(previous < term)) throw new RangeError(`dictionary is not sorted at term ${i}`);
+    previous = term;
   }
 }
