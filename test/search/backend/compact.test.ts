@@ -167,6 +167,21 @@ describe("term dictionary", () => {
     expect(() => TermDictionary.fromText("a  b", 3)).toThrow(/term 1 is empty/);
     expect(TermDictionary.fromText("", 0).size).toBe(0);
   });
+
+  test("accepts exactly the term lists in strictly ascending code unit order", () => {
+    const word = fc
+      .string({ unit: "binary", minLength: 1, maxLength: 6 })
+      .filter((t) => !t.includes(" "));
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 30 }), (terms) => {
+        const ascending = terms.every((term, i) => i === 0 || (terms[i - 1] ?? "") < term);
+        const load = (): TermDictionary => TermDictionary.fromText(terms.join(" "), terms.length);
+        if (ascending) expect(load().term(terms.length - 1)).toBe(terms[terms.length - 1]);
+        else expect(load).toThrow(/not sorted at term/);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
 
 describe("index file", () => {
