@@ -127,6 +127,21 @@ export function* phraseTimelineSteps(
   const limit = request.limit ?? DEFAULT_LIMIT;
   const offset = request.offset ?? 0;
   checkPage(limit, offset);
+  return yield* phraseWindowSteps(corpus, request, { offset, limit }, options, pace);
+}
+
+/**
+ * The timeline with the occurrences [offset, offset + limit), the window unchecked against the
+ * API's page bounds (a router asks each shard for the first `offset + limit`).
+ */
+export function* phraseWindowSteps(
+  corpus: Corpus,
+  request: Omit<PhraseRequest, "limit" | "offset">,
+  window: { offset: number; limit: number },
+  options: PresentOptions,
+  pace: Pace,
+): Steps<PhraseTimeline> {
+  const { offset, limit } = window;
   const query = parsePhrase(request.q);
   query.filters.conference = [...(request.filters?.conference ?? [])];
   if (request.speaker !== undefined) query.filters.speaker.push(request.speaker);

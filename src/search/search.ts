@@ -446,6 +446,24 @@ export function* searchSteps(
   const limit = request.limit ?? DEFAULT_LIMIT;
   const offset = request.offset ?? 0;
   checkPage(limit, offset);
+  return yield* searchWindowSteps(corpus, request, { offset, limit }, options, pace);
+}
+
+/** The largest window a shard is asked for: the last page a client may ask for, from the top. */
+export const MAX_WINDOW = MAX_OFFSET + MAX_LIMIT;
+
+/**
+ * The results [offset, offset + limit) of a request, the window unchecked against the API's
+ * page bounds (a router asks each shard for the first `offset + limit`, up to MAX_WINDOW).
+ */
+export function* searchWindowSteps(
+  corpus: Corpus,
+  request: SearchRequest,
+  window: { offset: number; limit: number },
+  options: PresentOptions,
+  pace: Pace,
+): Steps<SearchPage> {
+  const { offset, limit } = window;
   const { query, sort } = requestQuery(corpus, request);
   const { total, first } = yield* rankedSteps(corpus, query, sort, offset + limit, pace);
   const page = first.slice(offset);

@@ -174,8 +174,8 @@ export interface FoundVariant {
   alignment: Alignment;
   similarity: number;
   words: Word[];
-  /** The version it was found through (a variant of a variant), or null. */
-  via: FoundVariant | null;
+  /** The utterance id of the version it was found through (a variant of a variant), or null. */
+  via: string | null;
 }
 
 /** Reads the query: quotes stripped, bounds checked. */
@@ -225,6 +225,16 @@ export function* findVariantsSteps(
   options: PresentOptions,
   pace: Pace,
 ): Steps<VariantPage> {
+  const { limit, query, scope } = readVariantRequest(corpus, request);
+  const { found, work } = yield* matchVariantsSteps(corpus, query.words, scope, pace);
+  return variantPage(corpus, { query, found, work, limit }, options);
+}
+
+/** A variant request read and checked: the page size, the query and the scope of its filters. */
+export function readVariantRequest(
+  corpus: Corpus,
+  request: VariantRequest,
+): { limit: number; query: { text: string; words: Word[] }; scope: VariantScope } {
   const limit = request.limit ?? DEFAULT_LIMIT;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT)
     throw new QueryError("limit", `must be a whole number from 1 to ${MAX_LIMIT}`);
@@ -234,7 +244,21 @@ export function* findVariantsSteps(
   const predicate = filterPredicate(corpus, resolveFilters(corpus, filters, request.origins ?? {}));
   const unfiltered = filterPredicate(corpus, resolveFilters(corpus, emptyFilters()));
   const scope = { keep: predicate, chainFrom: hasFilters(filters) ? unfiltered : predicate };
-  const { found, work } = yield* matchVariantsSteps(corpus, query.words, scope, pace);
+  return { limit, query, scope };
+}
+
+/** The page of the variants found (chronological): the first `limit` presented. */
+export function variantPage(
+  corpus: Corpus,
+  result: {
+    query: { text: string; words: Word[] };
+    found: readonly FoundVariant[];
+    work: VariantWork;
+    limit: number;
+  },
+  options: PresentOptions,
+): VariantPage {
+  const { query, found, work, limit } = result;
   return {
     query: query.text,
     words: query.words.length,
@@ -268,41 +292,92 @@ export function* matchVariantsSteps(
   scope: VariantScope,
   pace: Pace,
 ): Steps<{ found: FoundVariant[]; work: VariantWork }> {
-  const work: VariantWork = { candidates: 0, aligned: 0, cells: 0, truncated: false };
-  const either = (ordinal: number) => scope.keep(ordinal) || scope.chainFrom(ordinal);
-  const direct = yield* roundSteps(corpus, query, either, work, pace);
-  const found = direct.filter((variant) => scope.keep(variant.ordinal));
-  const sources = direct.filter((variant) => scope.chainFrom(variant.ordinal));
-  for (const source of chainSources(sources, query)) {
-    const words = source.words.slice(source.alignment.from, source.alignment.to);
-    const more = yield* roundSteps(
-      corpus,
-      words.slice(0, MAX_VARIANT_WORDS),
-      scope.keep,
-      work,
-      pace,
-    );
-    for (const variant of more) {
-      if (found.some((other) => overlaps(other, variant))) continue;
-      found.push(rediff(variant, query, source, work));
-    }
-  }
-  found.sort((a, b) => a.ordinal - b.ordinal || a.alignment.from - b.alignment.from);
+  const work = emptyWork();
+  const direct = yield* directVariantsSteps(corpus, query, scope, work, pace);
+  const sources = chainSourcesOf(corpus, direct, scope, query, MAX_CHAIN_QUERIES);
+  const found = yield* chainedVariantsSteps(corpus, query, direct, sources, scope, work, pace);
   return { found, work };
 }
 
-/** The distinct wordings found directly, other than the query's, in time order (at most MAX_CHAIN_QUERIES). */
-function chainSources(found: readonly FoundVariant[], query: readonly Word[]): FoundVariant[] {
+/** A finder's work before it starts. */
+export function emptyWork(): VariantWork {
+  return { candidates: 0, aligned: 0, cells: 0, truncated: false };
+}
+
+/**
+ * A wording other versions are found through: a version found directly (its utterance id and
+ * its words, at most MAX_VARIANT_WORDS). Plain data, so that a router can pick the collection's
+ * first wordings from its shards' and send them back to every shard.
+ */
+export interface ChainSource {
+  id: string;
+  words: Word[];
+}
+
+/** The direct round: variants of the query among the utterances kept or chained from. */
+export function* directVariantsSteps(
+  corpus: Corpus,
+  query: readonly Word[],
+  scope: VariantScope,
+  work: VariantWork,
+  pace: Pace,
+): Steps<FoundVariant[]> {
+  const either = (ordinal: number) => scope.keep(ordinal) || scope.chainFrom(ordinal);
+  return yield* roundSteps(corpus, query, either, work, pace);
+}
+
+/**
+ * The distinct wordings found directly among the utterances chained from, other than the
+ * query's, in time order (at most `max`: MAX_CHAIN_QUERIES for one index; a router asks for
+ * every one and keeps the collection's first MAX_CHAIN_QUERIES).
+ */
+export function chainSourcesOf(
+  corpus: Corpus,
+  direct: readonly FoundVariant[],
+  scope: VariantScope,
+  query: readonly Word[],
+  max: number,
+): ChainSource[] {
   const seen = new Set([wordingKey(query)]);
-  const sources: FoundVariant[] = [];
-  for (const variant of [...found].sort((a, b) => a.ordinal - b.ordinal)) {
-    const key = wordingKey(variant.words.slice(variant.alignment.from, variant.alignment.to));
+  const sources: ChainSource[] = [];
+  const chained = direct.filter((variant) => scope.chainFrom(variant.ordinal));
+  for (const variant of chained.sort((a, b) => a.ordinal - b.ordinal)) {
+    if (sources.length >= max) break;
+    const words = variant.words.slice(variant.alignment.from, variant.alignment.to);
+    const key = wordingKey(words);
     if (seen.has(key)) continue;
     seen.add(key);
-    sources.push(variant);
-    if (sources.length === MAX_CHAIN_QUERIES) break;
+    sources.push({
+      id: utteranceId(corpus, variant.ordinal),
+      words: words.slice(0, MAX_VARIANT_WORDS),
+    });
   }
   return sources;
+}
+
+/**
+ * The variants kept among the direct ones, then those found through each source's wording
+ * (re-diffed against the query, `via` the source), chronological.
+ */
+export function* chainedVariantsSteps(
+  corpus: Corpus,
+  query: readonly Word[],
+  direct: readonly FoundVariant[],
+  sources: readonly ChainSource[],
+  scope: VariantScope,
+  work: VariantWork,
+  pace: Pace,
+): Steps<FoundVariant[]> {
+  const found = direct.filter((variant) => scope.keep(variant.ordinal));
+  for (const source of sources) {
+    const more = yield* roundSteps(corpus, source.words, scope.keep, work, pace);
+    for (const variant of more) {
+      if (found.some((other) => overlaps(other, variant))) continue;
+      found.push(rediff(variant, query, source.id, work));
+    }
+  }
+  found.sort((a, b) => a.ordinal - b.ordinal || a.alignment.from - b.alignment.from);
+  return found;
 }
 
 /** A wording: its words as index terms. */
@@ -322,7 +397,7 @@ function overlaps(a: FoundVariant, b: FoundVariant): boolean {
 function rediff(
   variant: FoundVariant,
   query: readonly Word[],
-  via: FoundVariant,
+  via: string,
   work: VariantWork,
 ): FoundVariant {
   const { q, p } = termIds(query, variant.words);
@@ -498,7 +573,7 @@ export function presentVariant(
     end,
     similarity: variant.similarity,
     diff: diffRuns(alignment, query.words, query.text, words, view.text),
-    via: variant.via ? utteranceId(corpus, variant.via.ordinal) : null,
+    via: variant.via,
     text: view.text,
     permalink: view.permalink,
     source: view.source,
@@ -508,11 +583,26 @@ export function presentVariant(
 
 /** The found variants grouped by their session's conference (they are in time order). */
 function variantConferences(corpus: Corpus, found: readonly FoundVariant[]): VariantConference[] {
+  return conferenceWordings(corpus, found).map(({ wordings, ...group }) => ({
+    ...group,
+    wordings: wordings.length,
+  }));
+}
+
+/**
+ * The found variants grouped by conference with their distinct wordings (as wordingKey gives
+ * them), for a router to count the wordings of several shards once.
+ */
+export function conferenceWordings(
+  corpus: Corpus,
+  found: readonly FoundVariant[],
+): (Omit<VariantConference, "wordings"> & { wordings: string[] })[] {
   const sessionOf = (variant: FoundVariant) => sessionOfUtterance(corpus, variant.ordinal);
   return groupByConference(found, sessionOf).map(({ items, ...group }) => ({
     ...group,
     first: utteranceId(corpus, items[0]?.ordinal ?? -1),
-    wordings: new Set(items.map((v) => wordingKey(v.words.slice(v.alignment.from, v.alignment.to))))
-      .size,
+    wordings: [
+      ...new Set(items.map((v) => wordingKey(v.words.slice(v.alignment.from, v.alignment.to)))),
+    ],
   }));
 }
