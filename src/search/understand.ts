@@ -98,7 +98,7 @@ export function speakerHints(corpus: Corpus, q: string): SpeakerHint[] {
 }
 
 /** True when some clause of the query has alternatives (a OR b): a word may then match nothing. */
-function hasAlternatives(q: string): boolean {
+export function hasAlternatives(q: string): boolean {
   try {
     return parseQuery(q).groups.some((group) => group.length > 1);
   } catch {

@@ -14,6 +14,7 @@ import { RUN_STRAIGHT, type TaskRunner } from "../search/scheduler";
 import { catalogRoutes } from "./api/catalog";
 import type { ApiVariables } from "./api/env";
 import { exportRoutes } from "./api/export";
+import { INTERNAL_PREFIX, internalRoutes } from "./api/internal";
 import { phraseRoutes } from "./api/phrase";
 import { searchRoutes } from "./api/search";
 import { variantRoutes } from "./api/variants";
@@ -49,6 +50,11 @@ export interface AppOptions<B extends object = object> {
    * relative ("/utterances/plenary-1.3"), so no response depends on the Host.
    */
   canonicalOrigin?: string | ((env: B) => string | undefined);
+  /**
+   * Also answer the internal shard routes under /internal (src/web/api/internal.ts): a shard
+   * Worker behind a router (src/shard-worker.ts). Default false.
+   */
+  internal?: boolean;
 }
 
 /**
@@ -123,11 +129,16 @@ export function createApp<B extends object = object>(options: AppOptions<B>): Ho
   app.route("/api", exportRoutes);
   app.route("/api", phraseRoutes);
   app.route("/api", catalogRoutes);
+  if (options.internal === true) {
+    app.use(`${INTERNAL_PREFIX}/*`, withCorpus);
+    app.route(INTERNAL_PREFIX, internalRoutes);
+  }
 
   app.route("/", pageRoutes({ withCorpus, logger }));
 
   app.notFound(async (c) => {
-    if (c.req.path === "/api" || c.req.path.startsWith("/api/")) {
+    const path = c.req.path;
+    if (path === "/api" || path.startsWith("/api/") || path.startsWith(`${INTERNAL_PREFIX}/`)) {
       return notFound(c, `no route ${c.req.method} ${c.req.path}`);
     }
     if (options.assets && (c.req.method === "GET" || c.req.method === "HEAD")) {

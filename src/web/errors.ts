@@ -7,7 +7,7 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { Logger } from "../domain";
-import { corpusNotice } from "../search/catalog";
+import { type Catalog, corpusNotice } from "../search/catalog";
 import type { Corpus } from "../search/corpus";
 import { AssetError, NotFoundError, QueryError } from "../search/errors";
 
@@ -72,8 +72,10 @@ export interface ErrorBody {
 const NO_STORE = { "Cache-Control": "no-store" };
 
 export function errorResponse(c: Context, body: Omit<ErrorBody, "synthetic" | "notice">): Response {
+  // The corpus' flag and notice; a router over shards has no corpus but its plan's (`catalog`).
   const corpus = c.get("corpus" as never) as Corpus | undefined;
-  const notice = corpus ? corpusNotice(corpus) : {};
+  const catalog = c.get("catalog" as never) as Catalog | undefined;
+  const notice = corpus ? corpusNotice(corpus) : (catalog ?? {});
   return c.json({ ...body, ...notice } satisfies ErrorBody, body.status as 400, NO_STORE);
 }
 

@@ -23,11 +23,10 @@ import {
 /** Utterances per shard by default: about what the scale-1 benchmark corpus holds. */
 export const DEFAULT_SHARD_UTTERANCES = 30_000;
 
-/** One shard of a plan: its sessions (chronological) and what a router needs to route to it. */
-export interface ShardPlan {
+/** What a router needs to route to a shard (the plan file keeps these: src/router/plan.ts). */
+export interface ShardSummary {
   /** Position in the plan (shards are in chronological order). */
   index: number;
-  sessions: SessionRecord[];
   utterances: number;
   /** Session ids, for routing session: filters. */
   sessionIds: string[];
@@ -36,6 +35,11 @@ export interface ShardPlan {
   to: string | null;
   /** True when some session has no date (an undated session matches no date filter). */
   undated: boolean;
+}
+
+/** One shard of a plan: its sessions (chronological) and what a router needs to route to it. */
+export interface ShardPlan extends ShardSummary {
+  sessions: SessionRecord[];
 }
 
 /**
@@ -119,7 +123,10 @@ export interface RouteFilters {
 }
 
 /** The shards that may hold matches for these filters (all of them when nothing narrows). */
-export function shardsFor(plan: readonly ShardPlan[], filters: RouteFilters = {}): ShardPlan[] {
+export function shardsFor<T extends ShardSummary>(
+  plan: readonly T[],
+  filters: RouteFilters = {},
+): T[] {
   const sessions = filters.sessions ?? [];
   const from = filters.from ?? null;
   const to = filters.to ?? null;

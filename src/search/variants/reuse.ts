@@ -32,10 +32,12 @@ export const REUSE = {
 
 /**
  * One passage of another utterance that this one shares: the other utterance's ordinal, this
- * utterance's span (start, end), the other's span, and the similarity in thousandths.
+ * utterance's span (start, end), the other's span, and the similarity in thousandths. In a shard
+ * of a larger collection (ingest/shards.ts) the other utterance may be in another shard: `other`
+ * is then its id (a string), and the router presents it (src/router/app.ts).
  */
 export type ReuseLink = [
-  other: number,
+  other: number | string,
   start: number,
   end: number,
   otherStart: number,
@@ -195,6 +197,7 @@ export function buildReuse(
     add(pair.b, [pair.a, ...spanB, ...spanA, permille]);
     stats.links += 2;
   }
-  for (const links of Object.values(table)) links.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  for (const links of Object.values(table))
+    links.sort((x, y) => Number(x[0]) - Number(y[0]) || x[1] - y[1]);
   return { table, stats };
 }

@@ -35,22 +35,46 @@ export function saidElsewhere(
   if (ordinal === undefined) throw new NotFoundError("utterance", id);
   const texts = corpus.store.utterances.text;
   const here = texts.get(ordinal) ?? "";
-  return (corpus.store.reuse[String(ordinal)] ?? []).map(
-    ([other, start, end, otherStart, otherEnd, permille]) => {
-      const session = sessionOfUtterance(corpus, other);
-      const otherId = utteranceId(corpus, other);
-      return {
-        id: otherId,
-        session: sessionRef(session),
-        date: session.date,
-        speaker: speakerRefOf(corpus, other),
-        passage: (texts.get(other) ?? "").slice(otherStart, otherEnd),
-        start: otherStart,
-        end: otherEnd,
-        here: { passage: here.slice(start, end), start, end },
-        similarity: permille / 1000,
-        permalink: `${options.baseUrl ?? ""}${utterancePath(otherId)}`,
-      };
-    },
+  const local = (corpus.store.reuse[String(ordinal)] ?? []).filter(
+    (link): link is [number, number, number, number, number, number] => typeof link[0] === "number",
+  );
+  return local.map(([other, start, end, otherStart, otherEnd, permille]) => {
+    const session = sessionOfUtterance(corpus, other);
+    const otherId = utteranceId(corpus, other);
+    return {
+      id: otherId,
+      session: sessionRef(session),
+      date: session.date,
+      speaker: speakerRefOf(corpus, other),
+      passage: (texts.get(other) ?? "").slice(otherStart, otherEnd),
+      start: otherStart,
+      end: otherEnd,
+      here: { passage: here.slice(start, end), start, end },
+      similarity: permille / 1000,
+      permalink: `${options.baseUrl ?? ""}${utterancePath(otherId)}`,
+    };
+  });
+}
+
+/** A link of a shard's utterance to an utterance in another shard (see ReuseLink). */
+export interface OutsideLink {
+  /** The other utterance's id. */
+  id: string;
+  start: number;
+  end: number;
+  otherStart: number;
+  otherEnd: number;
+  similarity: number;
+}
+
+/** The links of utterance `id` to utterances outside this corpus (a shard's), in time order. */
+export function outsideLinks(corpus: Corpus, id: string): OutsideLink[] {
+  const ordinal = ordinalOf(corpus, id);
+  if (ordinal === undefined) throw new NotFoundError("utterance", id);
+  return (corpus.store.reuse[String(ordinal)] ?? []).flatMap(
+    ([other, start, end, otherStart, otherEnd, permille]) =>
+      typeof other === "string"
+        ? [{ id: other, start, end, otherStart, otherEnd, similarity: permille / 1000 }]
+        : [],
   );
 }
