@@ -61,6 +61,11 @@ interface StoreBuild {
   aliasById: Map<string, SpeakerAlias>;
   speakerAt: Map<string, number>;
   labelAt: Map<string, number>;
+  /**
+   * The speakers of the whole collection (collectionSpeakers) when this store is one shard of
+   * it: a speaker gets the collection's name and aliases, not those of its first turn in the shard.
+   */
+  known: ReadonlyMap<string, StoreSpeaker>;
 }
 
 /** Throws when two records claim one session id. */
@@ -119,11 +124,65 @@ function speakerEntry(
   let index = build.speakerAt.get(speaker.id);
   if (index === undefined) {
     const alias = build.aliasById.get(speaker.id);
+    const known = build.known.get(speaker.id);
     index = speakers.length;
-    speakers.push({ ...speaker, aliases: alias ? [...alias.aliases] : [] });
+    speakers.push(
+      known
+        ? { ...known, aliases: [...known.aliases] }
+        : { ...speaker, aliases: alias ? [...alias.aliases] : [] },
+    );
     build.speakerAt.set(speaker.id, index);
   }
   return index;
+}
+
+/** The speaker of a turn, its label as captioned added to its aliases on first sight. */
+function noteSpeaker(build: StoreBuild, speaker: Utterance["speaker"]): number {
+  const index = speakerEntry(build, speaker);
+  const entry = build.store.speakers[index];
+  if (entry && speaker.raw !== null && !entry.aliases.includes(speaker.raw))
+    entry.aliases.push(speaker.raw);
+  return index;
+}
+
+/** A store build with nothing in it yet. */
+function startBuild(
+  records: readonly SessionRecord[],
+  aliases: readonly SpeakerAlias[],
+  known: ReadonlyMap<string, StoreSpeaker>,
+): StoreBuild {
+  const texts: string[] = [];
+  return {
+    store: emptyStore(
+      records.some((session) => session.synthetic),
+      aliases,
+      texts,
+    ),
+    texts,
+    aliasById: new Map(aliases.map((alias) => [alias.id, alias])),
+    speakerAt: new Map(),
+    labelAt: new Map(),
+    known,
+  };
+}
+
+/**
+ * The speakers of a whole collection as its store would name them (the name of their first
+ * turn, the aliases of the table and every label they were captioned under), for building its
+ * shards (ingest/shards.ts) so that every shard names a speaker as one index would.
+ */
+export function collectionSpeakers(
+  records: readonly SessionRecord[],
+  aliases: readonly SpeakerAlias[],
+): Map<string, StoreSpeaker> {
+  const build = startBuild(records, aliases, new Map());
+  for (const record of inSessionOrder(records)) {
+    for (const utterance of record.utterances) {
+      noteSpeaker(build, utterance.speaker);
+      if (utterance.attribution) attributionSpeakers(build, utterance.attribution);
+    }
+  }
+  return new Map(build.store.speakers.map((speaker) => [speaker.id, speaker]));
 }
 
 /** The store index of a label as written, added on first sight; -1 for an unlabelled turn. */
@@ -168,10 +227,7 @@ function addUtterance(build: StoreBuild, sessionIndex: number, utterance: Uttera
   const columns = store.utterances;
   const ordinal = build.texts.length;
   const { speaker } = utterance;
-  const speakerIndex = speakerEntry(build, speaker);
-  const entry = store.speakers[speakerIndex];
-  if (entry && speaker.raw !== null && !entry.aliases.includes(speaker.raw))
-    entry.aliases.push(speaker.raw);
+  const speakerIndex = noteSpeaker(build, speaker);
   columns.session.push(sessionIndex);
   columns.seq.push(utterance.seq);
   columns.speaker.push(speakerIndex);
@@ -192,6 +248,11 @@ function addUtterance(build: StoreBuild, sessionIndex: number, utterance: Uttera
 /** Keeps an attribution; both speakers a note ties together get a record, words or not. */
 function addAttribution(build: StoreBuild, ordinal: number, attribution: Attribution): void {
   build.store.attributions[ordinal] = attribution;
+  attributionSpeakers(build, attribution);
+}
+
+/** The speakers an attribution ties together get a record, words or not. */
+function attributionSpeakers(build: StoreBuild, attribution: Attribution): void {
   for (const id of [attribution.labelledId, attribution.namedId]) {
     const alias = build.aliasById.get(id);
     if (alias)
@@ -199,38 +260,39 @@ function addAttribution(build: StoreBuild, ordinal: number, attribution: Attribu
   }
 }
 
+/** What a shard takes from its whole collection (ingest/shards.ts) instead of its own sessions. */
+export interface CollectionFacts {
+  /** The collection's speakers (collectionSpeakers): names and aliases as one index has them. */
+  speakers: ReadonlyMap<string, StoreSpeaker>;
+  /** The collection's reuse table cut to the shard (its ordinals; other shards' as ids). */
+  reuse: ReturnType<typeof buildReuse>;
+}
+
+/** The utterances the reuse table links: finished sessions, turns with words. */
+export function reusable(record: SessionRecord, utterance: Utterance): boolean {
+  return record.version === "finished" && !utterance.empty;
+}
+
 /** The store of the sessions, in session order, with the reuse table. */
 function buildStore(
   records: readonly SessionRecord[],
   aliases: readonly SpeakerAlias[],
+  collection: CollectionFacts | undefined,
 ): { store: CorpusStore; texts: string[]; reuse: ReturnType<typeof buildReuse> } {
   checkUniqueIds(records);
   const sessions = inSessionOrder(records);
-  const texts: string[] = [];
-  const build: StoreBuild = {
-    store: emptyStore(
-      sessions.some((session) => session.synthetic),
-      aliases,
-      texts,
-    ),
-    texts,
-    aliasById: new Map(aliases.map((alias) => [alias.id, alias])),
-    speakerAt: new Map(),
-    labelAt: new Map(),
-  };
-  const { store } = build;
+  const build = startBuild(records, aliases, collection?.speakers ?? new Map());
+  const { store, texts } = build;
+  const include: boolean[] = [];
   for (const [sessionIndex, record] of sessions.entries()) {
     store.sessions.push(storeSessionOf(record, texts.length));
-    for (const utterance of record.utterances) addUtterance(build, sessionIndex, utterance);
+    for (const utterance of record.utterances) {
+      addUtterance(build, sessionIndex, utterance);
+      include.push(reusable(record, utterance));
+    }
   }
-  const emptyTurns = new Set(store.empty);
   const columns = store.utterances;
-  const reuse = buildReuse(
-    texts,
-    (ordinal) =>
-      store.sessions[columns.session[ordinal] ?? -1]?.version === "finished" &&
-      !emptyTurns.has(ordinal),
-  );
+  const reuse = collection?.reuse ?? buildReuse(texts, (ordinal) => include[ordinal] === true);
   store.reuse = reuse.table;
   store.procedural = proceduralTurns(
     store.speakers.map((speaker) => speaker.kind),
@@ -242,15 +304,18 @@ function buildStore(
 
 /**
  * Builds the store and the index from session records, with each session's extracted text
- * (`texts`: session id -> text; sessions without one get no text asset). Pure.
+ * (`texts`: session id -> text; sessions without one get no text asset). `collection`: the
+ * whole collection's speakers and reuse when these sessions are one shard of it.
+ * Pure.
  */
 export function buildAssets(
   records: readonly SessionRecord[],
   aliases: readonly SpeakerAlias[] = [],
   backend: BackendFactory = DEFAULT_BACKEND,
   texts: ReadonlyMap<string, string> = new Map(),
+  collection?: CollectionFacts,
 ): BuiltAssets {
-  const { store, texts: utteranceTexts, reuse } = buildStore(records, aliases);
+  const { store, texts: utteranceTexts, reuse } = buildStore(records, aliases, collection);
   const documents = utteranceTexts
     .map((text, ordinal) => ({ ordinal, text }))
     .filter((document) => document.text.trim().length > 0);
