@@ -89,11 +89,13 @@ describe("politeness", () => {
 
   it("spaces request starts on a host by the delay", async () => {
     site.resetCounters();
-    const client = createHttpClient({ ...fast, delayMs: 120 });
+    // Measured where the site receives them: a loaded machine can delay one request's arrival
+    // and so bring it closer to the next; the margin (a third of the delay) absorbs that.
+    const client = createHttpClient({ ...fast, delayMs: 300 });
     await Promise.all(Array.from({ length: 4 }, (_, i) => client.get(site.url(`/f${i}.txt`))));
     const starts = site.requests.map((r) => r.at).sort((a, b) => a - b);
     for (let i = 1; i < starts.length; i++) {
-      expect((starts[i] ?? 0) - (starts[i - 1] ?? 0)).toBeGreaterThanOrEqual(100);
+      expect((starts[i] ?? 0) - (starts[i - 1] ?? 0)).toBeGreaterThanOrEqual(200);
     }
   });
 

@@ -16,21 +16,17 @@ import {
 import { listSpeakerAliases } from "../../ingest/parse/speakers";
 import { buildShards } from "../../ingest/shards";
 import type { SessionRecord } from "../../src/domain";
-import { openCorpus } from "../../src/search/load";
 import type { SpeakerAlias } from "../../src/search/schema";
 import { SHARDS_HEADER, createRouterApp } from "../../src/router/app";
 import { parseShardPlan } from "../../src/router/plan";
-import { createApp } from "../../src/web/app";
+import { answer, appOver, withoutSuggestion } from "../support/router";
 import {
   FIXTURE_ALIASES,
   FIXTURE_QUERIES,
   fixtureSessions,
-  memoryReader,
   sourceTextOf,
 } from "../fixtures/corpus";
 import { AMENDED, DRAFT, variantSessions } from "../fixtures/variants";
-
-const ORIGIN = "https://wcit.example.org";
 
 interface Case {
   name: string;
@@ -147,14 +143,6 @@ async function bundledCase(): Promise<Case> {
   };
 }
 
-function appOver(files: Map<string, string>, internal: boolean) {
-  return createApp({
-    loadCorpus: () => openCorpus(memoryReader(files)),
-    canonicalOrigin: ORIGIN,
-    internal,
-  });
-}
-
 function routerOver(built: {
   plan: ReturnType<typeof buildShards>["plan"];
   shards: BuiltAssets[];
@@ -169,27 +157,6 @@ function routerOver(built: {
     },
   });
   return { router, asked };
-}
-
-async function answer(
-  app: { request: (path: string) => Response | Promise<Response> },
-  path: string,
-) {
-  const response = await app.request(path);
-  const type = response.headers.get("Content-Type") ?? "";
-  const body = type.includes("json") ? await response.json() : await response.text();
-  return { status: response.status, body, shards: response.headers.get(SHARDS_HEADER) ?? "" };
-}
-
-/**
- * The answer less the spelling suggestion of /api/search, which the router takes from the
- * shards' own (each shard's vocabulary): it may differ from one index's (docs/performance.md).
- */
-function withoutSuggestion(answer: { status: number; body: unknown }) {
-  const body = answer.body as { suggestion?: unknown } | string;
-  if (typeof body !== "object" || !("suggestion" in body)) return { status: answer.status, body };
-  const { suggestion: _suggestion, ...rest } = body;
-  return { status: answer.status, body: rest };
 }
 
 const cases: Case[] = [];

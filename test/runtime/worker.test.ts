@@ -3,36 +3,21 @@
  * a temporary folder, starts `wrangler dev --local` on a free port with a config pointing at
  * src/worker.ts and those assets, and answers searches through it.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { writeAssets } from "../../ingest/build-index";
+import { type DevWorker, startWranglerDev } from "../../scripts/wrangler-dev";
 import { SYNTHETIC_NOTICE } from "../../src/domain";
 import { containsPhrase } from "../../src/search/text";
 import { fixtureAssets } from "../fixtures/corpus";
 
-const READY_TIMEOUT_MS = 90_000;
 const ROOT = resolve(import.meta.dirname, "../..");
 
 let dir = "";
-let child: ChildProcess | undefined;
+let worker: DevWorker | undefined;
 let base = "";
-let output = "";
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "wcit-runtime-"));
@@ -55,74 +40,12 @@ beforeAll(async () => {
       "",
     ].join("\n"),
   );
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  child = spawn(
-    join(ROOT, "node_modules/.bin/wrangler"),
-    [
-      "dev",
-      "--config",
-      config,
-      "--local",
-      "--port",
-      String(port),
-      "--ip",
-      "127.0.0.1",
-      "--show-interactive-dev-session=false",
-      "--persist-to",
-      join(dir, "state"),
-    ],
-    {
-      cwd: dir,
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: {
-        ...process.env,
-        WRANGLER_SEND_METRICS: "false",
-        CLOUDFLARE_CF_FETCH_ENABLED: "false",
-        CI: "true",
-      },
-    },
-  );
-  await new Promise<void>((ready, fail) => {
-    const timer = setTimeout(
-      () =>
-        fail(new Error(`runtime: wrangler dev not ready after ${READY_TIMEOUT_MS} ms:\n${output}`)),
-      READY_TIMEOUT_MS,
-    );
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (/Ready on/.test(output)) {
-        clearTimeout(timer);
-        ready();
-      }
-    };
-    child?.stdout?.on("data", onData);
-    child?.stderr?.on("data", onData);
-    child?.once("exit", (code) => {
-      clearTimeout(timer);
-      fail(new Error(`runtime: wrangler dev exited (${code}) before ready:\n${output}`));
-    });
-  });
+  worker = await startWranglerDev({ config, cwd: dir });
+  base = worker.base;
 }, 120_000);
 
 afterAll(async () => {
-  if (child?.pid !== undefined && child.exitCode === null) {
-    const exited = new Promise((done) => child?.once("exit", done));
-    try {
-      process.kill(-child.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-    await Promise.race([exited, new Promise((done) => setTimeout(done, 5_000))]);
-    if (child.exitCode === null) {
-      try {
-        process.kill(-child.pid, "SIGKILL");
-      } catch {
-        // already gone
-      }
-    }
-  }
+  await worker?.stop();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
