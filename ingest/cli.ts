@@ -6,6 +6,7 @@ const COMMANDS = {
   ingest: () => import("./commands/ingest"),
   parse: () => import("./commands/parse"),
   build: () => import("./commands/build"),
+  "build-shards": () => import("./commands/build-shards"),
   "ensure-built": () => import("./commands/ensure-built"),
   search: () => import("./commands/search"),
 } as const;
@@ -21,6 +22,7 @@ const SUMMARIES: Record<CommandName, string> = {
   ingest: "sources -> transcripts/<id>.json (--fetch downloads them first)",
   parse: "print one transcript as JSON",
   build: "transcripts -> the search assets in dist/assets/data",
+  "build-shards": "transcripts -> shards, the router's plan and their configs in dist/shards",
   "ensure-built": "build the assets only when they are stale",
   search: "search the built assets from a terminal",
 };

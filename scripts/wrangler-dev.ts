@@ -70,10 +70,10 @@ export async function startWranglerDev(options: WranglerDevOptions): Promise<Dev
   const inspectorPort = await freePort();
   const args = [
     "dev",
-    ...["--config", options.config, "--local", "--ip", "127.0.0.1"],
+    ...["--config", resolve(options.config), "--local", "--ip", "127.0.0.1"],
     ...["--port", String(port), "--inspector-port", String(inspectorPort)],
     "--show-interactive-dev-session=false",
-    ...["--persist-to", options.persistTo ?? join(options.cwd, "state")],
+    ...["--persist-to", resolve(options.persistTo ?? join(options.cwd, "state"))],
   ];
   await mkdir(options.cwd, { recursive: true });
   const child = spawn(join(ROOT, "node_modules/.bin/wrangler"), args, {
@@ -170,16 +170,18 @@ export interface ShardedDev {
 export async function startShardedDev(
   configs: readonly string[],
   dir: string,
+  options: { routerPort?: number } = {},
 ): Promise<ShardedDev> {
   const routerConfig = configs.at(-1);
   if (routerConfig === undefined) throw new Error("wrangler-dev: no configs to start");
-  const registry = join(dir, "registry");
+  // Absolute: each process resolves a relative path from its own working folder.
+  const registry = resolve(dir, "registry");
   const started: DevWorker[] = [];
   const stop = async () => {
     await Promise.all(started.map((worker) => worker.stop()));
   };
-  const start = async (config: string, name: string) => {
-    const worker = await startWranglerDev({ config, cwd: join(dir, name), registry });
+  const start = async (config: string, name: string, port?: number) => {
+    const worker = await startWranglerDev({ config, cwd: join(dir, name), registry, port });
     started.push(worker);
     return worker;
   };
@@ -188,7 +190,7 @@ export async function startShardedDev(
     // One at a time: on 2 cores several bundling at once only makes each slower.
     for (const [index, config] of configs.slice(0, -1).entries())
       shards.push(await start(config, `shard-${index}`));
-    const router = await start(routerConfig, "router");
+    const router = await start(routerConfig, "router", options.routerPort);
     await untilRouted(router);
     return { router, shards, stop };
   } catch (error) {

@@ -320,18 +320,34 @@ export function createRouterApp<B extends object = object>(
   return app;
 }
 
-/** One request to a shard; a shard that cannot be reached is a 502 naming it. */
+/**
+ * One request to a shard. A shard that cannot be reached, or that answers with something other
+ * than the app's JSON (the runtime's own "Worker not found", a crash page), is a 502 naming it;
+ * the app's JSON errors (400, 404) are the shard's answer and passed on.
+ */
 async function askShard(client: ShardClient, index: number, path: string): Promise<Response> {
+  const route = path.split("?")[0];
   try {
-    return await client(path);
+    const response = await client(path);
+    const json = (response.headers.get("Content-Type") ?? "").includes("json");
+    if (response.ok || json) return response;
+    const text = (await response.text()).slice(0, MAX_FOREIGN_TEXT).trim();
+    return unavailable(
+      `router: shard ${index} answered HTTP ${response.status} to ${route}: ${text}`,
+    );
   } catch (error) {
-    return new Response(
-      JSON.stringify({
-        status: 502,
-        error: "shard_unavailable",
-        message: `router: shard ${index} did not answer ${path.split("?")[0]}: ${(error as Error).message}`,
-      }),
-      { status: 502, headers: { "Content-Type": "application/json" } },
+    return unavailable(
+      `router: shard ${index} did not answer ${route}: ${(error as Error).message}`,
     );
   }
+}
+
+/** How much of a shard's non-JSON answer the 502 quotes. */
+const MAX_FOREIGN_TEXT = 200;
+
+function unavailable(message: string): Response {
+  return new Response(JSON.stringify({ status: 502, error: "shard_unavailable", message }), {
+    status: 502,
+    headers: { "Content-Type": "application/json" },
+  });
 }

@@ -230,6 +230,24 @@ describe("routing", () => {
     });
   });
 
+  test("a shard answering with the runtime's text instead of the app's JSON is a 502 quoting it", async () => {
+    const c = fixtureCase();
+    const built = buildShards(c.records, c.aliases, { maxUtterances: 4 });
+    const router = createRouterApp({
+      loadPlan: async () => built.plan,
+      shard: (_env, index) => async () =>
+        new Response(`Worker "shard-${index}" not found.`, { status: 503 }),
+    });
+    const response = await router.request("/api/sessions");
+    expect(response.status).toBe(502);
+    expect(await response.json()).toMatchObject({
+      error: "shard_unavailable",
+      message: expect.stringMatching(
+        /^router: shard \d+ answered HTTP 503 to \/api\/sessions: Worker "shard-\d+" not found\.$/,
+      ),
+    });
+  });
+
   test("CSV exports and unknown routes are refused with a message, not answered wrongly", async () => {
     const c = fixtureCase();
     const { router } = routerOver(buildShards(c.records, c.aliases, { maxUtterances: 4 }));
