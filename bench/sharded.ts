@@ -10,24 +10,29 @@
  * merge. With --check (default on) every query is also answered by the merged shards and by one
  * index over the whole corpus in this process, and the pages must be identical.
  *
+ * Then, unless --no-served, the same shards are served for real (bench/served.ts): one shard
+ * Worker per shard and the router Worker in workerd (`wrangler dev --local`, as
+ * `npm run start:shards`), every query sent over HTTP to the router and, as the baseline of the
+ * same run, to one shard Worker directly; fan-out p50/p99 per class, and the router's pages
+ * checked against one index.
+ *
  * Also measures the unsharded build of the same corpus under the isolate check, for comparison.
  * Progress on stderr, a table on stdout, --json FILE for the figures.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import v8 from "node:v8";
 import { buildAssets } from "../ingest/build-index";
+import { buildShards, writeShards } from "../ingest/shards";
 import { writeJsonAtomic } from "../ingest/io/atomic";
 import { listSpeakerAliases } from "../ingest/parse/speakers";
 import {
   DEFAULT_SHARD_UTTERANCES,
+  type ShardSummary,
   mergePages,
-  planShards,
-  shardBackend,
-  shardStatistics,
   shardsFor,
 } from "../src/search/backend/shards";
 import type { Corpus } from "../src/search/corpus";
@@ -39,6 +44,7 @@ import { generateCorpus } from "./corpus";
 import { artifactSize, MIB, type ColdStart, type QueryRun } from "./measure";
 import { DEFAULT_LIMIT, generateQueries } from "./queries";
 import { expectOk, runChild } from "./spawn";
+import { type ServedFigures, measureServed } from "./served";
 import { median, percentiles } from "./stats";
 import { QUERY_CLASSES, type BenchQuery, type ReportedClass } from "./types";
 
@@ -52,6 +58,7 @@ const USAGE = `usage: npx tsx bench/sharded.ts [options]
   --rounds N              timed passes per shard (default 3)
   --cold-starts N         cold starts per shard (default 3)
   --no-check              skip comparing merged pages with one index over everything
+  --no-served             skip serving the shards in workerd through the router
   --json FILE             write the figures as JSON
   --help                  this text`;
 
@@ -63,6 +70,7 @@ interface Options {
   rounds: number;
   coldStarts: number;
   check: boolean;
+  served: boolean;
   json: string | null;
 }
 
@@ -75,6 +83,7 @@ function parseArgs(argv: readonly string[]): Options | null {
     rounds: 3,
     coldStarts: 3,
     check: true,
+    served: true,
     json: null,
   };
   const number = (name: string, value: string | undefined, integer = true): number => {
@@ -116,6 +125,9 @@ function parseArgs(argv: readonly string[]): Options | null {
       case "--no-check":
         options.check = false;
         break;
+      case "--no-served":
+        options.served = false;
+        break;
       case "--json": {
         const file = argv[++i];
         if (file === undefined) throw new Error(`bench/sharded: --json needs a file\n${USAGE}`);
@@ -132,6 +144,8 @@ function parseArgs(argv: readonly string[]): Options | null {
 const log = (message: string): void => {
   process.stderr.write(`bench/sharded: ${message}\n`);
 };
+
+const ROOT = resolve(import.meta.dirname, "..");
 
 /** Writes built assets as an artifact directory the harness children read. */
 function writeArtifact(dir: string, files: Map<string, string>): void {
@@ -181,7 +195,7 @@ async function isolateCheck(
   return { fits: peakMB <= ISOLATE.limitMB, peakMB, how: `peak ${peakMB.toFixed(1)} MB` };
 }
 
-function routedShards(plan: ReturnType<typeof planShards>, query: BenchQuery): number[] {
+function routedShards(plan: readonly ShardSummary[], query: BenchQuery): number[] {
   return shardsFor(plan, { from: query.filter?.from ?? null, to: query.filter?.to ?? null }).map(
     (shard) => shard.index,
   );
@@ -206,6 +220,8 @@ interface ShardedReport {
   unsharded: { fitsIsolate: boolean; isolatePeakMB: number | null; outcome: string };
   fanOut: { query: Record<ReportedClass, { p50: number; p99: number }>; mergeMsP50: number };
   check: { queries: number; identical: number } | null;
+  /** Served for real through the router Worker (null with --no-served). */
+  served: ServedFigures | null;
 }
 
 async function run(options: Options, work: string, heapMB: number): Promise<ShardedReport> {
@@ -222,14 +238,15 @@ async function run(options: Options, work: string, heapMB: number): Promise<Shar
 
   const aliases = listSpeakerAliases();
   let started = performance.now();
-  const statistics = shardStatistics(records);
-  const plan = planShards(records, options.shardUtterances);
-  const shardFiles: Map<string, string>[] = [];
-  for (const shard of plan) {
-    const built = buildAssets(shard.sessions, aliases, shardBackend(statistics));
-    writeArtifact(join(work, `shard-${shard.index}`), built.files);
-    shardFiles.push(built.files);
-  }
+  // The shard build of `npm run build:shards`: the collection's statistics, speakers and reuse.
+  const built = buildShards(records, aliases, { maxUtterances: options.shardUtterances });
+  const plan = built.plan.shards;
+  const servedDir = join(work, "served");
+  const configs = await writeShards(servedDir, built, {
+    prefix: `wcit-bench-${process.pid}`,
+    root: ROOT,
+  });
+  const shardFiles = built.shards.map((shard) => shard.files);
   const buildMs = performance.now() - started;
   log(
     `built ${plan.length} shards of at most ${options.shardUtterances} utterances in ${(buildMs / 1000).toFixed(1)} s`,
@@ -239,7 +256,7 @@ async function run(options: Options, work: string, heapMB: number): Promise<Shar
   const latencies: number[][] = []; // [shard][query] median over rounds
   const encoder = new TextEncoder();
   for (const shard of plan) {
-    const dir = join(work, `shard-${shard.index}`);
+    const dir = join(servedDir, `shard-${shard.index}`, "data");
     const files = shardFiles[shard.index]!;
     const bytes = Object.fromEntries(
       [...files].map(([name, text]) => [name, encoder.encode(text)]),
@@ -289,7 +306,7 @@ async function run(options: Options, work: string, heapMB: number): Promise<Shar
     latencies.push(queries.map((q) => median(queryRun.latencies.map((round) => round[q.index]!))));
     const entry: ShardFigures = {
       index: shard.index,
-      sessions: shard.sessions.length,
+      sessions: shard.sessionIds.length,
       utterances: shard.utterances,
       from: shard.from,
       to: shard.to,
@@ -323,8 +340,8 @@ async function run(options: Options, work: string, heapMB: number): Promise<Shar
   let checked = 0;
   let identical = 0;
   const mergeMs: number[] = [];
+  const wholeCorpus = await openCorpus(textReader(whole.files));
   if (options.check) {
-    const wholeCorpus = await openCorpus(textReader(whole.files));
     const shards: Corpus[] = [];
     for (const files of shardFiles) shards.push(await openCorpus(textReader(files)));
     for (const q of queries) {
@@ -352,6 +369,19 @@ async function run(options: Options, work: string, heapMB: number): Promise<Shar
     log(`check: ${identical}/${checked} queries give identical pages (totals, ids, scores)`);
   }
   const mergeP50 = mergeMs.length > 0 ? median(mergeMs) : 0;
+  const served = options.served
+    ? await measureServed({
+        configs,
+        dir: join(work, "workers"),
+        queries,
+        rounds: options.rounds,
+        expected: (q) => {
+          const page = search(wholeCorpus, { q: q.text, sort: q.sort, limit: q.limit });
+          return { total: page.total, ids: page.results.map((hit) => hit.id) };
+        },
+        log,
+      })
+    : null;
 
   // Fan-out latency model: the slowest shard the query is routed to, plus the merge.
   const fanOut = queries.map((q) => {
@@ -391,6 +421,7 @@ async function run(options: Options, work: string, heapMB: number): Promise<Shar
     },
     fanOut: { query, mergeMsP50: mergeP50 },
     check: options.check ? { queries: checked, identical } : null,
+    served,
   };
 }
 
@@ -419,7 +450,27 @@ function table(r: ShardedReport): string {
     lines.push(
       `\nmerged pages identical to one index: ${r.check.identical}/${r.check.queries} queries`,
     );
+  if (r.served) lines.push("", ...servedTable(r.served));
   return lines.join("\n");
+}
+
+function servedTable(served: ServedFigures): string[] {
+  const ms = (value: number) => value.toFixed(2).padStart(7);
+  const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`.padStart(6);
+  const lines = [
+    `served in workerd: ${served.workers} Workers (wrangler dev --local) ready in ${(served.startMs / 1000).toFixed(1)} s; ms over HTTP, median of the rounds per query:`,
+    `  class          router p50  router p99   one shard Worker p50  p99    router/one p50  p99`,
+  ];
+  for (const [cls, f] of Object.entries(served.router)) {
+    const d = served.direct[cls as keyof typeof served.direct];
+    lines.push(
+      `  ${cls.padEnd(14)} ${ms(f.p50)}     ${ms(f.p99)}      ${ms(d.p50)}          ${ms(d.p99)}    ${ratio(f.p50, d.p50)}  ${ratio(f.p99, d.p99)}`,
+    );
+  }
+  lines.push(
+    `router pages identical to one index: ${served.check.identical}/${served.check.queries} queries`,
+  );
+  return lines;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -455,7 +506,10 @@ async function main(argv: string[]): Promise<number> {
       await writeJsonAtomic(options.json, report);
       log(`wrote ${options.json}`);
     }
-    return report.check && report.check.identical !== report.check.queries ? 1 : 0;
+    const differ = [report.check, report.served?.check].some(
+      (check) => check && check.identical !== check.queries,
+    );
+    return differ ? 1 : 0;
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
