@@ -47,7 +47,10 @@ function searchPath(query: BenchQuery): string {
 /** One request, timed to its last byte; the page read as a BenchResult. */
 async function timed(base: string, query: BenchQuery): Promise<{ ms: number; page: BenchResult }> {
   const at = performance.now();
-  const response = await fetch(`${base}${searchPath(query)}`);
+  const response = await fetch(`${base}${searchPath(query)}`).catch((error: unknown) => {
+    const cause = (error as { cause?: unknown }).cause;
+    throw new Error(`bench/served: ${base}${searchPath(query)}: ${String(error)} (${String(cause)})`);
+  });
   const text = await response.text();
   const ms = performance.now() - at;
   if (!response.ok)

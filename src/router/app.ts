@@ -25,7 +25,15 @@ import { type FilterSpec, FILTER_PARAMS, addFilter, emptyFilters } from "../sear
 import { parseQuery } from "../search/query";
 import { DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET } from "../search/search";
 import { parseVariantQuery } from "../search/variants/find";
-import { CHAIN_PARAM, INTERNAL_PREFIX, WINDOW_PARAM } from "../web/api/internal";
+import { CHAIN_PARAM, CORRECTIONS_PARAM, INTERNAL_PREFIX, WINDOW_PARAM } from "../web/api/internal";
+import {
+  type SpellingEvidence,
+  type Suggestion,
+  bestCorrection,
+  correctionsOf,
+  mergeSpellingEvidence,
+} from "../search/spelling";
+import { spellingWanted } from "../search/understand";
 import { SEARCH_PARAMS } from "../web/api/search-request";
 import { PHRASE_PARAMS } from "../web/api/phrase";
 import { VARIANT_PARAMS } from "../web/api/variants";
@@ -152,9 +160,43 @@ async function routeSearch(c: RouterContext): Promise<Response> {
   const path = `${INTERNAL_PREFIX}/search${forwardQuery(c, ["limit", "offset", "format"], {
     [WINDOW_PARAM]: String(offset + limit),
   })}`;
-  const parts = await askAll<ShardSearch>(c, searchShards(c), path);
+  const shards = searchShards(c);
+  const parts = await askAll<ShardSearch>(c, shards, path);
   const sort = parts[0]?.page.sort ?? "relevance";
-  return c.json(mergeSearch(c.req.query("q") ?? "", parts, { sort, offset, limit }));
+  const { speakers, ...page } = mergeSearch(parts, { sort, offset, limit });
+  const suggestion = await routeSuggestion(c, shards, page.total);
+  // The order of one index's answer: the page, then the help.
+  return c.json({ ...page, speakers, suggestion });
+}
+
+/**
+ * The spelling suggestion of the collection (src/search/spelling.ts, rules S1-S4) in two rounds:
+ * every shard's evidence of the query's words (a word is "found nowhere" only if no shard has
+ * it; candidates' counts add up), the corrections picked from the sum, then their totals with
+ * the request's filters counted by the shards the search was sent to and added up.
+ */
+async function routeSuggestion(
+  c: RouterContext,
+  searched: readonly number[],
+  total: number,
+): Promise<Suggestion | null> {
+  const q = c.req.query("q") ?? "";
+  if (!spellingWanted(q, total)) return null;
+  const evidencePath = `${INTERNAL_PREFIX}/spelling?q=${encodeURIComponent(q)}`;
+  const evidence = await askAll<{ evidence: SpellingEvidence }>(c, everyShard(c), evidencePath);
+  const corrections = correctionsOf(q, mergeSpellingEvidence(evidence.map((e) => e.evidence)));
+  if (corrections.length === 0) return null;
+  const countPath = `${INTERNAL_PREFIX}/spelling/count${forwardQuery(
+    c,
+    ["limit", "offset", "format", "sort"],
+    { [CORRECTIONS_PARAM]: JSON.stringify(corrections.map((correction) => correction.q)) },
+  )}`;
+  const counts = await askAll<{ totals: number[] }>(c, searched, countPath);
+  const totals = corrections.map((_, i) =>
+    counts.reduce((sum, part) => sum + (part.totals[i] ?? 0), 0),
+  );
+  c.header(SHARDS_HEADER, everyShard(c).join(","));
+  return bestCorrection(corrections, totals);
 }
 
 async function routePhrase(c: RouterContext): Promise<Response> {

@@ -11,13 +11,7 @@ import { mergePages } from "../search/backend/shards";
 import type { Catalog, SpeakerSummary } from "../search/catalog";
 import type { PhraseConference, PhraseSpeaker, PhraseTimeline } from "../search/phrase";
 import type { SearchPage, SessionSummary, SortOrder } from "../search/types";
-import {
-  type QueryHelp,
-  MAX_SPEAKER_HINTS,
-  type SpeakerHint,
-  hasAlternatives,
-} from "../search/understand";
-import type { Suggestion } from "../search/spelling";
+import { MAX_SPEAKER_HINTS, type SpeakerHint } from "../search/understand";
 import {
   type ChainSource,
   MAX_CHAIN_QUERIES,
@@ -36,7 +30,7 @@ export interface PageWindow {
 /** What a shard's /internal/search answers. */
 export interface ShardSearch {
   page: SearchPage;
-  help: QueryHelp;
+  speakers: SpeakerHint[];
 }
 
 /** What a shard's /internal/variants answers. */
@@ -67,9 +61,9 @@ function mergeByKey<T>(
   return [...merged.values()];
 }
 
-function mergeSpeakerHints(parts: readonly QueryHelp[]): SpeakerHint[] {
+function mergeSpeakerHints(parts: readonly SpeakerHint[][]): SpeakerHint[] {
   const hints = mergeByKey(
-    parts.flatMap((part) => part.speakers),
+    parts.flat(),
     (hint) => hint.id,
     (into, hint) => ({ ...into, utterances: into.utterances + hint.utterances }),
   );
@@ -77,38 +71,18 @@ function mergeSpeakerHints(parts: readonly QueryHelp[]): SpeakerHint[] {
 }
 
 /**
- * The suggestion of the collection: none when the query found something and has no OR (as one
- * index decides); else the shards' suggestions of the same words added up, the most found first.
+ * /api/search: the shards' first `offset + limit` merged into the client's page, with the
+ * speaker hints (the suggestion is asked of the shards afterwards: see the router's search).
  */
-function mergeSuggestion(q: string, total: number, parts: readonly QueryHelp[]): Suggestion | null {
-  if (total > 0 && !hasAlternatives(q)) return null;
-  const suggestions = mergeByKey(
-    parts.flatMap((part) => (part.suggestion === null ? [] : [part.suggestion])),
-    (suggestion) => suggestion.q,
-    (into, suggestion) => ({ q: into.q, total: into.total + suggestion.total }),
-  );
-  return suggestions.reduce<Suggestion | null>(
-    (best, suggestion) => (best === null || suggestion.total > best.total ? suggestion : best),
-    null,
-  );
-}
-
-/** /api/search: the shards' first `offset + limit` merged into the client's page, with the help. */
 export function mergeSearch(
-  q: string,
   parts: readonly ShardSearch[],
   window: PageWindow & { sort: SortOrder },
-): SearchPage & QueryHelp {
+): SearchPage & { speakers: SpeakerHint[] } {
   const page = mergePages(
     parts.map((part) => part.page),
     window,
   );
-  const help = parts.map((part) => part.help);
-  return {
-    ...page,
-    speakers: mergeSpeakerHints(help),
-    suggestion: mergeSuggestion(q, page.total, help),
-  };
+  return { ...page, speakers: mergeSpeakerHints(parts.map((part) => part.speakers)) };
 }
 
 /** /api/sessions: the shards' sessions one after the other (they are in session order). */

@@ -68,10 +68,13 @@ export function correctionBound(word: string): number {
   return word.length >= FUZZY_DISTANCE_2_FROM ? 2 : 1;
 }
 
-/** Rule S2: the weighted candidates of one word, best first. */
-export function candidates(corpus: Corpus, word: string): Candidate[] {
-  const bound = correctionBound(word);
-  if (bound === 0) return [];
+/**
+ * Rule S2's raw evidence for one word: the index terms within the backend's fuzzy distance of
+ * it, each with the searchable utterances it occurs in. Counts of disjoint corpora (shards) add
+ * up to the collection's.
+ */
+export function candidateCounts(corpus: Corpus, word: string): [term: string, count: number][] {
+  if (correctionBound(word) === 0) return [];
   // An adjacent transposition is one edit here but two for the backend's fuzzy match.
   const hits = corpus.backend.search(
     { kind: "term", term: word, prefix: false, fuzzy: BACKEND_FUZZY },
@@ -81,13 +84,24 @@ export function candidates(corpus: Corpus, word: string): Candidate[] {
   for (const hit of hits) {
     for (const term of hit.terms) frequency.set(term, (frequency.get(term) ?? 0) + 1);
   }
+  return [...frequency];
+}
+
+/** Rule S2: the weighted candidates of one word from its counts, best first. */
+function rankCandidates(word: string, counts: readonly [string, number][]): Candidate[] {
+  const bound = correctionBound(word);
   const scored: Candidate[] = [];
-  for (const [term, count] of frequency) {
+  for (const [term, count] of counts) {
     const distance = boundedDamerauLevenshtein(word, term, bound);
     if (distance === 0 || distance > bound) continue;
     scored.push({ term, weight: count * EDIT_WEIGHT ** distance });
   }
   return scored.sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1));
+}
+
+/** Rule S2: the weighted candidates of one word, best first. */
+export function candidates(corpus: Corpus, word: string): Candidate[] {
+  return rankCandidates(word, candidateCounts(corpus, word));
 }
 
 /** The plain words of a query (rule S1): positive one-term words without * or ~. */
@@ -117,6 +131,86 @@ export function replaceWords(q: string, replacements: ReadonlyMap<string, string
 }
 
 /**
+ * What one corpus knows of a query's correctable words (rules S1, S2): for each, the searchable
+ * utterances containing it (`found`) and, when none do, its candidates' counts. Empty when the
+ * query cannot be read or has no correctable word. The evidence of several corpora is merged
+ * with mergeSpellingEvidence.
+ */
+export type SpellingEvidence = Record<string, { found: number; terms: [string, number][] }>;
+
+/** The correctable words of a query (rule S1 less "found nowhere"), in order, once each. */
+function correctableWords(q: string): string[] {
+  let parsed;
+  try {
+    parsed = parseQuery(q);
+  } catch {
+    return [];
+  }
+  return [...new Set(plainWords(parsed.groups))].filter((word) => correctionBound(word) > 0);
+}
+
+export function spellingEvidence(corpus: Corpus, q: string): SpellingEvidence {
+  const evidence: SpellingEvidence = {};
+  for (const word of correctableWords(q)) {
+    const found = termFrequency(corpus, word);
+    evidence[word] = { found, terms: found > 0 ? [] : candidateCounts(corpus, word) };
+  }
+  return evidence;
+}
+
+/** The evidence of disjoint corpora added up: the collection's. */
+export function mergeSpellingEvidence(parts: readonly SpellingEvidence[]): SpellingEvidence {
+  const merged = new Map<string, { found: number; terms: Map<string, number> }>();
+  for (const part of parts)
+    for (const [word, { found, terms }] of Object.entries(part)) {
+      const into = merged.get(word) ?? { found: 0, terms: new Map<string, number>() };
+      into.found += found;
+      for (const [term, count] of terms) into.terms.set(term, (into.terms.get(term) ?? 0) + count);
+      merged.set(word, into);
+    }
+  return Object.fromEntries(
+    [...merged].map(([word, { found, terms }]) => [word, { found, terms: [...terms] }]),
+  );
+}
+
+/** A corrected query to count (rule S3), with the product of its candidates' weights. */
+export interface Correction {
+  q: string;
+  weight: number;
+}
+
+/** Rules S1-S3: the corrected queries to count, in order; none when a word has no candidate. */
+export function correctionsOf(q: string, evidence: SpellingEvidence): Correction[] {
+  const unknown = correctableWords(q).filter((word) => evidence[word]?.found === 0);
+  if (unknown.length === 0) return [];
+  const lists = unknown.map((word) =>
+    rankCandidates(word, evidence[word]?.terms ?? []).slice(0, CANDIDATES_PER_WORD),
+  );
+  if (lists.some((list) => list.length === 0)) return [];
+  return combinations(lists, MAX_COMBINATIONS).map((combination) => ({
+    q: replaceWords(q, new Map(unknown.map((word, i) => [word, combination[i]!.term]))),
+    weight: combination.reduce((product, c) => product * c.weight, 1),
+  }));
+}
+
+/** Rules S3, S4: the correction matching most utterances (`totals[i]` of corrections[i]). */
+export function bestCorrection(
+  corrections: readonly Correction[],
+  totals: readonly number[],
+): Suggestion | null {
+  let best: (Suggestion & { weight: number }) | null = null;
+  for (const [i, { q, weight }] of corrections.entries()) {
+    const total = totals[i] ?? 0;
+    if (
+      total > 0 &&
+      (!best || total > best.total || (total === best.total && weight > best.weight))
+    )
+      best = { q, total, weight };
+  }
+  return best ? { q: best.q, total: best.total } : null;
+}
+
+/**
  * A better query for `q` (rules S1-S4), or null. `count` says how many utterances a query
  * matches with the request's filters (the caller's search).
  */
@@ -125,29 +219,9 @@ export function suggestQuery(
   q: string,
   count: (q: string) => number,
 ): Suggestion | null {
-  let parsed;
-  try {
-    parsed = parseQuery(q);
-  } catch {
-    return null;
-  }
-  const unknown = [...new Set(plainWords(parsed.groups))].filter(
-    (word) => correctionBound(word) > 0 && termFrequency(corpus, word) === 0,
+  const corrections = correctionsOf(q, spellingEvidence(corpus, q));
+  return bestCorrection(
+    corrections,
+    corrections.map((correction) => count(correction.q)),
   );
-  if (unknown.length === 0) return null;
-  const lists = unknown.map((word) => candidates(corpus, word).slice(0, CANDIDATES_PER_WORD));
-  if (lists.some((list) => list.length === 0)) return null;
-  let best: (Suggestion & { weight: number }) | null = null;
-  for (const combination of combinations(lists, MAX_COMBINATIONS)) {
-    const replacements = new Map(unknown.map((word, i) => [word, combination[i]!.term]));
-    const corrected = replaceWords(q, replacements);
-    const total = count(corrected);
-    const weight = combination.reduce((product, c) => product * c.weight, 1);
-    if (
-      total > 0 &&
-      (!best || total > best.total || (total === best.total && weight > best.weight))
-    )
-      best = { q: corrected, total, weight };
-  }
-  return best ? { q: best.q, total: best.total } : null;
 }

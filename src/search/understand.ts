@@ -119,10 +119,18 @@ export function* queryHelpSteps(
 ): Steps<QueryHelp> {
   const speakers = speakerHints(corpus, request.q);
   if (pace.due()) yield;
-  if (total !== undefined && total > 0 && !hasAlternatives(request.q))
+  if (total !== undefined && !spellingWanted(request.q, total))
     return { speakers, suggestion: null };
-  const count = (q: string) =>
-    matchQuery(corpus, prepareQuery(corpus, q, request.filters, request.origins)).length;
-  const suggestion = suggestQuery(corpus, request.q, count);
+  const suggestion = suggestQuery(corpus, request.q, (q) => queryCount(corpus, request, q));
   return { speakers, suggestion };
+}
+
+/** How many utterances `q` matches with the request's filters (a suggestion's total). */
+export function queryCount(corpus: Corpus, request: SearchRequest, q: string): number {
+  return matchQuery(corpus, prepareQuery(corpus, q, request.filters, request.origins)).length;
+}
+
+/** True when one index would look at the spelling of a query that found `total` (rule S4). */
+export function spellingWanted(q: string, total: number): boolean {
+  return total === 0 || hasAlternatives(q);
 }

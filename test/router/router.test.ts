@@ -3,7 +3,8 @@
  * several sizes (ingest/shards.ts), each shard served by the app with its internal routes, the
  * router asking them through `app.request`. Every answer of the router must equal, byte for
  * byte once parsed, the answer of one index over the whole corpus: search pages in both orders
- * and several windows, filters routed or not, errors, the session and speaker lists, the phrase
+ * and several windows, filters routed or not, the spelling suggestions (their evidence and
+ * counts are the collection's), errors, the session and speaker lists, the phrase
  * timeline, the variant finder (its chains cross shards) and the routes passed to one shard.
  */
 import { beforeAll, describe, expect, test } from "vitest";
@@ -19,7 +20,7 @@ import type { SessionRecord } from "../../src/domain";
 import type { SpeakerAlias } from "../../src/search/schema";
 import { SHARDS_HEADER, createRouterApp } from "../../src/router/app";
 import { parseShardPlan } from "../../src/router/plan";
-import { answer, appOver, withoutSuggestion } from "../support/router";
+import { answer, appOver } from "../support/router";
 import {
   FIXTURE_ALIASES,
   FIXTURE_QUERIES,
@@ -60,6 +61,10 @@ const COMMON_PATHS = [
   "/api/search?q=the&sort=sideways",
   "/api/search?q=secrity",
   "/api/search?q=proposel",
+  "/api/search?q=secrity+proposel",
+  `/api/search?q=${q("secrity OR proposal")}`,
+  "/api/search?q=secrity&from=2012-12-10",
+  "/api/search?q=rihgts&sort=chronological&limit=3",
   "/api/phrase",
   "/api/phrase?q=the&limit=0",
   "/api/phrase/variants",
@@ -173,6 +178,7 @@ describe("the router's answers equal one index's", () => {
       let found = 0;
       // Utterances whose "where else" passages were presented from another shard.
       let crossing = 0;
+      let suggested = 0;
       for (const c of cases) {
         const whole = appOver(buildAssets(c.records, c.aliases, undefined, c.texts).files, false);
         const built = buildShards(c.records, c.aliases, { maxUtterances: bound, texts: c.texts });
@@ -180,11 +186,12 @@ describe("the router's answers equal one index's", () => {
         const { router } = routerOver(built);
         const differ: string[] = [];
         for (const path of [...COMMON_PATHS, ...c.paths]) {
-          const expected = withoutSuggestion(await answer(whole, path));
+          const { shards: _none, ...expected } = await answer(whole, path);
           const routed = await answer(router, path);
-          const actual = withoutSuggestion(routed);
+          const { shards: _asked, ...actual } = routed;
           if (JSON.stringify(actual) !== JSON.stringify(expected)) differ.push(path);
           if (path.startsWith("/api/utterances/") && routed.shards.includes(",")) crossing++;
+          if ((expected.body as { suggestion?: unknown }).suggestion) suggested++;
           compared++;
           const body = expected.body as { total?: number };
           if (expected.status === 200 && (body.total ?? 1) > 0) found++;
@@ -194,6 +201,7 @@ describe("the router's answers equal one index's", () => {
       // The comparison is not of empty answers only, and "where else" crossed shards.
       expect(found).toBeGreaterThan(compared / 2);
       if (bound < 40) expect(crossing).toBeGreaterThan(0);
+      expect(suggested).toBeGreaterThan(3);
     },
     120_000,
   );

@@ -1,8 +1,6 @@
 /**
  * Comparing the router with one index (test/router, test/runtime/router.test.ts): an app over
- * in-memory assets, an answer read as status + parsed body + the shards asked, and the answer
- * less the spelling suggestion (the router's is the best of the shards', which may differ from
- * one index's: docs/performance.md).
+ * in-memory assets, and an answer read as status + parsed body + the shards asked.
  */
 import { SHARDS_HEADER } from "../../src/router/app";
 import { openCorpus } from "../../src/search/load";
@@ -41,12 +39,4 @@ export async function answer(
   path: string,
 ): Promise<Answer> {
   return readAnswer(await app.request(path));
-}
-
-/** The answer less the spelling suggestion of /api/search (and less the shards asked). */
-export function withoutSuggestion(answer: { status: number; body: unknown }) {
-  const body = answer.body as { suggestion?: unknown } | string;
-  if (typeof body !== "object" || !("suggestion" in body)) return { status: answer.status, body };
-  const { suggestion: _suggestion, ...rest } = body;
-  return { status: answer.status, body: rest };
 }

@@ -3,7 +3,8 @@
  * it can merge the shards' answers into exactly the answer of one index over the collection.
  * They differ from the public routes only where a merge needs more: the first `window` results
  * (up to MAX_WINDOW, where a public page stops at MAX_LIMIT), and the two rounds of the variant
- * finder. Mounted by createApp only with `internal: true` (src/shard-worker.ts, reached through
+ * finder and of the spelling suggestion (each shard's evidence of the words, then each shard's
+ * count of the corrections the router picked from the collection's evidence). Mounted by createApp only with `internal: true` (src/shard-worker.ts, reached through
  * a service binding); not part of the public API.
  */
 import { Hono } from "hono";
@@ -11,7 +12,8 @@ import { QueryError } from "../../search/errors";
 import { addFilter, emptyFilters } from "../../search/filters";
 import { phraseWindowSteps } from "../../search/phrase";
 import { DEFAULT_LIMIT, MAX_LIMIT, MAX_WINDOW, searchWindowSteps } from "../../search/search";
-import { queryHelpSteps } from "../../search/understand";
+import { spellingEvidence } from "../../search/spelling";
+import { queryCount, speakerHints } from "../../search/understand";
 import {
   type ChainSource,
   chainSourcesOf,
@@ -38,9 +40,16 @@ export const WINDOW_PARAM = "window";
 /** The parameter of /internal/variants carrying the chain sources (JSON). */
 export const CHAIN_PARAM = "chain";
 
+/** The parameter of /internal/spelling/count carrying the corrected queries (JSON strings). */
+export const CORRECTIONS_PARAM = "corrections";
+
 const INTERNAL_SEARCH_PARAMS = [
   ...SEARCH_PARAMS.filter((name) => !["limit", "offset", "format"].includes(name)),
   WINDOW_PARAM,
+];
+const INTERNAL_COUNT_PARAMS = [
+  ...SEARCH_PARAMS.filter((name) => !["limit", "offset", "format", "sort"].includes(name)),
+  CORRECTIONS_PARAM,
 ];
 const INTERNAL_VARIANT_PARAMS = ["q", ...VARIANT_FILTER_PARAMS, "limit", CHAIN_PARAM];
 
@@ -75,6 +84,20 @@ export function parseChainSources(text: string | undefined): ChainSource[] {
   return value as ChainSource[];
 }
 
+/** The corrected queries a router sends: a JSON array of strings. */
+export function parseCorrections(text: string | undefined): string[] {
+  if (text === undefined) throw new QueryError(CORRECTIONS_PARAM, "give the queries (JSON)");
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new QueryError(CORRECTIONS_PARAM, "is not JSON");
+  }
+  if (!Array.isArray(value) || !value.every((q) => typeof q === "string"))
+    throw new QueryError(CORRECTIONS_PARAM, "must be an array of query strings");
+  return value as string[];
+}
+
 function variantRequestOf(c: Context<ApiEnv>, limit: number) {
   const q = c.req.query("q");
   if (q === undefined) throw new QueryError("q", "give a phrase or a passage");
@@ -100,12 +123,19 @@ export const internalRoutes = new Hono<ApiEnv>()
     const request = searchRequest(c, false);
     const window = windowParam(c);
     const options = { baseUrl: c.get("baseUrl") };
-    const answer = await c.get("runner").run(function* (pace) {
-      const page = yield* searchWindowSteps(corpus, request, window, options, pace);
-      const help = yield* queryHelpSteps(corpus, request, pace, page.total);
-      return { page, help };
-    });
-    return c.json(answer);
+    const page = await c
+      .get("runner")
+      .run((pace) => searchWindowSteps(corpus, request, window, options, pace));
+    return c.json({ page, speakers: speakerHints(corpus, request.q) });
+  })
+  .get("/spelling", allowParams("q"), (c) =>
+    c.json({ evidence: spellingEvidence(c.get("corpus"), c.req.query("q") ?? "") }),
+  )
+  .get("/spelling/count", allowParams(...INTERNAL_COUNT_PARAMS), (c) => {
+    const corpus = c.get("corpus");
+    const request = searchRequest(c, false);
+    const corrections = parseCorrections(c.req.query(CORRECTIONS_PARAM));
+    return c.json({ totals: corrections.map((q) => queryCount(corpus, request, q)) });
   })
   .get("/phrase", allowParams("q", "conference", WINDOW_PARAM), async (c) => {
     const q = c.req.query("q");
