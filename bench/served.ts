@@ -26,6 +26,8 @@ export interface ServedFigures {
   /** The same queries to shard 0's Worker directly. */
   direct: ClassLatency;
   check: { queries: number; identical: number };
+  /** Requests that failed on the network (not with an HTTP error) and were sent again, once. */
+  retries: number;
 }
 
 export interface ServedOptions {
@@ -49,7 +51,9 @@ async function timed(base: string, query: BenchQuery): Promise<{ ms: number; pag
   const at = performance.now();
   const response = await fetch(`${base}${searchPath(query)}`).catch((error: unknown) => {
     const cause = (error as { cause?: unknown }).cause;
-    throw new Error(`bench/served: ${base}${searchPath(query)}: ${String(error)} (${String(cause)})`);
+    throw new Error(
+      `bench/served: ${base}${searchPath(query)}: ${String(error)} (${String(cause)})`,
+    );
   });
   const text = await response.text();
   const ms = performance.now() - at;
@@ -57,6 +61,41 @@ async function timed(base: string, query: BenchQuery): Promise<{ ms: number; pag
     throw new Error(`bench/served: ${base}${searchPath(query)}: HTTP ${response.status}: ${text}`);
   const body = JSON.parse(text) as { total: number; results: { id: string }[] };
   return { ms, page: { total: body.total, ids: body.results.map((hit) => hit.id) } };
+}
+
+/** A warm-up request: the first to a Worker may fail while its isolates start; tried 3 times. */
+async function warm(base: string, query: BenchQuery, log: (message: string) => void) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await timed(base, query);
+    } catch (error) {
+      if (attempt === WARM_ATTEMPTS) throw error;
+      log(`served: warm-up ${attempt} failed, again in 2 s: ${(error as Error).message}`);
+      await new Promise((done) => setTimeout(done, 2_000));
+    }
+  }
+}
+
+const WARM_ATTEMPTS = 3;
+
+/**
+ * A timed request sent again once if the connection failed (wrangler dev's local proxy now and
+ * then resets a kept-alive connection); the retry's time is the one kept, and counted.
+ */
+async function retried(
+  base: string,
+  query: BenchQuery,
+  retries: { count: number },
+  log: (message: string) => void,
+) {
+  try {
+    return await timed(base, query);
+  } catch (error) {
+    if ((error as Error).message.includes(": HTTP ")) throw error;
+    retries.count++;
+    log(`served: sent again: ${(error as Error).message}`);
+    return timed(base, query);
+  }
 }
 
 function byClass(queries: readonly BenchQuery[], ms: readonly number[]): ClassLatency {
@@ -89,17 +128,18 @@ export async function measureServed(options: ServedOptions): Promise<ServedFigur
     for (const cls of QUERY_CLASSES) {
       const first = options.queries.find((q) => q.class === cls);
       if (first === undefined) continue;
-      await timed(dev.router.base, first);
-      await timed(direct.base, first);
+      await warm(dev.router.base, first, options.log);
+      await warm(direct.base, first, options.log);
     }
     const routed: number[][] = options.queries.map(() => []);
     const alone: number[][] = options.queries.map(() => []);
     let identical = 0;
+    const retries = { count: 0 };
     for (let round = 0; round < options.rounds; round++) {
       for (const query of options.queries) {
-        const viaRouter = await timed(dev.router.base, query);
+        const viaRouter = await retried(dev.router.base, query, retries, options.log);
         routed[query.index]?.push(viaRouter.ms);
-        alone[query.index]?.push((await timed(direct.base, query)).ms);
+        alone[query.index]?.push((await retried(direct.base, query, retries, options.log)).ms);
         if (round === 0 && samePage(viaRouter.page, options.expected(query))) identical++;
       }
       options.log(`served: round ${round + 1}/${options.rounds} done`);
@@ -110,7 +150,14 @@ export async function measureServed(options: ServedOptions): Promise<ServedFigur
       router: byClass(options.queries, routed.map(median)),
       direct: byClass(options.queries, alone.map(median)),
       check: { queries: options.queries.length, identical },
+      retries: retries.count,
     };
+  } catch (error) {
+    // What the Workers printed last says why one stopped answering.
+    const tails = [dev.router, ...dev.shards].map(
+      (worker) => `--- ${worker.base}:\n${worker.output().slice(-1500)}`,
+    );
+    throw new Error(`${(error as Error).message}\n${tails.join("\n")}`);
   } finally {
     await dev.stop();
   }

@@ -28,7 +28,7 @@ import { outsideLinks } from "../../search/variants/where-else";
 import { allowParams, intParam } from "../middleware/params";
 import type { ApiEnv } from "./env";
 import { searchRequest, SEARCH_PARAMS } from "./search-request";
-import { VARIANT_FILTER_PARAMS } from "./variants";
+import { VARIANT_FILTER_PARAMS, variantQueryOf } from "./variants";
 import type { Context } from "hono";
 
 /** Where the internal routes are mounted. */
@@ -57,15 +57,19 @@ function windowParam(c: Context<ApiEnv>): { offset: number; limit: number } {
   return { offset: 0, limit: intParam(c, WINDOW_PARAM, DEFAULT_LIMIT, 1, MAX_WINDOW) };
 }
 
+/** A parameter holding JSON, parsed; a QueryError naming it when absent or not JSON. */
+function jsonParam(name: string, text: string | undefined, what: string): unknown {
+  if (text === undefined) throw new QueryError(name, `give ${what} (JSON)`);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new QueryError(name, "is not JSON");
+  }
+}
+
 /** The chain sources a router sends, checked: a JSON array of {id, words: [{term, start, end}]}. */
 export function parseChainSources(text: string | undefined): ChainSource[] {
-  if (text === undefined) throw new QueryError(CHAIN_PARAM, "give the chain sources (JSON)");
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new QueryError(CHAIN_PARAM, "is not JSON");
-  }
+  const value = jsonParam(CHAIN_PARAM, text, "the chain sources");
   const isWord = (w: unknown) =>
     typeof w === "object" &&
     w !== null &&
@@ -86,26 +90,14 @@ export function parseChainSources(text: string | undefined): ChainSource[] {
 
 /** The corrected queries a router sends: a JSON array of strings. */
 export function parseCorrections(text: string | undefined): string[] {
-  if (text === undefined) throw new QueryError(CORRECTIONS_PARAM, "give the queries (JSON)");
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new QueryError(CORRECTIONS_PARAM, "is not JSON");
-  }
+  const value = jsonParam(CORRECTIONS_PARAM, text, "the queries");
   if (!Array.isArray(value) || !value.every((q) => typeof q === "string"))
     throw new QueryError(CORRECTIONS_PARAM, "must be an array of query strings");
   return value as string[];
 }
 
 function variantRequestOf(c: Context<ApiEnv>, limit: number) {
-  const q = c.req.query("q");
-  if (q === undefined) throw new QueryError("q", "give a phrase or a passage");
-  const filters = emptyFilters();
-  for (const name of VARIANT_FILTER_PARAMS) {
-    const value = c.req.query(name);
-    if (value !== undefined) addFilter(filters, name, value, name);
-  }
+  const { q, filters } = variantQueryOf(c);
   return readVariantRequest(c.get("corpus"), {
     q,
     filters,

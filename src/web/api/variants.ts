@@ -2,7 +2,7 @@
  * GET /api/phrase/variants: the passages whose wording is close to a phrase or passage, in time
  * order, each with its similarity and word diff (src/search/variants/find.ts); JSON or CSV.
  */
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { FILTER_PARAMS, type FilterParam, addFilter, emptyFilters } from "../../search/filters";
 import { QueryError } from "../../search/errors";
 import { DEFAULT_LIMIT, MAX_LIMIT } from "../../search/search";
@@ -96,17 +96,23 @@ export function variantsToCsv(variants: readonly Variant[]): string {
   return `${CSV_BOM}${lines.join("\r\n")}\r\n`;
 }
 
+/** The passage (`q`, required) and the filters of a variant request. */
+export function variantQueryOf(c: Context<ApiEnv>) {
+  const q = c.req.query("q");
+  if (q === undefined) throw new QueryError("q", "give a phrase or a passage");
+  const filters = emptyFilters();
+  for (const name of VARIANT_FILTER_PARAMS) {
+    const value = c.req.query(name);
+    if (value !== undefined) addFilter(filters, name, value, name);
+  }
+  return { q, filters };
+}
+
 export const variantRoutes = new Hono<ApiEnv>().get(
   "/phrase/variants",
   allowParams(...VARIANT_PARAMS),
   async (c) => {
-    const q = c.req.query("q");
-    if (q === undefined) throw new QueryError("q", "give a phrase or a passage");
-    const filters = emptyFilters();
-    for (const name of VARIANT_FILTER_PARAMS) {
-      const value = c.req.query(name);
-      if (value !== undefined) addFilter(filters, name, value, name);
-    }
+    const { q, filters } = variantQueryOf(c);
     const format = enumParam(c, "format", FORMATS, "json");
     const request = {
       q,
