@@ -8,10 +8,10 @@ import { join } from "node:path";
 import type { Logger } from "../../src/domain";
 import { DEFAULT_SHARD_UTTERANCES } from "../../src/search/backend/shards";
 import { consoleLogger } from "../../src/node/console-logger";
-import { DEFAULT_TRANSCRIPTS_DIR, readSessionRecords, readSourceTexts } from "../build-index";
+import { DEFAULT_TRANSCRIPTS_DIR } from "../build-index";
 import { listSpeakerAliases } from "../parse/speakers";
 import { DEFAULT_SHARDS_DIR, type ShardConfigOptions, buildShards, writeShards } from "../shards";
-import { ensureTranscripts, parseOptions, sessionCount } from "./build";
+import { parseOptions, readCollection, sessionCount } from "./build";
 
 export interface BuildShardsOptions extends ShardConfigOptions {
   transcriptsDir?: string;
@@ -26,9 +26,7 @@ export async function runBuildShards(options: BuildShardsOptions = {}): Promise<
   const transcriptsDir = options.transcriptsDir ?? DEFAULT_TRANSCRIPTS_DIR;
   const outDir = options.outDir ?? DEFAULT_SHARDS_DIR;
   const logger = options.logger ?? consoleLogger();
-  await ensureTranscripts(transcriptsDir, logger);
-  const { records } = await readSessionRecords(transcriptsDir, logger);
-  const texts = await readSourceTexts(transcriptsDir, records, logger);
+  const { records, texts } = await readCollection(transcriptsDir, logger);
   const built = buildShards(records, listSpeakerAliases(), {
     maxUtterances: options.maxUtterances,
     texts,

@@ -53,14 +53,20 @@ export async function ensureTranscripts(transcriptsDir: string, logger: Logger):
     logger.warn(`build: ingest failed for ${failure.file}: ${failure.error}`);
 }
 
+/** The parsed sessions and their source texts (the offline ingest first when needed). */
+export async function readCollection(transcriptsDir: string, logger: Logger) {
+  await ensureTranscripts(transcriptsDir, logger);
+  const { records } = await readSessionRecords(transcriptsDir, logger);
+  const texts = await readSourceTexts(transcriptsDir, records, logger);
+  return { records, texts };
+}
+
 /** Builds the assets; returns the files written. */
 export async function runBuild(options: BuildOptions = {}): Promise<string[]> {
   const transcriptsDir = options.transcriptsDir ?? DEFAULT_TRANSCRIPTS_DIR;
   const assetsDir = options.assetsDir ?? DEFAULT_ASSETS_DIR;
   const logger = options.logger ?? consoleLogger();
-  await ensureTranscripts(transcriptsDir, logger);
-  const { records } = await readSessionRecords(transcriptsDir, logger);
-  const texts = await readSourceTexts(transcriptsDir, records, logger);
+  const { records, texts } = await readCollection(transcriptsDir, logger);
   const built = buildAssets(
     records,
     listSpeakerAliases(),
