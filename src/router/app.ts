@@ -38,6 +38,7 @@ import { SEARCH_PARAMS } from "../web/api/search-request";
 import { PHRASE_PARAMS } from "../web/api/phrase";
 import { VARIANT_PARAMS } from "../web/api/variants";
 import { errorHandler, notFound } from "../web/errors";
+import { loadOnce } from "../web/load-once";
 import { cacheControl } from "../web/middleware/cache";
 import { allowParams, enumParam, intParam } from "../web/middleware/params";
 import {
@@ -153,13 +154,22 @@ function refuseCsv(c: RouterContext): void {
   enumParam(c, "format", ["json"]);
 }
 
-async function routeSearch(c: RouterContext): Promise<Response> {
-  refuseCsv(c);
+/**
+ * The client's page (limit, offset) and the internal route asking a shard for the first
+ * `offset + limit` results instead: the request's other parameters forwarded.
+ */
+function windowed(c: RouterContext, route: "search" | "phrase") {
   const limit = intParam(c, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
   const offset = intParam(c, "offset", 0, 0, MAX_OFFSET);
-  const path = `${INTERNAL_PREFIX}/search${forwardQuery(c, ["limit", "offset", "format"], {
+  const path = `${INTERNAL_PREFIX}/${route}${forwardQuery(c, ["limit", "offset", "format"], {
     [WINDOW_PARAM]: String(offset + limit),
   })}`;
+  return { limit, offset, path };
+}
+
+async function routeSearch(c: RouterContext): Promise<Response> {
+  refuseCsv(c);
+  const { limit, offset, path } = windowed(c, "search");
   const shards = searchShards(c);
   const parts = await askAll<ShardSearch>(c, shards, path);
   const sort = parts[0]?.page.sort ?? "relevance";
@@ -202,11 +212,7 @@ async function routeSuggestion(
 async function routePhrase(c: RouterContext): Promise<Response> {
   if (c.req.query("q") === undefined) throw new QueryError("q", "give a phrase");
   refuseCsv(c);
-  const limit = intParam(c, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
-  const offset = intParam(c, "offset", 0, 0, MAX_OFFSET);
-  const path = `${INTERNAL_PREFIX}/phrase${forwardQuery(c, ["limit", "offset", "format"], {
-    [WINDOW_PARAM]: String(offset + limit),
-  })}`;
+  const { limit, offset, path } = windowed(c, "phrase");
   const parts = await askAll<PhraseTimeline>(c, everyShard(c), path);
   return c.json(mergeTimelines(parts, { offset, limit }));
 }
@@ -306,14 +312,7 @@ export function createRouterApp<B extends object = object>(
   options: RouterOptions<B>,
 ): Hono<RouterEnv> {
   const logger = options.logger ?? silentLogger;
-  let plan: Promise<ShardPlanFile> | undefined;
-  const getPlan = (env: B): Promise<ShardPlanFile> => {
-    plan ??= options.loadPlan(env).catch((error: unknown) => {
-      plan = undefined;
-      throw error;
-    });
-    return plan;
-  };
+  const getPlan = loadOnce(options.loadPlan);
   const app = new Hono<RouterEnv>();
   const handleError = errorHandler(logger);
   app.onError((error, c) =>

@@ -19,6 +19,7 @@ import { phraseRoutes } from "./api/phrase";
 import { searchRoutes } from "./api/search";
 import { variantRoutes } from "./api/variants";
 import { errorHandler, errorResponse, notFound } from "./errors";
+import { loadOnce } from "./load-once";
 import { cacheControl } from "./middleware/cache";
 import { openApiDocument } from "./openapi";
 import { notFoundPage, pageRoutes } from "./pages";
@@ -93,14 +94,7 @@ export function createApp<B extends object = object>(options: AppOptions<B>): Ho
   const originFor = (env: B): string =>
     fixedOrigin ??
     canonicalOriginOf(typeof configured === "function" ? configured(env) : undefined);
-  let corpus: Promise<Corpus> | undefined;
-  const getCorpus = (env: B): Promise<Corpus> => {
-    corpus ??= options.loadCorpus(env).catch((error: unknown) => {
-      corpus = undefined;
-      throw error;
-    });
-    return corpus;
-  };
+  const getCorpus = loadOnce(options.loadCorpus);
 
   const app = new Hono<AppEnv>();
   app.onError(errorHandler(logger));
