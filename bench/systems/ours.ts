@@ -42,6 +42,7 @@ async function loadExhaustive(artifact: LoadedArtifact): Promise<Corpus> {
   const corpus = await load(artifact);
   const { backend } = corpus;
   corpus.backend = {
+    ...(backend.positions ? { positions: true } : {}),
     search: (query, filter) => backend.search(query, filter),
     ...(backend.searchSteps ? { searchSteps: backend.searchSteps.bind(backend) } : {}),
   };

@@ -25,15 +25,42 @@ interface Event {
 export function findProximity(text: string, terms: readonly string[], slop: number): Span[] {
   if (terms.length === 0) return [];
   const words = tokenizeWithOffsets(text).filter((token) => normaliseTerm(token.word) !== "");
+  const positions = new Map<string, number[]>();
+  words.forEach((token, position) => {
+    const term = normaliseTerm(token.word);
+    positions.set(term, [...(positions.get(term) ?? []), position]);
+  });
+  return proximityWindows(terms, (term) => positions.get(term) ?? [], slop).map(([first, last]) => [
+    words[first]!.start,
+    words[last]!.end,
+  ]);
+}
+
+/**
+ * Every window of word positions where the terms match within `slop`, as [first, last] word
+ * positions in order. `positionsOf` lists where a term stands among the indexed words, ascending:
+ * the text's words for findProximity, the index's positions for a backend (src/search/positions.ts),
+ * so both answer with this one algorithm.
+ */
+export function proximityWindows(
+  terms: readonly string[],
+  positionsOf: (term: string) => ArrayLike<number>,
+  slop: number,
+  firstOnly = false,
+): [number, number][] {
+  if (terms.length === 0) return [];
   const wanted = new Map<string, number[]>();
   terms.forEach((term, index) => wanted.set(term, [...(wanted.get(term) ?? []), index]));
   const events: Event[] = [];
-  words.forEach((token, position) => {
-    for (const index of wanted.get(normaliseTerm(token.word)) ?? [])
-      events.push({ value: position - index, index, position });
-  });
-  events.sort((a, b) => a.value - b.value || a.position - b.position);
-  const spans: Span[] = [];
+  for (const [term, indices] of wanted) {
+    const positions = positionsOf(term);
+    for (let k = 0; k < positions.length; k++) {
+      const position = positions[k]!;
+      for (const index of indices) events.push({ value: position - index, index, position });
+    }
+  }
+  events.sort((a, b) => a.value - b.value || a.position - b.position || a.index - b.index);
+  const windows: [number, number][] = [];
   let hi = 0;
   for (let lo = 0; lo < events.length; lo++) {
     if (lo > 0 && events[lo]!.value === events[lo - 1]!.value) continue;
@@ -41,11 +68,10 @@ export function findProximity(text: string, terms: readonly string[], slop: numb
     while (hi < events.length && events[hi]!.value <= from + slop) hi++;
     const used = distinctPositions(events.slice(lo, hi), terms.length);
     if (used === null) continue;
-    const first = Math.min(...used);
-    const last = Math.max(...used);
-    spans.push([words[first]!.start, words[last]!.end]);
+    windows.push([Math.min(...used), Math.max(...used)]);
+    if (firstOnly) break;
   }
-  return spans;
+  return windows;
 }
 
 /** True when the text has the terms within `slop` (see findProximity). */

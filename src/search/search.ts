@@ -1,7 +1,8 @@
 /**
  * Runs a query: the backend finds candidates (words, prefixes, fuzzy words, the words of each
  * phrase), the filters are checked on the columnar store inside the backend's filter callback,
- * then phrases are verified against the exact text. Runtime-free.
+ * then phrases are verified against the exact text, unless the backend keeps word positions and
+ * answers them itself (./positions.ts: then no text is read to match). Runtime-free.
  */
 import type { BackendHit, BackendQuery } from "./backend/interface";
 import { type Pace, type Steps, NEVER_PAUSE, checkpoint, runToEnd } from "./pace";
@@ -25,6 +26,7 @@ import {
 } from "./query";
 import { type Span, makeSnippet, mergeSpans } from "./snippet";
 import { containsProximity, findProximity } from "./proximity";
+import { positionalPhrase } from "./positions";
 import { substanceWeight } from "./substance";
 import {
   type FoldedText,
@@ -68,7 +70,12 @@ export interface Match {
 /** The `hit` of matches found without the backend (exclusions only, filters only). */
 const NO_HIT: Match["hit"] = Object.freeze({ terms: Object.freeze([]) as readonly string[] });
 
-function termNode(term: QueryTerm): BackendQuery {
+/**
+ * The backend node of a clause. With `exact`, a phrase or proximity clause becomes a phrase or
+ * near node that a backend with positions answers; without, the AND of its words (candidates
+ * whose text is then checked).
+ */
+function termNode(term: QueryTerm, exact: boolean): BackendQuery {
   switch (term.type) {
     case "word": {
       const nodes: BackendQuery[] = term.terms.map((t) => ({
@@ -79,28 +86,55 @@ function termNode(term: QueryTerm): BackendQuery {
       }));
       return nodes.length === 1 && nodes[0] ? nodes[0] : { kind: "and", queries: nodes };
     }
-    case "phrase":
+    case "phrase": {
+      const words = exact ? positionalPhrase(term.raw) : null;
+      if (words) return { kind: "phrase", terms: words };
+      return { kind: "and", queries: term.terms.map(exactTerm) };
+    }
     case "proximity":
-      return {
-        kind: "and",
-        queries: term.terms.map((t) => ({ kind: "term", term: t, prefix: false, fuzzy: 0 })),
-      };
+      if (exact) return { kind: "near", terms: term.terms, slop: term.distance };
+      return { kind: "and", queries: term.terms.map(exactTerm) };
     default:
       return term satisfies never;
   }
 }
 
-/** True for clauses the index only finds candidates for: their text is checked (phrases, proximity). */
-function checkedOnText(term: QueryTerm): boolean {
+function exactTerm(term: string): BackendQuery {
+  return { kind: "term", term, prefix: false, fuzzy: 0 };
+}
+
+/**
+ * True for clauses the index only finds candidates for, whose text is then checked: phrases and
+ * proximity, unless the backend keeps word positions (`positions`) and, for a phrase, positions
+ * answer it exactly (./positions.ts positionalPhrase).
+ */
+function checkedOnText(term: QueryTerm, positions: boolean): boolean {
   switch (term.type) {
     case "word":
       return false;
     case "phrase":
+      return !positions || positionalPhrase(term.raw) === null;
     case "proximity":
-      return true;
+      return !positions;
     default:
       return term satisfies never;
   }
+}
+
+/**
+ * True when a group (clauses joined by OR) is checked on the text: when one of its clauses is,
+ * and when a phrase or proximity clause is ORed with others. There the OR adds up the scores of
+ * every alternative whose words a document has, the phrase's words too where the phrase does not
+ * hold, which a phrase node (scoring only where it holds) would not give.
+ */
+function groupOnText(group: readonly QueryTerm[], positions: boolean): boolean {
+  if (group.some((term) => checkedOnText(term, positions))) return true;
+  return group.length > 1 && group.some((term) => asWord(term) === null);
+}
+
+/** True when the corpus's backend answers phrase and near nodes from word positions. */
+function hasPositions(corpus: Corpus): boolean {
+  return corpus.backend.positions === true;
 }
 
 /** The check of a clause on the utterance's text, or null for words (the index answers them). */
@@ -125,7 +159,7 @@ function textSpans(term: QueryTerm, text: string, folded: () => FoldedText): Spa
     case "word":
       return [];
     case "phrase":
-      return findPhrase(text, term.raw, folded()).map((span) => [span.start, span.end]);
+      return findPhrase(text, term.raw, folded).map((span) => [span.start, span.end]);
     case "proximity":
       return findProximity(text, term.terms, term.distance);
     default:
@@ -133,15 +167,28 @@ function textSpans(term: QueryTerm, text: string, folded: () => FoldedText): Spa
   }
 }
 
-/** The backend query for the positive part of a parsed query (null when there is none). */
-export function backendQuery(query: ParsedQuery): BackendQuery | null {
+/**
+ * The backend query for the positive part of a parsed query (null when there is none), for a
+ * backend with or without word positions.
+ */
+export function backendQuery(query: ParsedQuery, positions: boolean): BackendQuery | null {
   if (query.groups.length === 0) return null;
   const include: BackendQuery = {
     kind: "and",
-    queries: query.groups.map((group) => ({ kind: "or", queries: group.map(termNode) })),
+    queries: query.groups.map((group) => {
+      const exact = !groupOnText(group, positions);
+      return { kind: "or", queries: group.map((term) => termNode(term, exact)) };
+    }),
   };
-  const excludeWords = query.exclude.filter((term) => !checkedOnText(term)).map(termNode);
-  return excludeWords.length > 0 ? { kind: "and_not", include, exclude: excludeWords } : include;
+  const excluded = indexExclusions(query, positions);
+  return excluded.length > 0 ? { kind: "and_not", include, exclude: excluded } : include;
+}
+
+/** The exclusions the index answers, as backend nodes. */
+function indexExclusions(query: ParsedQuery, positions: boolean): BackendQuery[] {
+  return query.exclude
+    .filter((term) => !checkedOnText(term, positions))
+    .map((term) => termNode(term, true));
 }
 
 /** Bounded Levenshtein distance (enough to tell fuzzy matches for highlighting). */
@@ -219,17 +266,19 @@ export function* matchSteps(
 ): Steps<Match[]> {
   const predicate = filterPredicate(corpus, resolveFilters(corpus, query.filters, origins));
   const texts = corpus.store.utterances.text;
+  const positions = hasPositions(corpus);
   const excludedPhrases = query.exclude
+    .filter((term) => checkedOnText(term, positions))
     .map((term) => textTest(term, corpus.spacing))
     .filter((test) => test !== null);
   const notExcluded = (text: string, ordinal: number) =>
     excludedPhrases.every((contains) => !contains(text, ordinal));
-  const positive = backendQuery(query);
+  const positive = backendQuery(query, positions);
   if (positive === null) {
-    const excludedWords = query.exclude.filter((term) => !checkedOnText(term));
+    const excludedWords = indexExclusions(query, positions);
     let excluded = new Set<number>();
     if (excludedWords.length > 0) {
-      const anyExcluded: BackendQuery = { kind: "or", queries: excludedWords.map(termNode) };
+      const anyExcluded: BackendQuery = { kind: "or", queries: excludedWords };
       const hits = yield* backendSteps(corpus, anyExcluded, undefined, pace);
       excluded = new Set(hits.map((hit) => hit.ordinal));
     }
@@ -249,7 +298,7 @@ export function* matchSteps(
     return matches;
   }
   const phraseGroups = query.groups
-    .filter((group) => group.some(checkedOnText))
+    .filter((group) => groupOnText(group, positions))
     .map((group) => groupTester(group, corpus.spacing));
   const checkText = phraseGroups.length > 0 || excludedPhrases.length > 0;
   const hits = yield* backendSteps(corpus, positive, predicate, pace);
@@ -368,9 +417,13 @@ function backendTop(
 ): { total: number; first: Match[] } | null {
   const backend = corpus.backend;
   if (!backend.searchTop) return null;
-  if (query.groups.some((group) => group.some(checkedOnText)) || query.exclude.some(checkedOnText))
+  const positions = hasPositions(corpus);
+  if (
+    query.groups.some((group) => groupOnText(group, positions)) ||
+    query.exclude.some((term) => checkedOnText(term, positions))
+  )
     return null;
-  const positive = backendQuery(query);
+  const positive = backendQuery(query, positions);
   if (positive === null) return null;
   const predicate = filterPredicateOrNone(corpus, resolveFilters(corpus, query.filters, {}));
   // The ranking of substance weighs the hits as matchSteps does; the weights are at most 1, so

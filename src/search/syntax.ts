@@ -57,7 +57,7 @@ export const QUERY_SYNTAX: readonly SyntaxRow[] = [
     example: '"human rights"',
     help: "These words, in this order, checked against the exact captioned text.",
     forms: ['"exact phrase"'],
-    rule: "the words in this order, checked against the exact utterance text (case-insensitive, white space normalised, on word boundaries)",
+    rule: "the words in this order, as in the exact utterance text (case-insensitive, white space normalised, on word boundaries; answered from the index's word positions, or checked on the text when the phrase has punctuation or non-ASCII letters)",
     features: ["phrase"],
   },
   {
@@ -65,7 +65,7 @@ export const QUERY_SYNTAX: readonly SyntaxRow[] = [
     example: '"member states measures"~5',
     help: `These words within N positions of each other, in any order (N up to ${MAX_PROXIMITY}): finds a phrase whose middle changed by its ends.`,
     forms: ['"a b"~N'],
-    rule: `proximity: the words within N positions of each other, in any order (Lucene's slop: \`~0\` next to each other in order, \`"a b"~1\` one word between, \`"b a"\` needs \`~2\`; N from 0 to ${MAX_PROXIMITY}); checked on the text and highlighted like a phrase, so a phrase whose middle changed is found by its ends`,
+    rule: `proximity: the words within N positions of each other, in any order (Lucene's slop: \`~0\` next to each other in order, \`"a b"~1\` one word between, \`"b a"\` needs \`~2\`; N from 0 to ${MAX_PROXIMITY}); answered from the index's word positions and highlighted like a phrase, so a phrase whose middle changed is found by its ends`,
     features: ["proximity"],
   },
   {

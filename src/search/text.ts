@@ -137,17 +137,42 @@ function mayContainFolded(text: string, needle: string): boolean {
  * Where an exact phrase occurs in a text: case-insensitive, white space normalised, and on word
  * boundaries (a phrase that begins or ends with a word character must not begin or end inside a
  * word). Returns spans in the original text, in order, not overlapping. `folded` is the text's
- * foldText, when the caller has it. This is the definition phraseTester (the fast yes/no test
- * used to verify hits) is checked against.
+ * foldText, or a function giving it, when the caller has it. This is the definition phraseTester
+ * (the fast yes/no test used to verify hits) is checked against.
+ *
+ * Without a folded text given, an ASCII text whose spacing folding would not change (single plain
+ * spaces, none at either end) folds to its lower case, offset for offset: it is searched as that,
+ * without folding (test/search/compact-text-fast-paths.test.ts holds the two paths equal).
  */
 export function findPhrase(
   text: string,
   phrase: string,
-  folded: FoldedText = foldText(text),
+  folded: FoldedText | (() => FoldedText) = () => foldText(text),
 ): { start: number; end: number }[] {
   const needle = foldPhrase(phrase);
   if (needle.length === 0) return [];
-  return scanFolded(folded, needle, text.length);
+  if (typeof folded !== "function") return scanFolded(folded, needle, text.length);
+  if (foldsToLowerCase(text)) return scanLower(text.toLowerCase(), needle);
+  return scanFolded(folded(), needle, text.length);
+}
+
+/** True when foldText(text) is text.toLowerCase() with every offset its own (see findPhrase). */
+function foldsToLowerCase(text: string): boolean {
+  return (
+    ASCII_RE.test(text) && !hasFoldableSpace(text) && !text.startsWith(" ") && !text.endsWith(" ")
+  );
+}
+
+/** The matches of `needle` in a lower-cased text that folding leaves as it is, not overlapping. */
+function scanLower(lower: string, needle: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  for (
+    let at = nextMatch(lower, needle, 0);
+    at >= 0;
+    at = nextMatch(lower, needle, at + needle.length)
+  )
+    spans.push({ start: at, end: at + needle.length });
+  return spans;
 }
 
 /**

@@ -15,12 +15,20 @@ import type { SortOrder } from "../types";
  * - term: one index term; `prefix` also matches longer terms; `fuzzy` is a maximum edit distance.
  * - and / or: all / any of the sub-queries.
  * - and_not: `include` minus every document matching any of `exclude`.
+ * - phrase: the terms at consecutive word positions, each spelt as typed and only white space
+ *   between them (src/search/positions.ts): an exact phrase, for a backend with `positions`.
+ * - near: the terms within `slop` (src/search/proximity.ts, Lucene's convention), for a backend
+ *   with `positions`.
+ * A phrase or near node matches the documents of the AND of its terms that it holds in and scores
+ * them as that AND does, so a backend with positions gives what a text check of the AND would.
  */
 export type BackendQuery =
   | { kind: "term"; term: string; prefix: boolean; fuzzy: number }
   | { kind: "and"; queries: BackendQuery[] }
   | { kind: "or"; queries: BackendQuery[] }
-  | { kind: "and_not"; include: BackendQuery; exclude: BackendQuery[] };
+  | { kind: "and_not"; include: BackendQuery; exclude: BackendQuery[] }
+  | { kind: "phrase"; terms: string[] }
+  | { kind: "near"; terms: string[]; slop: number };
 
 /** One matching document. Its arrays are read-only: a backend may share them between hits. */
 export interface BackendHit {
@@ -48,6 +56,11 @@ export type ScoreWeight = (ordinal: number) => number;
 
 /** A loaded index. */
 export interface SearchBackend {
+  /**
+   * True when the index keeps word positions and answers `phrase` and `near` nodes; without it
+   * the search core sends their terms as an AND and checks each candidate's text.
+   */
+  readonly positions?: boolean;
   /** Runs a query; `filter` (called with ordinals) drops documents before they are returned. */
   search(query: BackendQuery, filter?: (ordinal: number) => boolean): BackendHit[];
   /**

@@ -19,8 +19,10 @@ import type {
 import { compactBackend } from "../../../src/search/backend/compact/backend";
 import { BLOCK_SIZE } from "../../../src/search/backend/compact/blocks";
 import { buildCompactIndex, collectionStatistics } from "../../../src/search/backend/compact/build";
+import { COMPACT_FORMAT_VERSION } from "../../../src/search/backend/compact/format";
 import { CompactIndexData } from "../../../src/search/backend/compact/index-data";
-import { TopList, singleWord } from "../../../src/search/backend/compact/top-k";
+import { singleWord } from "../../../src/search/backend/compact/top-k";
+import { TopList } from "../../../src/search/backend/compact/top-list";
 import type { Corpus } from "../../../src/search/corpus";
 import { openCorpus } from "../../../src/search/load";
 import { search } from "../../../src/search/search";
@@ -228,7 +230,7 @@ describe("blocks", () => {
       unknown
     >;
     expect(() => compactBackend.load(JSON.stringify({ ...file, version: 1 }))).toThrow(
-      /version 1 does not match 2/,
+      `version 1 does not match ${COMPACT_FORMAT_VERSION}`,
     );
     const { blocks: _dropped, ...withoutBlocks } = file;
     expect(() => compactBackend.load(JSON.stringify(withoutBlocks))).toThrow(

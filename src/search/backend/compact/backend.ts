@@ -17,14 +17,18 @@
  *   length as MiniSearch would); terms longer than 254 characters never match fuzzily;
  * - hits come in ascending ordinal order, not sorted by score (the search core sorts them),
  *   but `searchTop` gives the first hits of a one-word query sorted, without scoring every
- *   posting (block-max evaluation, ./top-k.ts);
+ *   posting (block-max evaluation, ./top-k.ts), and of a query with phrases or proximity
+ *   without making a hit of every match;
+ * - it keeps word positions (`positions`): phrases and proximity are answered from them
+ *   (./positions.ts), no text read, where the MiniSearch backend's candidates are checked on
+ *   their texts;
  * - a query may have at most MAX_QUERY_LEAVES positive terms (the query language allows 10);
  * - scores of prefix and fuzzy matches are sums over the matched terms in dictionary order, so
  *   they may differ from MiniSearch's in the last bits.
  *
  * Runtime-free.
  */
-import type { BackendFactory, SearchBackend } from "../interface";
+import type { BackendFactory, BackendQuery, ScoreWeight, SearchBackend } from "../interface";
 import { buildCompactIndex } from "./build";
 import { BM25, MATCH_WEIGHTS } from "../ranking";
 import { QueryEvaluator } from "./evaluate";
@@ -38,11 +42,41 @@ export function loadCompactIndex(serialised: string): SearchBackend {
   const evaluator = new QueryEvaluator(data);
   const top = new TopKSearch(data, () => evaluator.scratchSpace());
   return {
+    positions: true,
     search: (query, filter) => evaluator.search(query, filter),
     searchSteps: (query, filter, pace) => evaluator.searchSteps(query, filter, pace),
-    searchTop: (query, filter, count, order, weight) =>
-      top.search(query, filter, count, order, weight),
+    searchTop: (query, filter, count, order, weight = UNWEIGHTED) =>
+      top.search(query, filter, count, order, weight) ??
+      (answeredWhole(query) ? evaluator.top(query, filter, count, order, weight) : null),
   };
+}
+
+const UNWEIGHTED: ScoreWeight = () => 1;
+
+/**
+ * True for a query the evaluator's top (./evaluate.ts) takes: one with a phrase or near node and
+ * no prefix or fuzzy word (whose expansions may be long enough to want pauses).
+ */
+export function answeredWhole(query: BackendQuery): boolean {
+  let positional = false;
+  const visit = (node: BackendQuery): boolean => {
+    switch (node.kind) {
+      case "term":
+        return !node.prefix && node.fuzzy === 0;
+      case "and":
+      case "or":
+        return node.queries.every(visit);
+      case "and_not":
+        return visit(node.include) && node.exclude.every(visit);
+      case "phrase":
+      case "near":
+        positional = true;
+        return true;
+      default:
+        return node satisfies never;
+    }
+  };
+  return visit(query) && positional;
 }
 
 /** Builds and loads compact indexes. */

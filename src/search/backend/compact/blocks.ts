@@ -11,7 +11,9 @@
  * a shorter list is one block, worked out by decoding it when a query needs it.
  *
  * Entries, per block: `last - previousLast` (the first block's previous last is -1), the number of
- * characters of the block's postings, `frequency - 1` and `last - ordinal` of its best posting.
+ * characters of the block's postings, `frequency - 1` and `last - ordinal` of its best posting,
+ * and the number of characters of the block's word positions (version 3), so that a phrase
+ * skips whole blocks of a frequent word (./positions.ts).
  *
  * Runtime-free.
  */
@@ -37,6 +39,7 @@ export function writeBlocks(
   postings: readonly PostingEntry[],
   characters: readonly number[],
   saturation: (entry: PostingEntry) => number,
+  positionCharacters: readonly number[],
 ): void {
   if (postings.length <= BLOCK_SIZE) return;
   let previousLast = -1;
@@ -45,8 +48,10 @@ export function writeBlocks(
     let best = from;
     let bestValue = -Infinity;
     let chars = 0;
+    let positionChars = 0;
     for (let i = from; i < to; i++) {
       chars += characters[i] ?? 0;
+      positionChars += positionCharacters[i] ?? 0;
       const value = saturation(postings[i]!);
       if (value > bestValue) {
         bestValue = value;
@@ -58,6 +63,7 @@ export function writeBlocks(
     writer.write(chars);
     writer.write(postings[best]!.frequency - 1);
     writer.write(last - postings[best]!.ordinal);
+    writer.write(positionChars);
     previousLast = last;
   }
 }
@@ -73,21 +79,29 @@ export interface TermBlocks {
   /** Term frequency and ordinal of each block's best posting. */
   bestFrequency: Int32Array;
   bestOrdinal: Int32Array;
+  /** Start and end (exclusive) of each block's characters in the word positions. */
+  positionStart: Float64Array;
+  positionEnd: Float64Array;
 }
 
-/** Decodes `blocks` entries of a term whose postings (after the count) start at `first`. */
+/**
+ * Decodes `blocks` entries of a term whose postings (after the count) start at `first` and whose
+ * positions start at `firstPosition`.
+ */
 export function readBlocks(
   entries: string,
   from: number,
   to: number,
   documents: number,
   first: number,
+  firstPosition: number,
 ): TermBlocks {
   const count = Math.ceil(documents / BLOCK_SIZE);
   const blocks = emptyBlocks(count);
   const reader = new NumberReader(entries, from, to);
   let previousLast = -1;
   let at = first;
+  let positionAt = firstPosition;
   for (let b = 0; b < count; b++) {
     const last = previousLast + reader.next();
     blocks.last[b] = last;
@@ -96,6 +110,9 @@ export function readBlocks(
     blocks.end[b] = at;
     blocks.bestFrequency[b] = reader.next() + 1;
     blocks.bestOrdinal[b] = last - reader.next();
+    blocks.positionStart[b] = positionAt;
+    positionAt += reader.next();
+    blocks.positionEnd[b] = positionAt;
     previousLast = last;
   }
   if (!reader.done) throw new RangeError("compact index: block entries run long");
@@ -111,5 +128,7 @@ export function emptyBlocks(count: number): TermBlocks {
     end: new Float64Array(count),
     bestFrequency: new Int32Array(count),
     bestOrdinal: new Int32Array(count),
+    positionStart: new Float64Array(count),
+    positionEnd: new Float64Array(count),
   };
 }

@@ -10,6 +10,7 @@
  */
 import type { BackendDocument } from "../interface";
 import { normaliseTerm, tokenize } from "../../text";
+import { packOccurrence, wordPositions } from "../../positions";
 import { type PostingEntry, writeBlocks } from "./blocks";
 import { NumberWriter } from "./codec";
 import { TERM_SEPARATOR } from "./dictionary";
@@ -19,6 +20,8 @@ import { bm25Saturation } from "./index-data";
 interface TermPostings {
   ordinals: number[];
   frequencies: number[];
+  /** Per posting, the term's occurrences in the document, packed (src/search/positions.ts). */
+  occurrences: number[][];
 }
 
 /**
@@ -77,23 +80,25 @@ function checkOrdinal(ordinal: number, lengthOf: Map<number, number>): void {
     throw new Error(`compact index: duplicate document ordinal ${ordinal}`);
 }
 
-/** Adds one document's term frequencies to the postings. */
-function addPostings(inverted: Inverted, ordinal: number, tokens: string[]): void {
-  const counts = new Map<string, number>();
-  for (const token of tokens) {
-    const term = normaliseTerm(token);
-    if (term) counts.set(term, (counts.get(term) ?? 0) + 1);
+/** Adds one document's term frequencies and positions to the postings. */
+function addPostings(inverted: Inverted, ordinal: number, text: string): void {
+  const byTerm = new Map<string, number[]>();
+  for (const word of wordPositions(text)) {
+    const list = byTerm.get(word.term);
+    if (list) list.push(packOccurrence(word));
+    else byTerm.set(word.term, [packOccurrence(word)]);
   }
-  for (const [term, frequency] of counts) {
+  for (const [term, occurrences] of byTerm) {
     let entry = inverted.postings.get(term);
     if (!entry) {
       if (term.includes(TERM_SEPARATOR))
         throw new Error(`compact index: term ${JSON.stringify(term)} contains a separator`);
-      entry = { ordinals: [], frequencies: [] };
+      entry = { ordinals: [], frequencies: [], occurrences: [] };
       inverted.postings.set(term, entry);
     }
     entry.ordinals.push(ordinal);
-    entry.frequencies.push(frequency);
+    entry.frequencies.push(occurrences.length);
+    entry.occurrences.push(occurrences);
   }
 }
 
@@ -116,7 +121,7 @@ function invert(documents: Iterable<BackendDocument>): Inverted {
     inverted.averageLength = (inverted.averageLength * n + length) / (n + 1);
     inverted.documentCount++;
     if (ordinal + 1 > inverted.ordinals) inverted.ordinals = ordinal + 1;
-    addPostings(inverted, ordinal, tokens);
+    addPostings(inverted, ordinal, text);
   }
   return inverted;
 }
@@ -146,6 +151,8 @@ function writeTermSections(
   frequencies: NumberWriter;
   blockSizes: NumberWriter;
   blocks: NumberWriter;
+  positionSizes: NumberWriter;
+  positions: NumberWriter;
 } {
   const out = {
     sizes: new NumberWriter(),
@@ -153,6 +160,8 @@ function writeTermSections(
     frequencies: new NumberWriter(),
     blockSizes: new NumberWriter(),
     blocks: new NumberWriter(),
+    positionSizes: new NumberWriter(),
+    positions: new NumberWriter(),
   };
   const average = collection ? collection.averageLength : inverted.averageLength;
   const saturation = (posting: PostingEntry) =>
@@ -163,8 +172,11 @@ function writeTermSections(
     const before = out.postings.length;
     const sorted = writePostings(out.postings, entry);
     out.sizes.write(out.postings.length - before);
+    const positionsBefore = out.positions.length;
+    const positionCharacters = writePositions(out.positions, entry, sorted.order);
+    out.positionSizes.write(out.positions.length - positionsBefore);
     const blocksBefore = out.blocks.length;
-    writeBlocks(out.blocks, sorted.postings, sorted.characters, saturation);
+    writeBlocks(out.blocks, sorted.postings, sorted.characters, saturation, positionCharacters);
     out.blockSizes.write(out.blocks.length - blocksBefore);
     if (collection) out.frequencies.write(collectionFrequency(collection, term, entry));
   }
@@ -199,6 +211,8 @@ export function buildCompactIndex(
     postings: sections.postings.toString(),
     blockSizes: sections.blockSizes.toString(),
     blocks: sections.blocks.toString(),
+    positionSizes: sections.positionSizes.toString(),
+    positions: sections.positions.toString(),
     ...(collection ? { frequencies: sections.frequencies.toString() } : {}),
   });
 }
@@ -207,7 +221,7 @@ export function buildCompactIndex(
 function writePostings(
   writer: NumberWriter,
   entry: TermPostings,
-): { postings: PostingEntry[]; characters: number[] } {
+): { postings: PostingEntry[]; characters: number[]; order: number[] } {
   const order = entry.ordinals.map((_, i) => i);
   // Documents usually arrive in ordinal order; sort only when they did not.
   if (entry.ordinals.some((ordinal, i) => i > 0 && ordinal < (entry.ordinals[i - 1] ?? 0)))
@@ -227,5 +241,29 @@ function writePostings(
     postings.push({ ordinal, frequency });
     characters.push(writer.length - before);
   }
-  return { postings, characters };
+  return { postings, characters, order };
+}
+
+/**
+ * Writes a term's positions (./format.ts): per posting in `order`, each occurrence as
+ * `gap * 4 + flags`, the gap from the previous occurrence in the document (the first: from -1).
+ * Returns the characters each posting's positions took.
+ */
+function writePositions(
+  writer: NumberWriter,
+  entry: TermPostings,
+  order: readonly number[],
+): number[] {
+  const characters: number[] = [];
+  for (const i of order) {
+    const before = writer.length;
+    let previous = -1;
+    for (const packed of entry.occurrences[i] ?? []) {
+      const position = packed >>> 2;
+      writer.write((position - previous - 1) * 4 + (packed & 3));
+      previous = position;
+    }
+    characters.push(writer.length - before);
+  }
+  return characters;
 }

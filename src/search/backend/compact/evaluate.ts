@@ -6,6 +6,8 @@
  *   it (weight PREFIX * len / (len + 0.3 * extra)), with `fuzzy` the terms within that edit
  *   distance (weight FUZZY * len / (len + distance)), the prefix ones not counted twice;
  * - AND intersects and adds scores, OR unites and adds, AND_NOT subtracts;
+ * - a phrase or near node is the AND of its terms narrowed by their word positions
+ *   (./positions.ts);
  * - the final score is multiplied by the number of distinct query terms the document matched
  *   (MiniSearch's "quality"); the filter is applied last.
  * Result sets are sorted ordinal arrays with scores and a bit mask of the matched leaves, so the
@@ -13,12 +15,15 @@
  *
  * Runtime-free.
  */
-import type { BackendHit, BackendQuery } from "../interface";
+import type { BackendHit, BackendQuery, ScoreWeight, TopHits } from "../interface";
+import type { SortOrder } from "../../types";
 import { type Pace, type Steps, NEVER_PAUSE, checkpoint, runToEnd } from "../../pace";
 import { normaliseTerm, tokenize } from "../../text";
 import { MATCH_WEIGHTS } from "../ranking";
 import type { TermDictionary } from "./dictionary";
 import type { CompactIndexData } from "./index-data";
+import { type NodeTerm, type PositionTest, positionalSet } from "./positions";
+import { TopList } from "./top-list";
 
 /** Most positive query terms one query may have (one bit each in a 32-bit mask). */
 export const MAX_QUERY_LEAVES = 31;
@@ -86,6 +91,44 @@ export class QueryEvaluator {
     const run = new QueryRun(this, pace);
     const result = yield* run.evaluate(query, true);
     return yield* run.hits(result, filter);
+  }
+
+  /**
+   * The first `count` hits in `order` and the total, as SearchBackend.searchTop gives them, found
+   * by evaluating the whole query but making hits of those `count` only: for the queries block-max
+   * search (./top-k.ts) does not take whose cost is in the hits, not the evaluation (phrase and
+   * near nodes, whose positions leave few postings to score but may leave thousands of hits).
+   * Runs straight through (no pauses): for queries without prefix or fuzzy words.
+   */
+  top(
+    query: BackendQuery,
+    filter: ((ordinal: number) => boolean) | undefined,
+    count: number,
+    order: SortOrder,
+    weight: ScoreWeight,
+  ): TopHits {
+    const run = new QueryRun(this, NEVER_PAUSE);
+    const result = runToEnd(run.evaluate(query, true));
+    const best = new TopList(count);
+    let total = 0;
+    for (let i = 0; i < result.size; i++) {
+      const ordinal = result.ordinals[i]!;
+      if (filter && !filter(ordinal)) continue;
+      total++;
+      if (order === "chronological") {
+        if (!best.full) best.offer(ordinal, -i); // in ordinal order
+        continue;
+      }
+      const score = result.scores[i]! * run.quality(result.masks[i]!) * weight(ordinal);
+      best.offer(ordinal, score);
+    }
+    const hits = best.ordinals.map((ordinal) => {
+      const i = indexOf(result, ordinal);
+      const hit = run.hit(result, i);
+      const score = hit.score * weight(ordinal);
+      return hit instanceof LazyTermsHit ? hit.weighted(score) : { ...hit, score };
+    });
+    return { total, hits };
   }
 
   /** @internal */
@@ -202,6 +245,13 @@ class QueryRun {
         }
         return result;
       }
+      case "phrase":
+      case "near": {
+        if (this.pace.due()) yield;
+        return this.positional(query, positive);
+      }
+      default:
+        return query satisfies never;
     }
   }
 
@@ -209,20 +259,7 @@ class QueryRun {
   private leaf(term: string, prefix: boolean, fuzzy: number, positive: boolean): ResultSet {
     const index = this.evaluator.data;
     const weighted = weightedTerms(index.dictionary, term, prefix, fuzzy);
-    let bit = 0;
-    let leaf: Leaf | undefined;
-    if (positive) {
-      if (this.leaves.length >= MAX_QUERY_LEAVES)
-        throw new Error(`compact index: a query may have at most ${MAX_QUERY_LEAVES} terms`);
-      let sourceBit = this.sourceBits.get(term);
-      if (sourceBit === undefined) {
-        sourceBit = 1 << this.sourceBits.size;
-        this.sourceBits.set(term, sourceBit);
-      }
-      bit = 1 << this.leaves.length;
-      leaf = { source: term, sourceBit, termIds: weighted.map((w) => w.id) };
-      this.leaves.push(leaf);
-    }
+    const { bit, leaf } = this.register(term, weighted, positive);
     if (weighted.length === 0) return EMPTY;
     if (weighted.length === 1) {
       const only = weighted[0]!;
@@ -235,6 +272,48 @@ class QueryRun {
       };
     }
     return this.mergeTerms(weighted, bit, leaf);
+  }
+
+  /** Registers a positive query term as a leaf: its bit (0 when not positive) and record. */
+  private register(
+    term: string,
+    weighted: readonly WeightedTerm[],
+    positive: boolean,
+  ): { bit: number; leaf: Leaf | undefined } {
+    if (!positive) return { bit: 0, leaf: undefined };
+    if (this.leaves.length >= MAX_QUERY_LEAVES)
+      throw new Error(`compact index: a query may have at most ${MAX_QUERY_LEAVES} terms`);
+    let sourceBit = this.sourceBits.get(term);
+    if (sourceBit === undefined) {
+      sourceBit = 1 << this.sourceBits.size;
+      this.sourceBits.set(term, sourceBit);
+    }
+    const bit = 1 << this.leaves.length;
+    const leaf: Leaf = { source: term, sourceBit, termIds: weighted.map((w) => w.id) };
+    this.leaves.push(leaf);
+    return { bit, leaf };
+  }
+
+  /**
+   * The documents of a phrase or near node: its words as leaves (one exact term each, as the AND
+   * of its words would register them), narrowed by positions (./positions.ts).
+   */
+  private positional(query: PositionTest, positive: boolean): ResultSet {
+    const index = this.evaluator.data;
+    const words: NodeTerm[] = [];
+    let missing = false;
+    for (const term of query.terms) {
+      const parts = queryTerms(term);
+      if (parts.length !== 1 || parts[0] !== term)
+        throw new Error(`compact index: ${JSON.stringify(term)} is not one index term`);
+      const weighted = weightedTerms(index.dictionary, term, false, 0);
+      const { bit } = this.register(term, weighted, positive);
+      const only = weighted[0];
+      if (only) words.push({ id: only.id, bit });
+      else missing = true;
+    }
+    if (missing || words.length === 0) return EMPTY;
+    return positionalSet(index, words, query);
   }
 
   /** Adds up the documents of several terms of one leaf, keeping which terms each matched. */
@@ -365,18 +444,26 @@ class QueryRun {
     const hits: BackendHit[] = [];
     for (let i = 0; i < result.size; i++) {
       if (checkpoint(this.pace, i)) yield;
-      const ordinal = result.ordinals[i]!;
-      if (filter && !filter(ordinal)) continue;
-      const mask = result.masks[i]!;
-      const info = this.describe(mask);
-      const score = result.scores[i]! * info.quality;
-      hits.push(
-        info.terms
-          ? { ordinal, score, terms: info.terms, queryTerms: info.queryTerms }
-          : new LazyTermsHit(ordinal, score, info.queryTerms, this, mask),
-      );
+      if (filter && !filter(result.ordinals[i]!)) continue;
+      hits.push(this.hit(result, i));
     }
     return hits;
+  }
+
+  /** The number of distinct query terms of a leaf mask (MiniSearch's "quality"). */
+  quality(mask: number): number {
+    return this.describe(mask).quality;
+  }
+
+  /** The hit of a result set's i-th document: its score multiplied by the quality. */
+  hit(result: ResultSet, i: number): BackendHit {
+    const ordinal = result.ordinals[i]!;
+    const mask = result.masks[i]!;
+    const info = this.describe(mask);
+    const score = result.scores[i]! * info.quality;
+    return info.terms
+      ? { ordinal, score, terms: info.terms, queryTerms: info.queryTerms }
+      : new LazyTermsHit(ordinal, score, info.queryTerms, this, mask);
   }
 
   /** Position of `ordinal` in a several-term leaf's ordinals, or -1. */
@@ -437,6 +524,11 @@ class LazyTermsHit implements BackendHit {
   get terms(): string[] {
     this.#terms ??= this.#run.documentTerms(this.ordinal, this.#mask);
     return this.#terms;
+  }
+
+  /** The same hit with another score (weighted). */
+  weighted(score: number): LazyTermsHit {
+    return new LazyTermsHit(this.ordinal, score, this.queryTerms, this.#run, this.#mask);
   }
 }
 
@@ -508,6 +600,18 @@ function or(a: ResultSet, b: ResultSet): ResultSet {
     n++;
   }
   return { size: n, ordinals, scores, masks };
+}
+
+/** Where an ordinal of the set is (binary search over its ascending ordinals). */
+function indexOf(set: ResultSet, ordinal: number): number {
+  let lo = 0;
+  let hi = set.size;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (set.ordinals[mid]! < ordinal) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function andNot(a: ResultSet, b: ResultSet): ResultSet {

@@ -21,6 +21,12 @@
  * - `blockSizes`: for every term, the number of characters of its block entries (0 for a term
  *   with at most BLOCK_SIZE documents); `blocks`: those entries, in dictionary order: the
  *   block-max metadata of ./blocks.ts (version 2).
+ * - `positionSizes`: for every term, the number of characters of its positions; `positions`:
+ *   those, in dictionary order (version 3): for every posting of the term (ascending ordinal),
+ *   its `frequency` occurrences, each `gap * 4 + (joined ? 2 : 0) + (exact ? 1 : 0)` where gap is
+ *   the word position minus the previous occurrence's in the document minus 1 (the first: the
+ *   position itself); positions and flags as src/search/positions.ts defines them. Read only for
+ *   phrase and proximity queries (./positions.ts).
  *
  * Runtime-free.
  */
@@ -28,8 +34,11 @@ import { stringifyAscii } from "../../ascii-json";
 
 /** The `format` field of a compact index. */
 export const COMPACT_FORMAT = "caption-compact-index";
-/** Version of the layout above. Bump on any incompatible change (2: block-max sections). */
-export const COMPACT_FORMAT_VERSION = 2;
+/**
+ * Version of the layout above. Bump on any incompatible change (2: block-max sections; 3: word
+ * positions).
+ */
+export const COMPACT_FORMAT_VERSION = 3;
 
 /** The parsed file (the sections still encoded). */
 export interface CompactIndexFile {
@@ -49,6 +58,8 @@ export interface CompactIndexFile {
   postings: string;
   blockSizes: string;
   blocks: string;
+  positionSizes: string;
+  positions: string;
   /** Collection-wide document frequencies (a shard); absent: the postings' own counts. */
   frequencies?: string;
 }
@@ -93,6 +104,8 @@ export function parseIndexFile(text: string): CompactIndexFile {
     "postings",
     "blockSizes",
     "blocks",
+    "positionSizes",
+    "positions",
   ] as const) {
     if (typeof file[key] !== "string") throw new Error(`compact index: ${key} is not a string`);
   }

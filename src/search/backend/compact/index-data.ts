@@ -48,10 +48,15 @@ export class CompactIndexData {
     /** Block entries of the long posting lists (./blocks.ts) and their size per term. */
     private readonly blockEntries = "",
     private readonly blockSizes = "",
+    /** Word positions of every posting (./format.ts), and their size per term. */
+    readonly positions = "",
+    private readonly positionSizes = "",
   ) {}
 
   /** Start of each term's block entries, plus the end; decoded on first use. */
   private blockStarts: Float64Array | undefined;
+  /** Start of each term's positions, plus the end; decoded on first use. */
+  private positionStartsOf: Float64Array | undefined;
 
   /** Size of the ordinal space. */
   get ordinals(): number {
@@ -99,6 +104,8 @@ export class CompactIndexData {
       frequencies,
       file.blocks,
       file.blockSizes,
+      file.positions,
+      file.positionSizes,
     );
   }
 
@@ -121,7 +128,15 @@ export class CompactIndexData {
     const first = reader.position;
     if (count > BLOCK_SIZE) {
       const starts = this.entryStarts();
-      return readBlocks(this.blockEntries, starts[id] ?? 0, starts[id + 1] ?? 0, count, first);
+      const [firstPosition] = this.positionRange(id);
+      return readBlocks(
+        this.blockEntries,
+        starts[id] ?? 0,
+        starts[id + 1] ?? 0,
+        count,
+        first,
+        firstPosition,
+      );
     }
     const blocks = emptyBlocks(1);
     const end = this.postingStarts[id + 1] ?? 0;
@@ -146,24 +161,29 @@ export class CompactIndexData {
     blocks.end[0] = end;
     blocks.bestFrequency[0] = frequencies[best] ?? 1;
     blocks.bestOrdinal[0] = ordinals[best] ?? 0;
+    [blocks.positionStart[0], blocks.positionEnd[0]] = this.positionRange(id);
     return blocks;
   }
 
   private entryStarts(): Float64Array {
-    if (this.blockStarts) return this.blockStarts;
-    const terms = this.dictionary.size;
-    const starts = new Float64Array(terms + 1);
-    const reader = new NumberReader(this.blockSizes);
-    let at = 0;
-    for (let id = 0; id < terms; id++) {
-      starts[id] = at;
-      at += reader.next();
-    }
-    starts[terms] = at;
-    if (!reader.done || at !== this.blockEntries.length)
-      throw new RangeError("compact index: block sizes do not match the block entries");
-    this.blockStarts = starts;
-    return starts;
+    this.blockStarts ??= sectionStarts(
+      this.blockSizes,
+      this.dictionary.size,
+      this.blockEntries,
+      "block",
+    );
+    return this.blockStarts;
+  }
+
+  /** Where a term's positions start and end in `positions`. */
+  positionRange(id: number): [number, number] {
+    this.positionStartsOf ??= sectionStarts(
+      this.positionSizes,
+      this.dictionary.size,
+      this.positions,
+      "position",
+    );
+    return [this.positionStartsOf[id] ?? 0, this.positionStartsOf[id + 1] ?? 0];
   }
 
   /**
@@ -251,6 +271,21 @@ export class CompactIndexData {
     if (position !== end) throw new RangeError(`compact index: postings of term ${id} run long`);
     return { ordinals, scores };
   }
+}
+
+/** Start of each term's part of a section from the sizes per term, plus the end; checked. */
+function sectionStarts(sizes: string, terms: number, section: string, name: string): Float64Array {
+  const starts = new Float64Array(terms + 1);
+  const reader = new NumberReader(sizes);
+  let at = 0;
+  for (let id = 0; id < terms; id++) {
+    starts[id] = at;
+    at += reader.next();
+  }
+  starts[terms] = at;
+  if (!reader.done || at !== section.length)
+    throw new RangeError(`compact index: ${name} sizes do not match the ${name} entries`);
+  return starts;
 }
 
 /**

@@ -53,6 +53,12 @@ function toMiniSearchQuery(query: BackendQuery): Query {
         fuzzy: false,
         queries: [toMiniSearchQuery(query.include), ...query.exclude.map(toMiniSearchQuery)],
       };
+    case "phrase":
+    case "near":
+      // MiniSearch keeps no positions (the backend has no `positions`): the core never sends these.
+      throw new Error(`minisearch backend: a ${query.kind} node needs word positions`);
+    default:
+      return query satisfies never;
   }
 }
 
