@@ -11,6 +11,7 @@ import { describe, expect, test } from "vitest";
 import { buildAssets } from "../../ingest/build-index";
 import type { BackendDocument, BackendQuery } from "../../src/search/backend/interface";
 import { compactBackend } from "../../src/search/backend/compact/backend";
+import { commonWords, invertPairs } from "../../src/search/backend/compact/pairs";
 import { miniSearchBackend } from "../../src/search/backend/minisearch/backend";
 import type { Corpus } from "../../src/search/corpus";
 import { openCorpus } from "../../src/search/load";
@@ -186,6 +187,34 @@ function exhaustiveAnd(words: readonly string[]): BackendQuery {
     queries: words.map((term) => ({ kind: "term", term, prefix: false, fuzzy: 0 })),
   };
 }
+
+describe("pairs of common words (src/search/backend/compact/pairs.ts)", () => {
+  test("a pair is kept where a phrase could use it: next to each other, joined, both exact", () => {
+    const documents = [
+      { ordinal: 0, text: "Thank you. Thank  you, thank,you" },
+      { ordinal: 1, text: "thank naïve you; you thank" },
+    ];
+    const pairs = invertPairs(documents, new Set(["thank", "you", "naive"]));
+    expect(
+      Object.fromEntries([...pairs].map(([term, entry]) => [term, entry.occurrences])),
+    ).toEqual({
+      // Packed: position * 4 + (first word joined ? 2 : 0) + 1. "Thank you" at 0, "Thank  you"
+      // at 2 (double space: joined); not "thank,you", "naïve you" (not exact), "you; you".
+      "thank+you": [[0 * 4 + 1, 2 * 4 + 1]],
+      "you+thank": [[3 * 4 + 1]],
+    });
+  });
+
+  test("the common words are the most frequent by documents, ties in code unit order", () => {
+    const postings = new Map(
+      ["b", "a", "c"].map((term, i) => [
+        term,
+        { ordinals: Array(3 - (i === 2 ? 1 : 0)).fill(0), frequencies: [], occurrences: [] },
+      ]),
+    );
+    expect(commonWords(postings).slice(0, 3)).toEqual(["a", "b", "c"]);
+  });
+});
 
 describe("phrase and near nodes of the compact backend", () => {
   test("match exactly the documents whose text has the phrase / the words within the slop, scored as the AND", () => {

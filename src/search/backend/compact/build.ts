@@ -14,15 +14,14 @@ import { packOccurrence, wordPositions } from "../../positions";
 import { type PostingEntry, writeBlocks } from "./blocks";
 import { NumberWriter } from "./codec";
 import { TERM_SEPARATOR } from "./dictionary";
-import { COMPACT_FORMAT, COMPACT_FORMAT_VERSION, stringifyIndexFile } from "./format";
+import {
+  COMPACT_FORMAT,
+  COMPACT_FORMAT_VERSION,
+  type PairSections,
+  stringifyIndexFile,
+} from "./format";
 import { bm25Saturation } from "./index-data";
-
-interface TermPostings {
-  ordinals: number[];
-  frequencies: number[];
-  /** Per posting, the term's occurrences in the document, packed (src/search/positions.ts). */
-  occurrences: number[][];
-}
+import { type TermPostings, commonWords, invertPairs } from "./pairs";
 
 /**
  * Statistics of a whole collection, for building one shard of it: BM25 then uses the
@@ -103,7 +102,7 @@ function addPostings(inverted: Inverted, ordinal: number, text: string): void {
 }
 
 /** Inverts the documents: postings, lengths and the averages MiniSearch keeps. */
-function invert(documents: Iterable<BackendDocument>): Inverted {
+function invert(documents: readonly BackendDocument[]): Inverted {
   const inverted: Inverted = {
     postings: new Map(),
     lengthOf: new Map(),
@@ -142,7 +141,7 @@ function collectionFrequency(
 
 /** The per-term sections of the file: postings, blocks and (for a shard) frequencies. */
 function writeTermSections(
-  inverted: Inverted,
+  inverted: Pick<Inverted, "postings" | "lengthOf" | "averageLength">,
   terms: string[],
   collection: CollectionStatistics | undefined,
 ): {
@@ -192,8 +191,9 @@ export function buildCompactIndex(
   documents: Iterable<BackendDocument>,
   collection?: CollectionStatistics,
 ): string {
-  const inverted = invert(documents);
-  const terms = [...inverted.postings.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const all = [...documents];
+  const inverted = invert(all);
+  const terms = sortedTerms(inverted.postings);
   const lengths = new NumberWriter();
   for (let ordinal = 0; ordinal < inverted.ordinals; ordinal++)
     lengths.write(inverted.lengthOf.get(ordinal) ?? 0);
@@ -213,8 +213,33 @@ export function buildCompactIndex(
     blocks: sections.blocks.toString(),
     positionSizes: sections.positionSizes.toString(),
     positions: sections.positions.toString(),
+    pairs: pairSections(inverted, all),
     ...(collection ? { frequencies: sections.frequencies.toString() } : {}),
   });
+}
+
+function sortedTerms(postings: ReadonlyMap<string, unknown>): string[] {
+  return [...postings.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The pairs of common words (./pairs.ts) as the file's `pairs` section. */
+function pairSections(inverted: Inverted, documents: readonly BackendDocument[]): PairSections {
+  const words = commonWords(inverted.postings);
+  const postings = invertPairs(documents, new Set(words));
+  const terms = sortedTerms(postings);
+  const sections = writeTermSections({ ...inverted, postings }, terms, undefined);
+  return {
+    words: words.join(TERM_SEPARATOR),
+    wordCount: words.length,
+    terms: terms.length,
+    dictionary: terms.join(TERM_SEPARATOR),
+    postingSizes: sections.sizes.toString(),
+    postings: sections.postings.toString(),
+    blockSizes: sections.blockSizes.toString(),
+    blocks: sections.blocks.toString(),
+    positionSizes: sections.positionSizes.toString(),
+    positions: sections.positions.toString(),
+  };
 }
 
 /** Writes a term's postings; returns them in ordinal order with the characters each took. */

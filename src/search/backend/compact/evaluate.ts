@@ -111,6 +111,8 @@ export class QueryEvaluator {
     const result = runToEnd(run.evaluate(query, true));
     const best = new TopList(count);
     let total = 0;
+    let mask = -1;
+    let quality = 1;
     for (let i = 0; i < result.size; i++) {
       const ordinal = result.ordinals[i]!;
       if (filter && !filter(ordinal)) continue;
@@ -119,8 +121,12 @@ export class QueryEvaluator {
         if (!best.full) best.offer(ordinal, -i); // in ordinal order
         continue;
       }
-      const score = result.scores[i]! * run.quality(result.masks[i]!) * weight(ordinal);
-      best.offer(ordinal, score);
+      if (result.masks[i] !== mask) {
+        mask = result.masks[i]!;
+        quality = run.quality(mask);
+      }
+      const score = result.scores[i]! * quality * weight(ordinal);
+      if (score >= best.threshold) best.offer(ordinal, score);
     }
     const hits = best.ordinals.map((ordinal) => {
       const i = indexOf(result, ordinal);
@@ -309,7 +315,7 @@ class QueryRun {
       const weighted = weightedTerms(index.dictionary, term, false, 0);
       const { bit } = this.register(term, weighted, positive);
       const only = weighted[0];
-      if (only) words.push({ id: only.id, bit });
+      if (only) words.push({ term, id: only.id, bit });
       else missing = true;
     }
     if (missing || words.length === 0) return EMPTY;

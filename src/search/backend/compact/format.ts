@@ -27,6 +27,7 @@
  *   the word position minus the previous occurrence's in the document minus 1 (the first: the
  *   position itself); positions and flags as src/search/positions.ts defines them. Read only for
  *   phrase and proximity queries (./positions.ts).
+ * - `pairs`: the pairs of common words (./pairs.ts): the same term sections for the pair terms.
  *
  * Runtime-free.
  */
@@ -39,6 +40,25 @@ export const COMPACT_FORMAT = "caption-compact-index";
  * positions).
  */
 export const COMPACT_FORMAT_VERSION = 3;
+
+/**
+ * The pairs of common words (./pairs.ts), in the layout of the file's own term sections: the
+ * common words (sorted by document frequency, joined by TERM_SEPARATOR), then the pair terms'
+ * dictionary, postings, blocks and positions. Scores never come from here (a pair's documents
+ * are scored by its words' postings), so there are no frequencies.
+ */
+export interface PairSections {
+  words: string;
+  wordCount: number;
+  terms: number;
+  dictionary: string;
+  postingSizes: string;
+  postings: string;
+  blockSizes: string;
+  blocks: string;
+  positionSizes: string;
+  positions: string;
+}
 
 /** The parsed file (the sections still encoded). */
 export interface CompactIndexFile {
@@ -60,6 +80,7 @@ export interface CompactIndexFile {
   blocks: string;
   positionSizes: string;
   positions: string;
+  pairs: PairSections;
   /** Collection-wide document frequencies (a shard); absent: the postings' own counts. */
   frequencies?: string;
 }
@@ -111,5 +132,28 @@ export function parseIndexFile(text: string): CompactIndexFile {
   }
   if (file.frequencies !== undefined && typeof file.frequencies !== "string")
     throw new Error("compact index: frequencies is not a string");
+  checkPairs(file.pairs);
   return file as CompactIndexFile;
+}
+
+/** Checks the `pairs` section's fields. */
+function checkPairs(pairs: unknown): asserts pairs is PairSections {
+  if (pairs === null || typeof pairs !== "object" || Array.isArray(pairs))
+    throw new Error("compact index: pairs is not an object");
+  const section = pairs as Partial<Record<keyof PairSections, unknown>>;
+  for (const key of ["wordCount", "terms"] as const)
+    if (!isCount(section[key])) throw new Error(`compact index: pairs.${key} is not a count`);
+  for (const key of [
+    "words",
+    "dictionary",
+    "postingSizes",
+    "postings",
+    "blockSizes",
+    "blocks",
+    "positionSizes",
+    "positions",
+  ] as const) {
+    if (typeof section[key] !== "string")
+      throw new Error(`compact index: pairs.${key} is not a string`);
+  }
 }

@@ -9,8 +9,8 @@
 import { BM25 } from "../ranking";
 import { BLOCK_SIZE, emptyBlocks, readBlocks, type TermBlocks } from "./blocks";
 import { CONTINUATION_RADIX, DIGIT_OF, FINAL_RADIX, NumberReader } from "./codec";
-import { TermDictionary } from "./dictionary";
-import { parseIndexFile } from "./format";
+import { TERM_SEPARATOR, TermDictionary } from "./dictionary";
+import { type PairSections, parseIndexFile } from "./format";
 
 // Local copies: the hot decoding loop reads plain module constants, not imported bindings.
 const DIGITS = DIGIT_OF;
@@ -94,7 +94,7 @@ export class CompactIndexData {
       for (let id = 0; id < file.terms; id++) frequencies[id] = reader.next();
       if (!reader.done) throw new Error("compact index: frequencies has more numbers than terms");
     }
-    return new CompactIndexData(
+    const data = new CompactIndexData(
       dictionary,
       lengths,
       postingStarts,
@@ -107,7 +107,12 @@ export class CompactIndexData {
       file.positions,
       file.positionSizes,
     );
+    data.pairs = parsePairs(file.pairs, data);
+    return data;
   }
+
+  /** The pairs of common words (./pairs.ts), over the same documents. */
+  pairs: PairIndex | null = null;
 
   /** Documents in a term's postings (in this index). */
   postingCount(id: number): number {
@@ -271,6 +276,43 @@ export class CompactIndexData {
     if (position !== end) throw new RangeError(`compact index: postings of term ${id} run long`);
     return { ordinals, scores };
   }
+}
+
+/** The pairs of common words of an index: which words pair, and the pair terms' index. */
+export interface PairIndex {
+  /** The common words (those pairs are kept for). */
+  words: ReadonlySet<string>;
+  data: CompactIndexData;
+}
+
+/** Loads the `pairs` section over the index's documents (its lengths and statistics). */
+function parsePairs(section: PairSections, index: CompactIndexData): PairIndex {
+  const words = section.words === "" ? [] : section.words.split(TERM_SEPARATOR);
+  if (words.length !== section.wordCount)
+    throw new Error(
+      `compact index: pairs.words has ${words.length} words, pairs.wordCount says ${section.wordCount}`,
+    );
+  const dictionary = TermDictionary.fromText(section.dictionary, section.terms);
+  const postingStarts = sectionStarts(
+    section.postingSizes,
+    section.terms,
+    section.postings,
+    "pair posting",
+  );
+  const data = new CompactIndexData(
+    dictionary,
+    index.lengths,
+    postingStarts,
+    section.postings,
+    index.documentCount,
+    index.averageLength,
+    null,
+    section.blocks,
+    section.blockSizes,
+    section.positions,
+    section.positionSizes,
+  );
+  return { words: new Set(words), data };
 }
 
 /** Start of each term's part of a section from the sizes per term, plus the end; checked. */
