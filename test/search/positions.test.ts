@@ -11,7 +11,13 @@ import { describe, expect, test } from "vitest";
 import { buildAssets } from "../../ingest/build-index";
 import type { BackendDocument, BackendQuery } from "../../src/search/backend/interface";
 import { compactBackend } from "../../src/search/backend/compact/backend";
-import { commonWords, invertPairs } from "../../src/search/backend/compact/pairs";
+import {
+  OPEN_PAIR_MIN_DOCUMENTS,
+  commonWords,
+  invertPairs,
+  keepsPair,
+  pairRule,
+} from "../../src/search/backend/compact/pairs";
 import { miniSearchBackend } from "../../src/search/backend/minisearch/backend";
 import type { Corpus } from "../../src/search/corpus";
 import { openCorpus } from "../../src/search/load";
@@ -194,7 +200,7 @@ describe("pairs of common words (src/search/backend/compact/pairs.ts)", () => {
       { ordinal: 0, text: "Thank you. Thank  you, thank,you" },
       { ordinal: 1, text: "thank naïve you; you thank" },
     ];
-    const pairs = invertPairs(documents, new Set(["thank", "you", "naive"]));
+    const pairs = invertPairs(documents, pairRule(["thank", "you", "naive"], 0));
     expect(
       Object.fromEntries([...pairs].map(([term, entry]) => [term, entry.occurrences])),
     ).toEqual({
@@ -203,6 +209,24 @@ describe("pairs of common words (src/search/backend/compact/pairs.ts)", () => {
       "thank+you": [[0 * 4 + 1, 2 * 4 + 1]],
       "you+thank": [[3 * 4 + 1]],
     });
+  });
+
+  test("an open word pairs with any word (in enough documents), the other common words with each other", () => {
+    const rule = pairRule(["the", "of", "right"], 1);
+    const text = "the right of access to the floor";
+    const many = Array.from({ length: OPEN_PAIR_MIN_DOCUMENTS }, (_, ordinal) => ({
+      ordinal,
+      text,
+    }));
+    expect([...invertPairs(many, rule).keys()].sort()).toEqual([
+      "right+of",
+      "the+floor",
+      "the+right",
+      "to+the",
+    ]);
+    // In fewer documents, an open word's pair with an uncommon word is not kept.
+    expect([...invertPairs(many.slice(1), rule).keys()].sort()).toEqual(["right+of", "the+right"]);
+    expect(keepsPair(rule, "access", "to")).toBe(false);
   });
 
   test("the common words are the most frequent by documents, ties in code unit order", () => {

@@ -21,7 +21,7 @@ import {
   stringifyIndexFile,
 } from "./format";
 import { bm25Saturation } from "./index-data";
-import { type TermPostings, commonWords, invertPairs } from "./pairs";
+import { OPEN_PAIR_WORDS, type TermPostings, commonWords, invertPairs, pairRule } from "./pairs";
 
 /**
  * Statistics of a whole collection, for building one shard of it: BM25 then uses the
@@ -225,12 +225,14 @@ function sortedTerms(postings: ReadonlyMap<string, unknown>): string[] {
 /** The pairs of common words (./pairs.ts) as the file's `pairs` section. */
 function pairSections(inverted: Inverted, documents: readonly BackendDocument[]): PairSections {
   const words = commonWords(inverted.postings);
-  const postings = invertPairs(documents, new Set(words));
+  const open = Math.min(OPEN_PAIR_WORDS, words.length);
+  const postings = invertPairs(documents, pairRule(words, open));
   const terms = sortedTerms(postings);
   const sections = writeTermSections({ ...inverted, postings }, terms, undefined);
   return {
     words: words.join(TERM_SEPARATOR),
     wordCount: words.length,
+    openCount: open,
     terms: terms.length,
     dictionary: terms.join(TERM_SEPARATOR),
     postingSizes: sections.sizes.toString(),
@@ -282,6 +284,7 @@ function writePositions(
   const characters: number[] = [];
   for (const i of order) {
     const before = writer.length;
+    for (const value of entry.headers?.[i] ?? []) writer.write(value);
     let previous = -1;
     for (const packed of entry.occurrences[i] ?? []) {
       const position = packed >>> 2;

@@ -27,7 +27,8 @@
  *   the word position minus the previous occurrence's in the document minus 1 (the first: the
  *   position itself); positions and flags as src/search/positions.ts defines them. Read only for
  *   phrase and proximity queries (./positions.ts).
- * - `pairs`: the pairs of common words (./pairs.ts): the same term sections for the pair terms.
+ * - `pairs`: the pairs of common words (./pairs.ts): the same term sections for the pair terms,
+ *   except that each posting's positions begin with its two words' term frequencies minus one.
  *
  * Runtime-free.
  */
@@ -50,6 +51,8 @@ export const COMPACT_FORMAT_VERSION = 3;
 export interface PairSections {
   words: string;
   wordCount: number;
+  /** The first `openCount` words pair with any word (./pairs.ts OPEN_PAIR_WORDS). */
+  openCount: number;
   terms: number;
   dictionary: string;
   postingSizes: string;
@@ -141,7 +144,7 @@ function checkPairs(pairs: unknown): asserts pairs is PairSections {
   if (pairs === null || typeof pairs !== "object" || Array.isArray(pairs))
     throw new Error("compact index: pairs is not an object");
   const section = pairs as Partial<Record<keyof PairSections, unknown>>;
-  for (const key of ["wordCount", "terms"] as const)
+  for (const key of ["wordCount", "openCount", "terms"] as const)
     if (!isCount(section[key])) throw new Error(`compact index: pairs.${key} is not a count`);
   for (const key of [
     "words",

@@ -11,6 +11,7 @@ import { BLOCK_SIZE, emptyBlocks, readBlocks, type TermBlocks } from "./blocks";
 import { CONTINUATION_RADIX, DIGIT_OF, FINAL_RADIX, NumberReader } from "./codec";
 import { TERM_SEPARATOR, TermDictionary } from "./dictionary";
 import { type PairSections, parseIndexFile } from "./format";
+import { type PairRule, pairRule } from "./pairs";
 
 // Local copies: the hot decoding loop reads plain module constants, not imported bindings.
 const DIGITS = DIGIT_OF;
@@ -280,8 +281,7 @@ export class CompactIndexData {
 
 /** The pairs of common words of an index: which words pair, and the pair terms' index. */
 export interface PairIndex {
-  /** The common words (those pairs are kept for). */
-  words: ReadonlySet<string>;
+  rule: PairRule;
   data: CompactIndexData;
 }
 
@@ -312,7 +312,9 @@ function parsePairs(section: PairSections, index: CompactIndexData): PairIndex {
     section.positions,
     section.positionSizes,
   );
-  return { words: new Set(words), data };
+  if (section.openCount > words.length)
+    throw new Error(`compact index: pairs.openCount ${section.openCount} is above pairs.wordCount`);
+  return { rule: pairRule(words, section.openCount), data };
 }
 
 /** Start of each term's part of a section from the sizes per term, plus the end; checked. */

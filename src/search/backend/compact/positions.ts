@@ -10,7 +10,7 @@
  * are the candidates; the other units are read rarest first, and a document is dropped as soon
  * as the units read cannot stand in order, so frequent words are read for few documents (and
  * skipped by whole blocks where none is read). Two common words that never stand together make
- * the phrase match nothing at once.
+ * the phrase match nothing at once; an open word's pair too rare to be kept is read as its words.
  *
  * Runtime-free.
  */
@@ -18,7 +18,7 @@ import { EXACT, JOINED } from "../../positions";
 import { proximityWindows } from "../../proximity";
 import { NumberReader } from "./codec";
 import { type CompactIndexData, bm25Saturation, decodePostings } from "./index-data";
-import { pairTerm } from "./pairs";
+import { PAIR_HEADERS, commonPair, keepsPair, pairTerm } from "./pairs";
 import { TermPositions } from "./term-positions";
 
 /** Documents with scores and the leaves each matched (./evaluate.ts's result sets). */
@@ -51,6 +51,8 @@ interface Unit {
   id: number;
   /** The distinct word of a word unit (its term frequency is kept when read), -1 for a pair. */
   slot: number;
+  /** A pair's two distinct words (their term frequencies come with its positions). */
+  pairSlots?: [number, number];
 }
 
 const EMPTY_SET: PositionalSet = {
@@ -80,6 +82,7 @@ export function positionalSet(
   for (let c = 0; c < candidates.length; c++) {
     const ordinal = candidates[c]!;
     if (!holds(ordinal)) continue;
+    reading.pairFrequencies(units, ordinal);
     const score = reading.score(ordinal);
     if (score === null) continue;
     out.ordinals[out.size] = ordinal;
@@ -154,6 +157,22 @@ class Reading {
     return true;
   }
 
+  /** Takes the term frequencies of the words of the units' pairs in `ordinal` from the pairs. */
+  pairFrequencies(units: readonly Unit[], ordinal: number): void {
+    for (const unit of units) {
+      if (!unit.pairSlots) continue;
+      const { cursor } = unit;
+      if (cursor.lastRead !== ordinal) {
+        if (!cursor.seek(ordinal)) continue;
+        cursor.read();
+      }
+      unit.pairSlots.forEach((k, n) => {
+        this.frequencies[k] = cursor.header[n]! + 1;
+        this.readFor[k] = ordinal;
+      });
+    }
+  }
+
   /** The document's score, as the AND of the words gives it; null if a word is not in it. */
   score(ordinal: number): number | null {
     const length = this.data.lengths[ordinal] ?? 0;
@@ -187,12 +206,16 @@ function phraseUnits(reading: Reading): Unit[] | null {
   for (let i = 0; i + 1 < words.length; i++) {
     const first = words[i]!.term;
     const second = words[i + 1]!.term;
-    if (!pairs.words.has(first) || !pairs.words.has(second)) continue;
+    if (!keepsPair(pairs.rule, first, second)) continue;
     const id = pairs.data.dictionary.find(pairTerm(first, second));
-    if (id < 0) return null;
+    // Two common words never standing together: no match. An open word's rarer pairs are not
+    // kept: its words are read instead.
+    if (id < 0 && commonPair(pairs.rule, first, second)) return null;
+    if (id < 0) continue;
     const size = pairs.data.postingCount(id);
-    const cursor = new TermPositions(pairs.data, id);
-    units.push({ offset: i, cursor, size, data: pairs.data, id, slot: -1 });
+    const cursor = new TermPositions(pairs.data, id, true, PAIR_HEADERS);
+    const pairSlots: [number, number] = [slots[i]!, slots[i + 1]!];
+    units.push({ offset: i, cursor, size, data: pairs.data, id, slot: -1, pairSlots });
     covered[i] = covered[i + 1] = true;
   }
   words.forEach((_, i) => {

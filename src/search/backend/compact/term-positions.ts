@@ -34,16 +34,24 @@ export class TermPositions {
   private end = 0;
   /** The last document's occurrences read, packed (src/search/positions.ts), ascending. */
   occurrences = new Int32Array(16);
-  /** How many occurrences the last read gave. */
+  /** How many occurrences the last read gave, and of which document (-1: none yet). */
   count = 0;
+  lastRead = -1;
+  /** The numbers before each posting's occurrences (a pair's words' frequencies), last read. */
+  readonly header: Int32Array;
 
-  /** `withPositions` false: a cursor for term frequencies only, its positions never read. */
+  /**
+   * `withPositions` false: a cursor for term frequencies only, its positions never read.
+   * `headers`: how many numbers come before each posting's occurrences (2 for a pair: ./pairs.ts).
+   */
   constructor(
     private readonly data: CompactIndexData,
     readonly id: number,
     private readonly withPositions = true,
+    private readonly headers = 0,
   ) {
     this.blocks = data.blocks(id);
+    this.header = new Int32Array(headers);
   }
 
   /** Moves to the first posting at or after `ordinal`; true when it is `ordinal`'s. */
@@ -61,7 +69,7 @@ export class TermPositions {
     }
     // The block's last ordinal is at least `ordinal`: a posting at or after it is in the block.
     while (this.current < ordinal) {
-      if (this.pending) this.skip(this.currentFrequency);
+      if (this.pending) this.skip(this.currentFrequency + this.headers);
       this.nextPosting();
     }
     return this.current === ordinal;
@@ -132,8 +140,9 @@ export class TermPositions {
     const end = this.end;
     let at = this.at;
     let previous = -1;
+    const headers = this.headers;
     // Numbers decoded inline (./codec.ts): continuation digits, then one final digit.
-    for (let k = 0; k < count; k++) {
+    for (let k = -headers; k < count; k++) {
       let value = 0;
       for (;;) {
         const digit = at < end ? (DIGITS[text.charCodeAt(at++)] ?? -1) : -1;
@@ -145,12 +154,17 @@ export class TermPositions {
         }
         value = value * CONTINUATION + (digit - FINAL);
       }
+      if (k < 0) {
+        this.header[k + headers] = value;
+        continue;
+      }
       const position = previous + 1 + Math.floor(value / 4);
       occurrences[k] = position * 4 + (value % 4);
       previous = position;
     }
     this.at = at;
     this.count = count;
+    this.lastRead = this.current;
     return count;
   }
 
