@@ -19,9 +19,9 @@
  *   but `searchTop` gives the first hits of a one-word query sorted, without scoring every
  *   posting (block-max evaluation, ./top-k.ts), and of a query with phrases or proximity
  *   without making a hit of every match;
- * - it keeps word positions (`positions`): phrases and proximity are answered from them
- *   (./positions.ts), no text read, where the MiniSearch backend's candidates are checked on
- *   their texts;
+ * - it keeps word positions (`positions`) and pairs of common words (./pairs.ts): phrases and
+ *   proximity are answered from them (./positions.ts), no text read, where the MiniSearch
+ *   backend's candidates are checked on their texts;
  * - a query may have at most MAX_QUERY_LEAVES positive terms (the query language allows 10);
  * - scores of prefix and fuzzy matches are sums over the matched terms in dictionary order, so
  *   they may differ from MiniSearch's in the last bits.
