@@ -18,6 +18,7 @@ import {
   COMPACT_FORMAT,
   COMPACT_FORMAT_VERSION,
   type PairSections,
+  type TermSections,
   stringifyIndexFile,
 } from "./format";
 import { bm25Saturation } from "./index-data";
@@ -139,12 +140,8 @@ function collectionFrequency(
   return frequency;
 }
 
-/** The per-term sections of the file: postings, blocks and (for a shard) frequencies. */
-function writeTermSections(
-  inverted: Pick<Inverted, "postings" | "lengthOf" | "averageLength">,
-  terms: string[],
-  collection: CollectionStatistics | undefined,
-): {
+/** The writers of a list of terms' sections. */
+interface WrittenSections {
   sizes: NumberWriter;
   postings: NumberWriter;
   frequencies: NumberWriter;
@@ -152,8 +149,15 @@ function writeTermSections(
   blocks: NumberWriter;
   positionSizes: NumberWriter;
   positions: NumberWriter;
-} {
-  const out = {
+}
+
+/** The per-term sections of the file: postings, blocks and (for a shard) frequencies. */
+function writeTermSections(
+  inverted: Pick<Inverted, "postings" | "lengthOf" | "averageLength">,
+  terms: string[],
+  collection: CollectionStatistics | undefined,
+): WrittenSections {
+  const out: WrittenSections = {
     sizes: new NumberWriter(),
     postings: new NumberWriter(),
     frequencies: new NumberWriter(),
@@ -205,14 +209,8 @@ export function buildCompactIndex(
     ordinals: inverted.ordinals,
     averageLength: collection ? collection.averageLength : inverted.averageLength,
     terms: terms.length,
-    dictionary: terms.join(TERM_SEPARATOR),
     lengths: lengths.toString(),
-    postingSizes: sections.sizes.toString(),
-    postings: sections.postings.toString(),
-    blockSizes: sections.blockSizes.toString(),
-    blocks: sections.blocks.toString(),
-    positionSizes: sections.positionSizes.toString(),
-    positions: sections.positions.toString(),
+    ...termSections(terms, sections),
     pairs: pairSections(inverted, all),
     ...(collection ? { frequencies: sections.frequencies.toString() } : {}),
   });
@@ -234,6 +232,13 @@ function pairSections(inverted: Inverted, documents: readonly BackendDocument[])
     wordCount: words.length,
     openCount: open,
     terms: terms.length,
+    ...termSections(terms, sections),
+  };
+}
+
+/** The string sections of a list of terms from their writers. */
+function termSections(terms: readonly string[], sections: WrittenSections): TermSections {
+  return {
     dictionary: terms.join(TERM_SEPARATOR),
     postingSizes: sections.sizes.toString(),
     postings: sections.postings.toString(),

@@ -48,23 +48,29 @@ export const COMPACT_FORMAT_VERSION = 3;
  * dictionary, postings, blocks and positions. Scores never come from here (a pair's documents
  * are scored by its words' postings), so there are no frequencies.
  */
-export interface PairSections {
+export interface PairSections extends TermSections {
   words: string;
   wordCount: number;
   /** The first `openCount` words pair with any word (./pairs.ts OPEN_PAIR_WORDS). */
   openCount: number;
   terms: number;
-  dictionary: string;
-  postingSizes: string;
-  postings: string;
-  blockSizes: string;
-  blocks: string;
-  positionSizes: string;
-  positions: string;
 }
 
+/** The string sections every list of terms has: the main index's, and the pairs'. */
+export const TERM_SECTIONS = [
+  "dictionary",
+  "postingSizes",
+  "postings",
+  "blockSizes",
+  "blocks",
+  "positionSizes",
+  "positions",
+] as const;
+
+export type TermSections = Record<(typeof TERM_SECTIONS)[number], string>;
+
 /** The parsed file (the sections still encoded). */
-export interface CompactIndexFile {
+export interface CompactIndexFile extends TermSections {
   format: typeof COMPACT_FORMAT;
   version: number;
   /** Number of indexed documents (MiniSearch's documentCount). */
@@ -75,14 +81,7 @@ export interface CompactIndexFile {
   averageLength: number;
   /** Number of terms. */
   terms: number;
-  dictionary: string;
   lengths: string;
-  postingSizes: string;
-  postings: string;
-  blockSizes: string;
-  blocks: string;
-  positionSizes: string;
-  positions: string;
   pairs: PairSections;
   /** Collection-wide document frequencies (a shard); absent: the postings' own counts. */
   frequencies?: string;
@@ -121,16 +120,7 @@ export function parseIndexFile(text: string): CompactIndexFile {
   }
   if (typeof file.averageLength !== "number" || !(file.averageLength >= 0))
     throw new Error("compact index: averageLength is not a number");
-  for (const key of [
-    "dictionary",
-    "lengths",
-    "postingSizes",
-    "postings",
-    "blockSizes",
-    "blocks",
-    "positionSizes",
-    "positions",
-  ] as const) {
+  for (const key of ["lengths", ...TERM_SECTIONS] as const) {
     if (typeof file[key] !== "string") throw new Error(`compact index: ${key} is not a string`);
   }
   if (file.frequencies !== undefined && typeof file.frequencies !== "string")
@@ -146,16 +136,7 @@ function checkPairs(pairs: unknown): asserts pairs is PairSections {
   const section = pairs as Partial<Record<keyof PairSections, unknown>>;
   for (const key of ["wordCount", "openCount", "terms"] as const)
     if (!isCount(section[key])) throw new Error(`compact index: pairs.${key} is not a count`);
-  for (const key of [
-    "words",
-    "dictionary",
-    "postingSizes",
-    "postings",
-    "blockSizes",
-    "blocks",
-    "positionSizes",
-    "positions",
-  ] as const) {
+  for (const key of ["words", ...TERM_SECTIONS] as const) {
     if (typeof section[key] !== "string")
       throw new Error(`compact index: pairs.${key} is not a string`);
   }
