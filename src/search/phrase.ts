@@ -159,7 +159,9 @@ export function* phraseWindowSteps(
     const match = matches[i]!;
     const session = columns.session[match.ordinal] ?? -1;
     perSession.set(session, (perSession.get(session) ?? 0) + 1);
-    const said = findPhrase(columns.text.get(match.ordinal) ?? "", raw).length;
+    // The index's count when it answered the phrase from positions, else the text's.
+    const said =
+      match.hit.occurrences ?? findPhrase(columns.text.get(match.ordinal) ?? "", raw).length;
     saidPerSession.set(session, (saidPerSession.get(session) ?? 0) + said);
     totalOccurrences += said;
     const speaker = columns.speaker[match.ordinal] ?? -1;

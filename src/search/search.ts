@@ -64,7 +64,7 @@ export interface Match {
    * of phrases. Which of them word clauses matched, for highlighting, is worked out by toHit for
    * the matches shown only (a backend may compute `terms` when first read).
    */
-  hit: { readonly terms: readonly string[] };
+  hit: { readonly terms: readonly string[]; readonly occurrences?: number };
 }
 
 /** The `hit` of matches found without the backend (exclusions only, filters only). */

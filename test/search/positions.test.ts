@@ -23,6 +23,7 @@ import type { Corpus } from "../../src/search/corpus";
 import { openCorpus } from "../../src/search/load";
 import { positionalPhrase, wordPositions } from "../../src/search/positions";
 import { containsProximity } from "../../src/search/proximity";
+import { phraseTimeline } from "../../src/search/phrase";
 import { search } from "../../src/search/search";
 import { containsPhrase, isWordChar, normaliseTerm, terms } from "../../src/search/text";
 import { generateCorpus } from "../../bench/corpus";
@@ -354,6 +355,47 @@ describe("search pages with positions = with every text checked (SYNTHETIC corpo
     let found = 0;
     for (const q of queries) if (expectSamePages(compact, reference, q) > 0) found++;
     expect(found).toBeGreaterThan(queries.length / 3);
+  });
+
+  test("phrase timelines: the same counts of utterances and of times said (not overlapping), texts read only for the page", async () => {
+    const texts = [
+      ...fc.sample(hostileText, { numRuns: 200, seed: 11 }),
+      "human human human rights",
+      "Human human, human human human",
+      "rights of the human rights of the human",
+    ].filter((t) => terms(t).length > 0);
+    const turns = texts.map(
+      (text, i) => [i % 2 ? "egypt" : "canada", text] as ["egypt" | "canada", string],
+    );
+    const [base] = fixtureSessions();
+    const [compact, reference] = await bothBackends([record({ ...specOf(base!), turns })]);
+    const phrases = [
+      "human human",
+      "human human human",
+      "rights of the human",
+      ...fc.sample(phraseWords, { numRuns: 40, seed: 3 }).map((words) => words.join(" ")),
+    ];
+    const summary = (corpus: Corpus, q: string) => {
+      const timeline = phraseTimeline(corpus, { q, limit: 5 });
+      return {
+        total: timeline.total,
+        totalOccurrences: timeline.totalOccurrences,
+        sessions: timeline.sessions.map((s) => [s.session.id, s.count, s.occurrences]),
+        speakers: timeline.speakers,
+        occurrences: timeline.occurrences.map((hit) => [hit.id, hit.snippet]),
+      };
+    };
+    let said = 0;
+    for (const q of phrases) {
+      const expected = summary(reference, q);
+      expect(summary(compact, q), q).toEqual(expected);
+      said += expected.totalOccurrences;
+    }
+    expect(said).toBeGreaterThan(phrases.length);
+    const reads = countTextReads(compact);
+    const timeline = phraseTimeline(compact, { q: "human human", limit: 5 });
+    expect(timeline.totalOccurrences).toBeGreaterThan(timeline.total);
+    expect(reads()).toBeLessThanOrEqual(2 * (5 + 1));
   });
 
   test("the fixture corpus and the benchmark's phrase queries on a generated corpus", async () => {

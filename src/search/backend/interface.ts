@@ -40,6 +40,11 @@ export interface BackendHit {
   terms: string[];
   /** Query terms (as given in BackendQuery term nodes) that matched. */
   queryTerms: string[];
+  /**
+   * For a query that is one phrase node: how many times the document says the phrase, counted
+   * as findPhrase counts (not overlapping). Absent when the backend does not know.
+   */
+  occurrences?: number;
 }
 
 /** The first hits of a query in some order, and how many hits it has in all. */

@@ -34,6 +34,8 @@ interface ResultSet {
   ordinals: Int32Array;
   scores: Float64Array;
   masks: Int32Array;
+  /** A phrase node's set (alone, or as the only child of and/or): times each document says it. */
+  counts?: Int32Array;
 }
 
 /** A positive query term (leaf) and what it matched, for the hits' terms and queryTerms. */
@@ -467,9 +469,11 @@ class QueryRun {
     const mask = result.masks[i]!;
     const info = this.describe(mask);
     const score = result.scores[i]! * info.quality;
-    return info.terms
+    const hit: BackendHit = info.terms
       ? { ordinal, score, terms: info.terms, queryTerms: info.queryTerms }
       : new LazyTermsHit(ordinal, score, info.queryTerms, this, mask);
+    if (result.counts) hit.occurrences = result.counts[i]!;
+    return hit;
   }
 
   /** Position of `ordinal` in a several-term leaf's ordinals, or -1. */
@@ -512,6 +516,7 @@ class QueryRun {
  * thousands).
  */
 class LazyTermsHit implements BackendHit {
+  occurrences?: number;
   readonly #run: QueryRun;
   readonly #mask: number;
   #terms: string[] | undefined;

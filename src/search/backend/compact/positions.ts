@@ -27,6 +27,8 @@ export interface PositionalSet {
   ordinals: Int32Array;
   scores: Float64Array;
   masks: Int32Array;
+  /** For a phrase: the times each document says it, not overlapping (as findPhrase counts). */
+  counts?: Int32Array;
 }
 
 /** A word of a positional node: its term, its id and the bit of its leaf in the query. */
@@ -72,25 +74,34 @@ export function positionalSet(
   const units = test.kind === "phrase" ? phraseUnits(reading) : reading.wordUnits();
   if (units === null) return EMPTY_SET;
   const candidates = rarestOrdinals(units);
-  const holds = test.kind === "phrase" ? phraseMatcher(reading, units) : nearMatcher(reading, test);
+  const matcher =
+    test.kind === "phrase" ? phraseMatcher(reading, units) : nearMatcher(reading, test);
   const out: PositionalSet = {
     size: 0,
     ordinals: new Int32Array(candidates.length),
     scores: new Float64Array(candidates.length),
     masks: new Int32Array(candidates.length),
+    ...(test.kind === "phrase" ? { counts: new Int32Array(candidates.length) } : {}),
   };
   for (let c = 0; c < candidates.length; c++) {
     const ordinal = candidates[c]!;
-    if (!holds(ordinal)) continue;
+    if (!matcher.holds(ordinal)) continue;
     reading.pairFrequencies(units, ordinal);
     const score = reading.score(ordinal);
     if (score === null) continue;
     out.ordinals[out.size] = ordinal;
     out.scores[out.size] = score;
     out.masks[out.size] = reading.mask;
+    if (out.counts) out.counts[out.size] = matcher.count();
     out.size++;
   }
   return out;
+}
+
+/** A node's test of a document, and (for a phrase) how many times the last one held. */
+interface Matcher {
+  holds(ordinal: number): boolean;
+  count(): number;
 }
 
 /** The distinct words of a node, each with its cursor, and what was read of them per document. */
@@ -241,13 +252,22 @@ function rarestOrdinals(units: readonly Unit[]): Int32Array {
  * unless o is 0 (a pair's occurrence is its first word's, the second joined and exact by
  * construction).
  */
-function phraseMatcher(reading: Reading, units: readonly Unit[]): (ordinal: number) => boolean {
-  // One pair is the whole phrase: every document of the pair has it (the candidates are those).
-  if (units.length === 1 && units[0]!.slot < 0) return () => true;
+function phraseMatcher(reading: Reading, units: readonly Unit[]): Matcher {
+  const length = reading.words.length;
+  // One pair is the whole phrase: every document of the pair has it (the candidates are those);
+  // its occurrences, read for its words' frequencies, are the phrase's.
+  const only = units.length === 1 && units[0]!.slot < 0 ? units[0]! : null;
+  if (only) {
+    return {
+      holds: () => true,
+      count: () => greedyCount(only.cursor.occurrences, only.cursor.count, length, true),
+    };
+  }
   const order = [...units].sort((a, b) => a.size - b.size || a.offset - b.offset);
   let starts = new Int32Array(16);
-  return (ordinal) => {
-    let size = 0;
+  let size = 0;
+  const holds = (ordinal: number) => {
+    size = 0;
     for (let step = 0; step < order.length; step++) {
       const unit = order[step]!;
       if (!reading.read(unit, ordinal)) return false;
@@ -266,6 +286,23 @@ function phraseMatcher(reading: Reading, units: readonly Unit[]): (ordinal: numb
     }
     return true;
   };
+  return { holds, count: () => greedyCount(starts, size, length, false) };
+}
+
+/**
+ * How many of the phrase's starts (ascending; packed occurrences when `packed`) findPhrase would
+ * count: from the first, each one at least the phrase's length of words after the last counted.
+ */
+function greedyCount(starts: Int32Array, size: number, length: number, packed: boolean): number {
+  let counted = 0;
+  let next = -Infinity;
+  for (let j = 0; j < size; j++) {
+    const start = packed ? starts[j]! >>> 2 : starts[j]!;
+    if (start < next) continue;
+    counted++;
+    next = start + length;
+  }
+  return counted;
 }
 
 /** Keeps the starts s with an occurrence at s + offset carrying `need`; returns how many. */
@@ -289,10 +326,7 @@ function narrowStarts(
 }
 
 /** The proximity test: every word read, then Lucene's slop (src/search/proximity.ts). */
-function nearMatcher(
-  reading: Reading,
-  test: Extract<PositionTest, { kind: "near" }>,
-): (ordinal: number) => boolean {
+function nearMatcher(reading: Reading, test: Extract<PositionTest, { kind: "near" }>): Matcher {
   const units = reading.wordUnits();
   const unitOf = new Map(test.terms.map((term, i) => [term, units[i]!]));
   const positionsOf = (term: string) => {
@@ -301,8 +335,11 @@ function nearMatcher(
     for (let j = 0; j < count; j++) positions[j] = occurrences[j]! >>> 2;
     return positions;
   };
-  return (ordinal) => {
-    for (const unit of units) if (!reading.read(unit, ordinal)) return false;
-    return proximityWindows(test.terms, positionsOf, test.slop, true).length > 0;
+  return {
+    holds: (ordinal) => {
+      for (const unit of units) if (!reading.read(unit, ordinal)) return false;
+      return proximityWindows(test.terms, positionsOf, test.slop, true).length > 0;
+    },
+    count: () => 0,
   };
 }
