@@ -19,7 +19,6 @@ import {
   type Utterance,
   silentLogger,
 } from "../src/domain";
-import { stringifyAscii } from "../src/search/ascii-json";
 import type { BackendFactory } from "../src/search/backend/interface";
 import { DEFAULT_BACKEND } from "../src/search/backend/registry";
 import {
@@ -36,6 +35,7 @@ import {
 } from "../src/search/schema";
 import { inSessionOrder } from "../src/search/session-order";
 import { proceduralTurns } from "../src/search/substance";
+import { writeStoreFile } from "../src/search/store-file";
 import { textArray, writeTextChunks } from "../src/search/text-column";
 import { buildReuse } from "../src/search/variants/reuse";
 import { writeFileAtomic } from "./io/atomic";
@@ -320,7 +320,7 @@ export function buildAssets(
     .map((text, ordinal) => ({ ordinal, text }))
     .filter((document) => document.text.trim().length > 0);
   const indexText = backend.build(documents);
-  const storeText = stringifyAscii(storeFileOf(store));
+  const storeText = writeStoreFile(storeFileOf(store));
   const textsText = writeTextChunks(utteranceTexts);
   const indexName = `index.${contentHash(indexText)}.json`;
   const storeName = `store.${contentHash(storeText)}.json`;

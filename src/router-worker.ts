@@ -4,6 +4,7 @@
  * the service binding SHARD_<i> (the configs ingest/shards.ts writes bind them).
  */
 import { assetsReader, workerLogger } from "./adapter/workers";
+import { assetString } from "./search/asset-content";
 import { createRouterApp } from "./router/app";
 import { SHARD_PLAN_FILE, parseShardPlan, shardBinding } from "./router/plan";
 
@@ -18,7 +19,10 @@ const SHARD_ORIGIN = "https://shard.invalid";
 
 const app = createRouterApp<RouterWorkerEnv>({
   loadPlan: async (env) =>
-    parseShardPlan(await assetsReader(env.ASSETS)(SHARD_PLAN_FILE), `data/${SHARD_PLAN_FILE}`),
+    parseShardPlan(
+      assetString(await assetsReader(env.ASSETS)(SHARD_PLAN_FILE)),
+      `data/${SHARD_PLAN_FILE}`,
+    ),
   shard: (env, index) => {
     const binding = env[shardBinding(index)];
     if (binding === undefined)

@@ -28,12 +28,12 @@ function builder(backend: BackendFactory): (records: readonly SessionRecord[]) =
   return (records) => Object.fromEntries(buildAssets(records, listSpeakerAliases(), backend).files);
 }
 
+/** Opens the corpus from the artifact's bytes, as the Worker does from its ASSETS binding. */
 async function load(artifact: LoadedArtifact): Promise<Corpus> {
-  const decoder = new TextDecoder();
   return openCorpus(async (name) => {
     const bytes = artifact[name];
     if (bytes === undefined) throw new Error(`ours: artifact has no ${name}`);
-    return decoder.decode(bytes);
+    return bytes;
   });
 }
 

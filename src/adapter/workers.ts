@@ -8,12 +8,15 @@ import { DATA_DIR } from "../search/schema";
 /** Origin used for asset requests; the ASSETS binding only looks at the path. */
 const ASSET_ORIGIN = "https://assets.invalid";
 
-/** Reads a data asset through the ASSETS binding. */
-export function assetsReader(assets: Fetcher): (name: string) => Promise<string> {
+/**
+ * Reads a data asset through the ASSETS binding, as bytes: the loader decodes only the parts of
+ * the big assets a query reads (src/search/asset-content.ts).
+ */
+export function assetsReader(assets: Fetcher): (name: string) => Promise<Uint8Array> {
   return async (name) => {
     const response = await assets.fetch(new Request(`${ASSET_ORIGIN}/${DATA_DIR}/${name}`));
     if (!response.ok) throw new Error(`${DATA_DIR}/${name}: HTTP ${response.status}`);
-    return response.text();
+    return new Uint8Array(await response.arrayBuffer());
   };
 }
 

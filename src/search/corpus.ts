@@ -2,6 +2,7 @@
  * A loaded corpus: the asset manifest, the utterance store and the search backend, with the
  * lookups built once on load. Runtime-free.
  */
+import { type AssetContent, assetString } from "./asset-content";
 import type { SearchBackend } from "./backend/interface";
 import type { AssetManifest, CorpusStore, StoreSession, StoreSpeaker } from "./schema";
 import { SpacingCache } from "./text";
@@ -35,7 +36,7 @@ export interface Corpus {
 export const SOURCE_TEXTS_KEPT = 16;
 
 /** Reads one asset by name (src/search/load.ts ReadAsset). */
-type ReadText = (name: string) => Promise<string>;
+type ReadText = (name: string) => Promise<AssetContent>;
 
 /** Wraps loaded parts into a Corpus. */
 export function createCorpus(
@@ -51,7 +52,7 @@ export function createCorpus(
     let text = texts.get(sessionId);
     if (!text) {
       if (texts.size >= SOURCE_TEXTS_KEPT) texts.clear();
-      text = read(name).catch((error: unknown) => {
+      text = read(name).then(assetString, (error: unknown) => {
         texts.delete(sessionId);
         throw error;
       });

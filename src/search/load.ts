@@ -1,27 +1,33 @@
 /**
  * Loads the built assets (see src/search/schema.ts) through a reader the caller gives: the
- * Worker reads them through its ASSETS binding, Node from dist/assets, tests from memory.
- * Refuses assets of another format version or built with other index options.
+ * Worker reads them through its ASSETS binding, Node from dist/assets, tests from memory, as
+ * text or as bytes. From bytes, the big assets (the index and the utterance texts) are decoded
+ * only where a query reads them (./asset-content.ts). Refuses assets of another format version
+ * or built with other index options.
  *
  * Runtime-free.
  */
+import { type AssetContent, assetString } from "./asset-content";
 import type { BackendFactory } from "./backend/interface";
 import { findBackend } from "./backend/registry";
 import { type Corpus, createCorpus } from "./corpus";
 import { AssetError } from "./errors";
+import { readStoreFile } from "./store-file";
 import { chunkedTexts } from "./text-column";
 import {
   type AssetManifest,
   type CorpusStore,
-  type StoreFile,
   DATA_DIR,
   INDEX_FORMAT_VERSION,
   MANIFEST_FILE,
   indexOptionsHash,
 } from "./schema";
 
-/** Reads one data asset by its file name inside DATA_DIR ("manifest.json"...) as text. */
-export type ReadAsset = (name: string) => Promise<string>;
+/**
+ * Reads one data asset by its file name inside DATA_DIR ("manifest.json"...), as text or as its
+ * bytes (UTF-8): bytes let the loader leave what no query reads undecoded.
+ */
+export type ReadAsset = (name: string) => Promise<AssetContent>;
 
 export interface OpenCorpusOptions {
   /** Finds a backend by the name in the manifest; defaults to the registered backends. */
@@ -39,7 +45,7 @@ function parseJson<T>(text: string, name: string): T {
 }
 
 /** Reads one asset; a failure names it. */
-async function readNamed(read: ReadAsset, name: string): Promise<string> {
+async function readNamed(read: ReadAsset, name: string): Promise<AssetContent> {
   try {
     return await read(name);
   } catch (error) {
@@ -49,15 +55,33 @@ async function readNamed(read: ReadAsset, name: string): Promise<string> {
   }
 }
 
-/** The store in memory: the store file's columns and the texts asset's column over them. */
-function storeOf(file: StoreFile, texts: string, textsName: string): CorpusStore {
-  if (file.formatVersion !== INDEX_FORMAT_VERSION) {
+/** Refuses a store of another format version. */
+function checkStoreVersion(header: { formatVersion?: unknown }): void {
+  if (header.formatVersion !== INDEX_FORMAT_VERSION) {
     throw new AssetError(
-      `search: store version ${String(file.formatVersion)} does not match ${INDEX_FORMAT_VERSION}: run npm run build`,
+      `search: store version ${String(header.formatVersion)} does not match ${INDEX_FORMAT_VERSION}: run npm run build`,
     );
   }
-  const text = chunkedTexts(texts, file.utterances.seq.length, `${DATA_DIR}/${textsName}`);
-  return { ...file, utterances: { ...file.utterances, text } };
+}
+
+/**
+ * The store in memory: the store file's parts (each parsed on first read: ./store-file.ts) and
+ * the texts asset's column beside them.
+ */
+function storeOf(
+  content: AssetContent,
+  storeName: string,
+  texts: AssetContent,
+  textsName: string,
+): CorpusStore {
+  const { file, utterances } = readStoreFile(
+    content,
+    `${DATA_DIR}/${storeName}`,
+    checkStoreVersion,
+  );
+  const store = file as unknown as CorpusStore;
+  store.utterances.text = chunkedTexts(texts, utterances, `${DATA_DIR}/${textsName}`);
+  return store;
 }
 
 /** Checks a manifest against this code's format version and index options. */
@@ -92,7 +116,7 @@ export async function openCorpus(
   const find = options.findBackend ?? findBackend;
   let manifestText: string;
   try {
-    manifestText = await read(MANIFEST_FILE);
+    manifestText = assetString(await read(MANIFEST_FILE));
   } catch (error) {
     throw new AssetError(
       `search: ${DATA_DIR}/${MANIFEST_FILE}: cannot be read (${(error as Error).message}): run npm run build`,
@@ -105,11 +129,7 @@ export async function openCorpus(
     readNamed(read, manifest.files.utteranceTexts),
     readNamed(read, manifest.files.index),
   ]);
-  const store = storeOf(
-    parseJson<StoreFile>(storeText, manifest.files.store),
-    textsText,
-    manifest.files.utteranceTexts,
-  );
+  const store = storeOf(storeText, manifest.files.store, textsText, manifest.files.utteranceTexts);
   let loaded;
   try {
     loaded = backend.load(indexText);

@@ -19,8 +19,11 @@ import { TERM_NORMALISER_NAME, TOKENIZER_NAME } from "./text";
 import type { TextColumn } from "./text-column";
 import { REUSE, type ReuseStats, type ReuseTable } from "./variants/reuse";
 
-/** Version of the asset format (manifest, store, index envelope). Bump on incompatible change. */
-export const INDEX_FORMAT_VERSION = 4;
+/**
+ * Version of the asset format (manifest, store, index envelope). Bump on incompatible change
+ * (5: the store as a header line and one line per part, ./store-file.ts).
+ */
+export const INDEX_FORMAT_VERSION = 5;
 // 4: the utterance texts left the store for their own chunked asset (files.utteranceTexts).
 
 /** Folder of the data assets, relative to the assets root (dist/assets). */

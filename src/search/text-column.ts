@@ -2,13 +2,17 @@
  * The utterance texts, by ordinal, and their asset (`files.utteranceTexts` in the manifest):
  * one line per chunk of TEXT_CHUNK_SIZE consecutive ordinals, each line a JSON array of the
  * chunk's texts written as pure ASCII (./ascii-json.ts). Opening a corpus reads the file but
- * parses nothing: a chunk is parsed the first time one of its texts is asked for, so a query
- * pays for the chunks of the texts it shows or checks, not for the whole corpus. (The texts are
- * 90 % of the store; parsing them all took more than half of a cold start at scale 1.)
+ * decodes and parses nothing (it finds where the lines start): a chunk is decoded from the
+ * asset's bytes (./asset-content.ts) and parsed the first time one of its texts is asked for, so
+ * a query pays for the chunks of the texts it shows or checks, not for the whole corpus. (The
+ * texts are 90 % of the store; parsing them all took more than half of a cold start at scale 1,
+ * decoding them a fifth.) Chunks are small, so that a page of hits from as many chunks parses
+ * little more than its own texts.
  *
  * Runtime-free.
  */
 import { stringifyAscii } from "./ascii-json";
+import { type AssetContent, type AsciiText, asciiText } from "./asset-content";
 import { AssetError } from "./errors";
 
 /** The texts of the utterances, by ordinal. */
@@ -20,7 +24,7 @@ export interface TextColumn {
 }
 
 /** Consecutive ordinals per line of the texts asset. */
-export const TEXT_CHUNK_SIZE = 256;
+export const TEXT_CHUNK_SIZE = 32;
 
 /** A column over texts held in memory (the build's, tests'). */
 export function textArray(values: readonly string[]): TextColumn {
@@ -46,11 +50,11 @@ export function writeTextChunks(texts: readonly string[]): string {
 }
 
 /** Where each line of the file starts; throws unless it has the chunks of `length` ordinals. */
-function lineStarts(file: string, length: number, name: string): number[] {
+function lineStarts(file: AsciiText, length: number, name: string): number[] {
   const starts: number[] = [];
   for (let at = 0; at < file.length;) {
     starts.push(at);
-    const end = file.indexOf("\n", at);
+    const end = file.indexOf(NEWLINE, at);
     if (end < 0) throw new AssetError(`search: ${name}: the last line does not end`);
     at = end + 1;
   }
@@ -60,6 +64,15 @@ function lineStarts(file: string, length: number, name: string): number[] {
       `search: ${name}: ${starts.length} chunks of texts, the store has ${length} utterances (${expected} chunks): run npm run build`,
     );
   return starts;
+}
+
+/** One line of the asset, as text; an AssetError when it is not ASCII. */
+function lineText(file: AsciiText, start: number, end: number): string {
+  try {
+    return file.slice(start, end);
+  } catch (error) {
+    throw new AssetError(`search: ${(error as Error).message}`);
+  }
 }
 
 function parseChunk(line: string, size: number, name: string, chunk: number): string[] {
@@ -78,11 +91,15 @@ function parseChunk(line: string, size: number, name: string, chunk: number): st
   return parsed as string[];
 }
 
+const NEWLINE = 10;
+
 /**
- * A column over the texts asset `file` (named `name` in errors) of `length` utterances, parsing
- * each chunk on first use. Throws an AssetError naming the file when its chunks do not fit.
+ * A column over the texts asset `content` (named `name` in errors) of `length` utterances,
+ * parsing each chunk on first use. Throws an AssetError naming the file when its chunks do not
+ * fit (on open), or when a chunk is not ASCII JSON (on first use).
  */
-export function chunkedTexts(file: string, length: number, name: string): TextColumn {
+export function chunkedTexts(content: AssetContent, length: number, name: string): TextColumn {
+  const file = asciiText(content, name);
   const starts = lineStarts(file, length, name);
   const chunks: (string[] | undefined)[] = new Array<string[] | undefined>(starts.length);
   const chunkOf = (chunk: number): string[] => {
@@ -91,7 +108,7 @@ export function chunkedTexts(file: string, length: number, name: string): TextCo
     const start = starts[chunk] ?? 0;
     const end = (starts[chunk + 1] ?? file.length) - 1;
     const size = Math.min(TEXT_CHUNK_SIZE, length - chunk * TEXT_CHUNK_SIZE);
-    return (chunks[chunk] = parseChunk(file.slice(start, end), size, name, chunk));
+    return (chunks[chunk] = parseChunk(lineText(file, start, end), size, name, chunk));
   };
   return {
     length,

@@ -1,3 +1,4 @@
+import { readStoreFile, writeStoreFile } from "../../src/search/store-file";
 import { mkdir, mkdtemp, readFile, readdir, rm, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,7 +12,6 @@ import { AssetError } from "../../src/search/errors";
 import { openCorpus } from "../../src/search/load";
 import {
   type AssetManifest,
-  type CorpusStore,
   INDEX_FORMAT_VERSION,
   MANIFEST_FILE,
   type StoreFile,
@@ -74,7 +74,7 @@ describe("buildAssets", () => {
     for (const name of [manifest.files.index, manifest.files.store])
       expect(files.get(name)).not.toContain("Good afternoon, distinguished delegates");
     expect(manifest.files.utteranceTexts).toMatch(/^utterances\.[0-9a-f]{12}\.jsonl$/);
-    const store = JSON.parse(files.get(manifest.files.store) ?? "{}") as StoreFile;
+    const { file: store } = readStoreFile(files.get(manifest.files.store) ?? "", "store", () => {});
     const texts = chunkedTexts(
       files.get(manifest.files.utteranceTexts) ?? "",
       manifest.counts.utterances,
@@ -162,8 +162,15 @@ describe("openCorpus refuses what it cannot trust", () => {
   test("a store of another version", async () => {
     const built = fixtureAssets();
     const files = new Map(built.files);
-    const store = JSON.parse(files.get(built.manifest.files.store) ?? "{}") as CorpusStore;
-    files.set(built.manifest.files.store, JSON.stringify({ ...store, formatVersion: 99 }));
+    const { file: store } = readStoreFile(
+      files.get(built.manifest.files.store) ?? "",
+      "s",
+      () => {},
+    );
+    files.set(
+      built.manifest.files.store,
+      writeStoreFile({ ...store, formatVersion: 99 } as unknown as StoreFile),
+    );
     await expect(openCorpus(memoryReader(files))).rejects.toThrow(
       /store version 99 does not match/,
     );

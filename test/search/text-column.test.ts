@@ -24,6 +24,9 @@ describe("the texts asset", () => {
           const column = chunkedTexts(file, texts.length, NAME);
           expect(column.length).toBe(texts.length);
           expect(allTexts(column)).toEqual(texts);
+          // From the asset's bytes (as the Worker and Node read it): the same texts.
+          const fromBytes = chunkedTexts(new TextEncoder().encode(file), texts.length, NAME);
+          expect(allTexts(fromBytes)).toEqual(texts);
           expect(column.get(texts.length)).toBeUndefined();
           expect(column.get(-1)).toBeUndefined();
         },
@@ -51,13 +54,27 @@ describe("the texts asset", () => {
 });
 
 describe("malformed texts assets", () => {
+  test("a chunk whose bytes are not ASCII -> an AssetError naming the file, when first read", () => {
+    const texts = Array.from({ length: TEXT_CHUNK_SIZE + 1 }, (_, i) => `t${i}`);
+    const bytes = new TextEncoder().encode(writeTextChunks(texts));
+    bytes[bytes.length - 4] = 0xe9; // inside the second chunk's last text
+    const column = chunkedTexts(bytes, texts.length, NAME);
+    expect(column.get(0)).toBe("t0");
+    expect(() => column.get(TEXT_CHUNK_SIZE)).toThrow(AssetError);
+    expect(() => column.get(TEXT_CHUNK_SIZE)).toThrow(
+      /utterances\.test\.jsonl: bytes \d+-\d+ are not ASCII/,
+    );
+  });
+
   const texts = Array.from({ length: TEXT_CHUNK_SIZE + 1 }, (_, i) => `t${i}`);
   const file = writeTextChunks(texts);
   test.each([
     [
       "fewer chunks than the store needs",
       file.split("\n")[0] + "\n",
-      /1 chunks of texts, the store has 257/,
+      new RegExp(
+        `1 chunks of texts, the store has ${TEXT_CHUNK_SIZE + 1} utterances \\(2 chunks\\)`,
+      ),
     ],
     ["a last line without its end", file.slice(0, -1), /the last line does not end/],
     [

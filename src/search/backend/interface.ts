@@ -7,6 +7,7 @@
  *
  * Runtime-free.
  */
+import type { AssetContent } from "../asset-content";
 import type { Pace, Steps } from "../pace";
 import type { SortOrder } from "../types";
 
@@ -108,6 +109,6 @@ export interface BackendFactory {
   readonly options: unknown;
   /** Builds the serialised index for the documents. */
   build(documents: Iterable<BackendDocument>): string;
-  /** Loads a serialised index. Throws when it cannot. */
-  load(serialised: string): SearchBackend;
+  /** Loads a serialised index, as text or as its bytes (../asset-content.ts). Throws when it cannot. */
+  load(serialised: AssetContent): SearchBackend;
 }

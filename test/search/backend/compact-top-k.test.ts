@@ -225,16 +225,15 @@ describe("blocks", () => {
   });
 
   test("a stale index without blocks (format 1) refuses to load, naming what is missing", () => {
-    const file = JSON.parse(buildCompactIndex([{ ordinal: 0, text: "alpha" }])) as Record<
-      string,
-      unknown
-    >;
-    expect(() => compactBackend.load(JSON.stringify({ ...file, version: 1 }))).toThrow(
-      `version 1 does not match ${COMPACT_FORMAT_VERSION}`,
-    );
-    const { blocks: _dropped, ...withoutBlocks } = file;
-    expect(() => compactBackend.load(JSON.stringify(withoutBlocks))).toThrow(
-      /blocks is not a string/,
+    const text = buildCompactIndex([{ ordinal: 0, text: "alpha" }]);
+    const header = JSON.parse(text.slice(0, text.indexOf("\n"))) as Record<string, unknown>;
+    const rest = text.slice(text.indexOf("\n"));
+    expect(() =>
+      compactBackend.load(`${JSON.stringify({ ...header, version: 1 })}${rest}`),
+    ).toThrow(`version 1 does not match ${COMPACT_FORMAT_VERSION}`);
+    const sections = (header.sections as [string, number][]).filter(([name]) => name !== "blocks");
+    expect(() => compactBackend.load(`${JSON.stringify({ ...header, sections })}${rest}`)).toThrow(
+      /no blocks section/,
     );
   });
 });

@@ -22,7 +22,12 @@ import {
 } from "../../../src/search/backend/compact/codec";
 import { TermDictionary } from "../../../src/search/backend/compact/dictionary";
 import { MAX_QUERY_LEAVES } from "../../../src/search/backend/compact/evaluate";
-import { COMPACT_FORMAT_VERSION, parseIndexFile } from "../../../src/search/backend/compact/format";
+import {
+  COMPACT_FORMAT_VERSION,
+  type CompactIndexFile,
+  readIndexFile,
+  stringifyIndexFile,
+} from "../../../src/search/backend/compact/format";
 import { CompactIndexData } from "../../../src/search/backend/compact/index-data";
 import { AssetError } from "../../../src/search/errors";
 import { openCorpus } from "../../../src/search/load";
@@ -191,10 +196,10 @@ describe("index file", () => {
     { ordinal: 5, text: "--" },
   ];
 
-  test("is one ASCII-only JSON object, whatever the script of the terms", () => {
+  test("is ASCII only (a header line, then the sections), whatever the script of the terms", () => {
     const text = buildCompactIndex(documents);
-    expect(text).toMatch(/^[\x20-\x7e]*$/);
-    const file = parseIndexFile(text);
+    expect(text).toMatch(/^[\x20-\x7e]*\n[\x20-\x7e]*$/);
+    const file = readIndexFile(text);
     expect(file).toMatchObject({ documentCount: 3, ordinals: 6, version: COMPACT_FORMAT_VERSION });
     expect(file.dictionary.split(" ")).toContain("россия");
     expect(file.dictionary.split(" ")).toContain("egypte");
@@ -230,25 +235,37 @@ describe("index file", () => {
   });
 
   test("refuses another format or version, and corrupt sections", () => {
-    const file = JSON.parse(buildCompactIndex(documents)) as Record<string, unknown>;
-    const variant = (change: Record<string, unknown>) => JSON.stringify({ ...file, ...change });
+    const text = buildCompactIndex(documents);
+    const file = readIndexFile(text);
+    const variant = (change: Record<string, unknown>) =>
+      stringifyIndexFile({ ...file, ...change } as CompactIndexFile);
+    const header = text.slice(0, text.indexOf("\n"));
+    const withHeader = (change: Record<string, unknown>) =>
+      `${JSON.stringify({ ...JSON.parse(header), ...change })}${text.slice(header.length)}`;
     expect(() => compactBackend.load(variant({ version: COMPACT_FORMAT_VERSION + 1 }))).toThrow(
       `compact index: version ${COMPACT_FORMAT_VERSION + 1} does not match ${COMPACT_FORMAT_VERSION}`,
     );
     expect(() => compactBackend.load(variant({ format: "minisearch" }))).toThrow(/format/);
     expect(() => compactBackend.load(variant({ terms: "12" }))).toThrow(/terms is not a count/);
     expect(() => compactBackend.load(variant({ postings: `${String(file.postings)}x` }))).toThrow(
-      /sizes add up to/,
+      /posting sizes do not match/,
     );
     expect(() => compactBackend.load(variant({ lengths: `${String(file.lengths)}0` }))).toThrow(
       /more numbers than ordinals/,
     );
-    expect(() => compactBackend.load(variant({ frequencies: 7 }))).toThrow(
-      /frequencies is not a string/,
-    );
     expect(() => compactBackend.load(variant({ frequencies: "" }))).toThrow(/runs past/);
-    expect(() => compactBackend.load("{")).toThrow(/not valid JSON/);
-    expect(() => compactBackend.load("[]")).toThrow(/not a JSON object/);
+    expect(() => compactBackend.load(`${text}x`)).toThrow(/sections add up to \d+ characters/);
+    expect(() => compactBackend.load(text.slice(0, -1))).toThrow(/sections add up to/);
+    expect(() => compactBackend.load(withHeader({ sections: [] }))).toThrow(/no lengths section/);
+    expect(() => compactBackend.load(withHeader({ sections: 3 }))).toThrow(/not a list/);
+    expect(() => compactBackend.load(text.replace("\n", " "))).toThrow(/no header line/);
+    expect(() => compactBackend.load("{\n")).toThrow(/header is not valid JSON/);
+    expect(() => compactBackend.load("[]\n")).toThrow(/header is not a JSON object/);
+    // From bytes: a section that is not ASCII is refused when first read, naming the asset.
+    const bytes = new TextEncoder().encode(text);
+    const at = text.indexOf("\n") + 1;
+    bytes[at] = 0xc3;
+    expect(() => compactBackend.load(bytes)).toThrow(/compact index: bytes \d+-\d+ are not ASCII/);
   });
 
   test("a query has at most MAX_QUERY_LEAVES positive terms; excluded ones do not count", () => {
@@ -363,8 +380,8 @@ describe("agreement with the MiniSearch backend on the fixture corpus", () => {
     const built = fixtureAssets();
     const files = new Map(built.files);
     const name = built.manifest.files.index;
-    const file = JSON.parse(files.get(name) ?? "{}") as Record<string, unknown>;
-    files.set(name, JSON.stringify({ ...file, version: 99 }));
+    const file = readIndexFile(files.get(name) ?? "");
+    files.set(name, stringifyIndexFile({ ...file, version: 99 }));
     const opening = openCorpus(memoryReader(files));
     await expect(opening).rejects.toBeInstanceOf(AssetError);
     await expect(opening).rejects.toThrow(

@@ -3,6 +3,7 @@
  * shards, each built with the collection's statistics; merging the shards' pages must give the
  * page of one index over everything (same totals, same ids in the same order, same scores).
  */
+import { readIndexFile } from "../../../src/search/backend/compact/format";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { buildAssets } from "../../../ingest/build-index";
@@ -104,14 +105,11 @@ describe("statistics of the collection", () => {
   test("a shard built with them scores like the whole index", () => {
     const records = fixtureSessions();
     const documents = [...collectionDocuments(records)];
-    const whole = JSON.parse(buildCompactIndex(documents)) as Record<string, unknown>;
+    const whole = readIndexFile(buildCompactIndex(documents));
     const statistics = shardStatistics(records);
     expect(statistics.documentCount).toBe(whole.documentCount);
     expect(statistics.averageLength).toBe(whole.averageLength);
-    const shard = JSON.parse(buildCompactIndex(documents.slice(0, 5), statistics)) as Record<
-      string,
-      unknown
-    >;
+    const shard = readIndexFile(buildCompactIndex(documents.slice(0, 5), statistics));
     expect(shard.documentCount).toBe(whole.documentCount);
     expect(typeof shard.frequencies).toBe("string");
   });

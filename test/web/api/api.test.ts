@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { SYNTHETIC_NOTICE } from "../../../src/domain";
-import { INDEX_FORMAT_VERSION, MANIFEST_FILE, type StoreFile } from "../../../src/search/schema";
+import { INDEX_FORMAT_VERSION, MANIFEST_FILE } from "../../../src/search/schema";
+import { readStoreFile, writeStoreFile } from "../../../src/search/store-file";
 import { fixtureAssets } from "../../fixtures/corpus";
 import { getJson, testApp } from "./app";
 
@@ -338,9 +339,9 @@ describe("failures", () => {
   test("an unexpected error -> clean JSON 500, details only in the log", async () => {
     const files = new Map(fixtureAssets().files);
     const manifest = JSON.parse(files.get(MANIFEST_FILE) ?? "{}");
-    const store = JSON.parse(files.get(manifest.files.store) ?? "{}") as StoreFile;
+    const { file: store } = readStoreFile(files.get(manifest.files.store) ?? "", "store", () => {});
     store.utterances.speaker = store.utterances.speaker.map(() => 999);
-    files.set(manifest.files.store, JSON.stringify(store));
+    files.set(manifest.files.store, writeStoreFile(store));
     const broken = testApp({ files });
     const { response, body } = await getJson(broken.app, "/api/utterances/plenary-1.1");
     expect(response.status).toBe(500);

@@ -28,6 +28,7 @@
  *
  * Runtime-free.
  */
+import type { AssetContent } from "../../asset-content";
 import type { BackendFactory, BackendQuery, ScoreWeight, SearchBackend } from "../interface";
 import { buildCompactIndex } from "./build";
 import { BM25, MATCH_WEIGHTS } from "../ranking";
@@ -37,7 +38,7 @@ import { CompactIndexData } from "./index-data";
 import { TopKSearch } from "./top-k";
 
 /** Loads a serialised compact index as a SearchBackend. */
-export function loadCompactIndex(serialised: string): SearchBackend {
+export function loadCompactIndex(serialised: AssetContent): SearchBackend {
   const data = CompactIndexData.parse(serialised);
   const evaluator = new QueryEvaluator(data);
   const top = new TopKSearch(data, () => evaluator.scratchSpace());

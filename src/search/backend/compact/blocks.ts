@@ -79,29 +79,28 @@ export interface TermBlocks {
   /** Term frequency and ordinal of each block's best posting. */
   bestFrequency: Int32Array;
   bestOrdinal: Int32Array;
-  /** Start and end (exclusive) of each block's characters in the word positions. */
+  /**
+   * Start of each block's characters in the term's word positions, from the term's first (a
+   * block's end is the next one's start; the last block's, the term's end): a term query reads
+   * no position offsets.
+   */
   positionStart: Float64Array;
-  positionEnd: Float64Array;
 }
 
-/**
- * Decodes `blocks` entries of a term whose postings (after the count) start at `first` and whose
- * positions start at `firstPosition`.
- */
+/** Decodes `blocks` entries of a term whose postings (after the count) start at `first`. */
 export function readBlocks(
   entries: string,
   from: number,
   to: number,
   documents: number,
   first: number,
-  firstPosition: number,
 ): TermBlocks {
   const count = Math.ceil(documents / BLOCK_SIZE);
   const blocks = emptyBlocks(count);
   const reader = new NumberReader(entries, from, to);
   let previousLast = -1;
   let at = first;
-  let positionAt = firstPosition;
+  let positionAt = 0;
   for (let b = 0; b < count; b++) {
     const last = previousLast + reader.next();
     blocks.last[b] = last;
@@ -112,7 +111,6 @@ export function readBlocks(
     blocks.bestOrdinal[b] = last - reader.next();
     blocks.positionStart[b] = positionAt;
     positionAt += reader.next();
-    blocks.positionEnd[b] = positionAt;
     previousLast = last;
   }
   if (!reader.done) throw new RangeError("compact index: block entries run long");
@@ -129,6 +127,5 @@ export function emptyBlocks(count: number): TermBlocks {
     bestFrequency: new Int32Array(count),
     bestOrdinal: new Int32Array(count),
     positionStart: new Float64Array(count),
-    positionEnd: new Float64Array(count),
   };
 }

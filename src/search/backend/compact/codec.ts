@@ -1,10 +1,9 @@
 /**
- * Text-safe variable-length integers for the compact index. The index travels through the same
- * text asset pipeline as the rest of the data (ReadAsset gives a string: `Response.text()` in the
- * Worker, `readFile(..., "utf8")` in Node, a string in tests), so its numbers are written as
- * printable ASCII that needs no escaping inside a JSON string: 93 symbols (0x20-0x7e but `"` and
- * `\`). A decoder reads them straight from the JSON-parsed string with charCodeAt, which on a
- * one-byte (ASCII) V8 string is as cheap as reading a Uint8Array.
+ * Text-safe variable-length integers for the compact index. The index is an ASCII asset whose
+ * sections are decoded to strings where a query reads them (./format.ts,
+ * ../../asset-content.ts), so its numbers are printable ASCII that needs no escaping: 93 symbols
+ * (0x20-0x7e but `"` and `\`). A decoder reads them with charCodeAt, which on a one-byte (ASCII)
+ * V8 string is as cheap as reading a Uint8Array.
  *
  * A number is written most significant digit first: zero or more continuation digits (radix
  * CONTINUATION_RADIX) and one final digit (radix FINAL_RADIX). 0-63 take one character, up to

@@ -10,7 +10,8 @@ import { BM25 } from "../ranking";
 import { BLOCK_SIZE, emptyBlocks, readBlocks, type TermBlocks } from "./blocks";
 import { CONTINUATION_RADIX, DIGIT_OF, FINAL_RADIX, NumberReader } from "./codec";
 import { TERM_SEPARATOR, TermDictionary } from "./dictionary";
-import { type PairSections, parseIndexFile } from "./format";
+import type { AssetContent } from "../../asset-content";
+import { type LazySection, type LoadedIndexFile, loadIndexFile } from "./format";
 import { type PairRule, pairRule } from "./pairs";
 
 // Local copies: the hot decoding loop reads plain module constants, not imported bindings.
@@ -34,6 +35,17 @@ export interface ScoredPostings {
   scores: Float64Array;
 }
 
+/** The sections of one list of terms that stay encoded, each decoded on first use. */
+export interface TermSource {
+  postings: LazySection;
+  /** Block entries of the long posting lists (./blocks.ts), and their size per term. */
+  blocks: LazySection;
+  blockSizes: LazySection;
+  /** Word positions of every posting (./format.ts), and their size per term. */
+  positions: LazySection;
+  positionSizes: LazySection;
+}
+
 export class CompactIndexData {
   constructor(
     readonly dictionary: TermDictionary,
@@ -41,79 +53,84 @@ export class CompactIndexData {
     readonly lengths: Uint32Array,
     /** Start of each term's postings in `postings`, plus the end. */
     readonly postingStarts: Float64Array,
-    readonly postings: string,
+    private readonly source: TermSource,
     readonly documentCount: number,
     readonly averageLength: number,
     /** Collection-wide document frequency of each term (a shard), or null: the postings' counts. */
     readonly frequencies: Uint32Array | null = null,
-    /** Block entries of the long posting lists (./blocks.ts) and their size per term. */
-    private readonly blockEntries = "",
-    private readonly blockSizes = "",
-    /** Word positions of every posting (./format.ts), and their size per term. */
-    readonly positions = "",
-    private readonly positionSizes = "",
+    /** Loads the pairs of common words (./pairs.ts) on first use; null: the index has none. */
+    private readonly loadPairs: ((index: CompactIndexData) => PairIndex) | null = null,
   ) {}
 
+  #postings: string | undefined;
+  #positions: string | undefined;
+  #pairs: PairIndex | null | undefined;
   /** Start of each term's block entries, plus the end; decoded on first use. */
   private blockStarts: Float64Array | undefined;
   /** Start of each term's positions, plus the end; decoded on first use. */
   private positionStartsOf: Float64Array | undefined;
+
+  /** Every term's postings, encoded (./format.ts); decoded from the asset on first use. */
+  get postings(): string {
+    return (this.#postings ??= this.source.postings.text());
+  }
+
+  /** Every posting's word positions, encoded; decoded from the asset on first use. */
+  get positions(): string {
+    return (this.#positions ??= this.source.positions.text());
+  }
+
+  /** The pairs of common words (./pairs.ts), over the same documents; loaded on first use. */
+  get pairs(): PairIndex | null {
+    if (this.#pairs === undefined) this.#pairs = this.loadPairs ? this.loadPairs(this) : null;
+    return this.#pairs;
+  }
 
   /** Size of the ordinal space. */
   get ordinals(): number {
     return this.lengths.length;
   }
 
-  /** Parses a serialised compact index. Throws an Error saying what is wrong. */
-  static parse(text: string): CompactIndexData {
-    const file = parseIndexFile(text);
-    const dictionary = TermDictionary.fromText(file.dictionary, file.terms);
-    const lengths = new Uint32Array(file.ordinals);
-    const lengthReader = new NumberReader(file.lengths);
-    for (let ordinal = 0; ordinal < file.ordinals; ordinal++)
+  /**
+   * Loads a serialised compact index: its header, the dictionary, the field lengths and the
+   * posting offsets; every other section is decoded when a query first reads it. Throws an Error
+   * saying what is wrong.
+   */
+  static parse(content: AssetContent): CompactIndexData {
+    const file = loadIndexFile(content);
+    const { header } = file;
+    const dictionary = TermDictionary.fromText(file.section("dictionary").text(), header.terms);
+    const lengths = new Uint32Array(header.ordinals);
+    const lengthReader = new NumberReader(file.section("lengths").text());
+    for (let ordinal = 0; ordinal < header.ordinals; ordinal++)
       lengths[ordinal] = lengthReader.next();
     if (!lengthReader.done)
       throw new Error("compact index: lengths has more numbers than ordinals");
-    const postingStarts = new Float64Array(file.terms + 1);
-    const sizeReader = new NumberReader(file.postingSizes);
-    let at = 0;
-    for (let id = 0; id < file.terms; id++) {
-      postingStarts[id] = at;
-      at += sizeReader.next();
-    }
-    postingStarts[file.terms] = at;
-    if (!sizeReader.done)
-      throw new Error("compact index: postingSizes has more numbers than terms");
-    if (at !== file.postings.length)
-      throw new Error(
-        `compact index: postings are ${file.postings.length} characters, sizes add up to ${at}`,
-      );
+    const source = fileTermSource(file, "");
+    const postingStarts = sectionStarts(
+      file.section("postingSizes").text(),
+      header.terms,
+      source.postings.length,
+      "posting",
+    );
     let frequencies: Uint32Array | null = null;
-    if (file.frequencies !== undefined) {
-      frequencies = new Uint32Array(file.terms);
-      const reader = new NumberReader(file.frequencies);
-      for (let id = 0; id < file.terms; id++) frequencies[id] = reader.next();
+    if (file.has("frequencies")) {
+      frequencies = new Uint32Array(header.terms);
+      const reader = new NumberReader(file.section("frequencies").text());
+      for (let id = 0; id < header.terms; id++) frequencies[id] = reader.next();
       if (!reader.done) throw new Error("compact index: frequencies has more numbers than terms");
     }
-    const data = new CompactIndexData(
+    return new CompactIndexData(
       dictionary,
       lengths,
       postingStarts,
-      file.postings,
-      file.documentCount,
-      file.averageLength,
+      source,
+      header.documentCount,
+      header.averageLength,
       frequencies,
-      file.blocks,
-      file.blockSizes,
-      file.positions,
-      file.positionSizes,
+      (index) => loadPairIndex(file, index),
     );
-    data.pairs = parsePairs(file.pairs, data);
-    return data;
   }
-
-  /** The pairs of common words (./pairs.ts), over the same documents. */
-  pairs: PairIndex | null = null;
 
   /** Documents in a term's postings (in this index). */
   postingCount(id: number): number {
@@ -134,14 +151,12 @@ export class CompactIndexData {
     const first = reader.position;
     if (count > BLOCK_SIZE) {
       const starts = this.entryStarts();
-      const [firstPosition] = this.positionRange(id);
       return readBlocks(
-        this.blockEntries,
+        this.source.blocks.text(),
         starts[id] ?? 0,
         starts[id + 1] ?? 0,
         count,
         first,
-        firstPosition,
       );
     }
     const blocks = emptyBlocks(1);
@@ -167,15 +182,14 @@ export class CompactIndexData {
     blocks.end[0] = end;
     blocks.bestFrequency[0] = frequencies[best] ?? 1;
     blocks.bestOrdinal[0] = ordinals[best] ?? 0;
-    [blocks.positionStart[0], blocks.positionEnd[0]] = this.positionRange(id);
     return blocks;
   }
 
   private entryStarts(): Float64Array {
     this.blockStarts ??= sectionStarts(
-      this.blockSizes,
+      this.source.blockSizes.text(),
       this.dictionary.size,
-      this.blockEntries,
+      this.source.blocks.length,
       "block",
     );
     return this.blockStarts;
@@ -184,9 +198,9 @@ export class CompactIndexData {
   /** Where a term's positions start and end in `positions`. */
   positionRange(id: number): [number, number] {
     this.positionStartsOf ??= sectionStarts(
-      this.positionSizes,
+      this.source.positionSizes.text(),
       this.dictionary.size,
-      this.positions,
+      this.source.positions.length,
       "position",
     );
     return [this.positionStartsOf[id] ?? 0, this.positionStartsOf[id + 1] ?? 0];
@@ -285,40 +299,55 @@ export interface PairIndex {
   data: CompactIndexData;
 }
 
-/** Loads the `pairs` section over the index's documents (its lengths and statistics). */
-function parsePairs(section: PairSections, index: CompactIndexData): PairIndex {
+/** The term sections of the index (prefix "") or of its pairs ("pairs."), read on demand. */
+function fileTermSource(file: LoadedIndexFile, prefix: "" | "pairs."): TermSource {
+  const section = (name: keyof TermSource) => file.section(`${prefix}${name}`);
+  return {
+    postings: section("postings"),
+    blocks: section("blocks"),
+    blockSizes: section("blockSizes"),
+    positions: section("positions"),
+    positionSizes: section("positionSizes"),
+  };
+}
+
+/** Loads the pairs of common words over the index's documents (its lengths and statistics). */
+function loadPairIndex(file: LoadedIndexFile, index: CompactIndexData): PairIndex {
+  const section = file.header.pairs;
   const words = section.words === "" ? [] : section.words.split(TERM_SEPARATOR);
   if (words.length !== section.wordCount)
     throw new Error(
       `compact index: pairs.words has ${words.length} words, pairs.wordCount says ${section.wordCount}`,
     );
-  const dictionary = TermDictionary.fromText(section.dictionary, section.terms);
-  const postingStarts = sectionStarts(
-    section.postingSizes,
+  if (section.openCount > words.length)
+    throw new Error(`compact index: pairs.openCount ${section.openCount} is above pairs.wordCount`);
+  const dictionary = TermDictionary.fromText(
+    file.section("pairs.dictionary").text(),
     section.terms,
-    section.postings,
+  );
+  const source = fileTermSource(file, "pairs.");
+  const postingStarts = sectionStarts(
+    file.section("pairs.postingSizes").text(),
+    section.terms,
+    source.postings.length,
     "pair posting",
   );
   const data = new CompactIndexData(
     dictionary,
     index.lengths,
     postingStarts,
-    section.postings,
+    source,
     index.documentCount,
     index.averageLength,
-    null,
-    section.blocks,
-    section.blockSizes,
-    section.positions,
-    section.positionSizes,
   );
-  if (section.openCount > words.length)
-    throw new Error(`compact index: pairs.openCount ${section.openCount} is above pairs.wordCount`);
   return { rule: pairRule(words, section.openCount), data };
 }
 
-/** Start of each term's part of a section from the sizes per term, plus the end; checked. */
-function sectionStarts(sizes: string, terms: number, section: string, name: string): Float64Array {
+/**
+ * Start of each term's part of a section of `length` characters from the sizes per term, plus
+ * the end; checked.
+ */
+function sectionStarts(sizes: string, terms: number, length: number, name: string): Float64Array {
   const starts = new Float64Array(terms + 1);
   const reader = new NumberReader(sizes);
   let at = 0;
@@ -327,7 +356,7 @@ function sectionStarts(sizes: string, terms: number, section: string, name: stri
     at += reader.next();
   }
   starts[terms] = at;
-  if (!reader.done || at !== section.length)
+  if (!reader.done || at !== length)
     throw new RangeError(`compact index: ${name} sizes do not match the ${name} entries`);
   return starts;
 }

@@ -29,6 +29,9 @@ export class TermPositions {
   private currentFrequency = 0;
   /** True while the current posting's positions are not read nor skipped. */
   private pending = false;
+  /** Where the term's positions start and end. */
+  private readonly positionBase: number;
+  private readonly positionEnd: number;
   /** Where the next positions to read start, and where the block's end. */
   private at = 0;
   private end = 0;
@@ -52,6 +55,7 @@ export class TermPositions {
   ) {
     this.blocks = data.blocks(id);
     this.header = new Int32Array(headers);
+    [this.positionBase, this.positionEnd] = withPositions ? data.positionRange(id) : [0, 0];
   }
 
   /** Moves to the first posting at or after `ordinal`; true when it is `ordinal`'s. */
@@ -88,8 +92,9 @@ export class TermPositions {
     this.postingEnd = blocks.end[b]!;
     this.current = b === 0 ? -1 : blocks.last[b - 1]!;
     this.pending = false;
-    this.at = blocks.positionStart[b]!;
-    this.end = blocks.positionEnd[b]!;
+    this.at = this.positionBase + blocks.positionStart[b]!;
+    this.end =
+      b + 1 < blocks.count ? this.positionBase + blocks.positionStart[b + 1]! : this.positionEnd;
     this.nextPosting();
   }
 

@@ -6,6 +6,7 @@
  *
  * Runtime-free.
  */
+import { assetString } from "../../asset-content";
 import MiniSearch, { type Options, type Query, type SearchOptions } from "minisearch";
 import type {
   BackendDocument,
@@ -94,7 +95,7 @@ export const miniSearchBackend: BackendFactory = {
   },
   load(serialised) {
     return new MiniSearchBackend(
-      MiniSearch.loadJSON<BackendDocument>(serialised, miniSearchOptions()),
+      MiniSearch.loadJSON<BackendDocument>(assetString(serialised), miniSearchOptions()),
     );
   },
 };
