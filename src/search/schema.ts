@@ -144,7 +144,10 @@ export interface CorpusStore {
   reuse: ReuseTable;
 }
 
-/** The store file (`files.store`): the store without its texts (`files.utteranceTexts`). */
+/**
+ * The store file (`files.store`, written and read by ./store-file.ts): the store without its
+ * texts (`files.utteranceTexts`).
+ */
 export interface StoreFile extends Omit<CorpusStore, "utterances"> {
   utterances: StoredUtteranceColumns;
 }

@@ -7,9 +7,10 @@
  * Why it exists: MiniSearch rebuilds its index as objects per term and per posting when it
  * loads. At scale 1 (30,000 utterances; `npm run bench`, README "Performance",
  * docs/performance.md) stock MiniSearch takes 1,360 ms from bytes to ready and peaks at 280 MB
- * of heap: it runs out of memory in a 128 MB Worker isolate. This index loads with one JSON.parse
- * of a few long strings: 152 ms (0.11x) and a 54.5 MB peak heap (0.19x) in the same run, one
- * isolate peaking at 69.8 MB, with 16.8 MB of index against 30.6 MB. Its block-max top-k
+ * of heap: it runs out of memory in a 128 MB Worker isolate. This index loaded with one JSON.parse
+ * of a few long strings: 152 ms (0.11x) and a 54.5 MB peak heap (0.19x) in the same run; since
+ * format 4 it reads a header and decodes each section when a query first reads it (./format.ts;
+ * with the store, 31 ms from bytes to the first answer, docs/performance.md). Its block-max top-k
  * (./top-k.ts) took term p99 from 12.8 to 4.66 ms.
  *
  * Differences from MiniSearch, all documented:
