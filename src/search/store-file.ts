@@ -204,62 +204,63 @@ function indexOf(key: string | symbol): number {
   return Number.isInteger(value) && value >= 0 && String(value) === key ? value : -1;
 }
 
+/**
+ * A view of `target` that answers an index from `read` until `fill` has filled `target` in
+ * whole, which any other operation (keys, methods, an assignment) does first.
+ */
+function chunkedView<T extends object>(
+  target: T,
+  fill: () => void,
+  read: (index: number, key: string) => unknown,
+  length?: number,
+): T {
+  let filled = false;
+  const whole = (): T => {
+    if (!filled) fill();
+    filled = true;
+    return target;
+  };
+  return new Proxy(target, {
+    get: (_, key) => {
+      const index = filled ? -1 : indexOf(key);
+      if (index >= 0) return read(index, key as string);
+      return key === "length" && length !== undefined ? length : Reflect.get(whole(), key);
+    },
+    has: (_, key) => Reflect.has(whole(), key),
+    set: (_, key, value) => Reflect.set(whole(), key, value),
+    ownKeys: () => Reflect.ownKeys(whole()),
+    getOwnPropertyDescriptor: (_, key) => Reflect.getOwnPropertyDescriptor(whole(), key),
+    deleteProperty: (_, key) => Reflect.deleteProperty(whole(), key),
+  });
+}
+
 /** Column `part` of the row chunks as an array, read from its chunk by index. */
 function rowColumn(rows: RowChunks, part: number, length: number): number[] {
   const target = new Array<number>(length);
-  let filled = false;
   const fill = () => {
-    if (filled) return target;
     for (let c = 0; c < rows.count; c++) {
       const values = rows.chunk(c)[part] as number[];
       for (let i = 0; i < values.length; i++) target[c * ROW_CHUNK_SIZE + i] = values[i]!;
     }
-    filled = true;
-    return target;
   };
-  const at = (index: number) =>
+  const read = (index: number) =>
     index < length
       ? (rows.chunk(Math.floor(index / ROW_CHUNK_SIZE))[part] as number[])[index % ROW_CHUNK_SIZE]
       : undefined;
-  return new Proxy(target, {
-    get: (_, key) => {
-      const index = filled ? -1 : indexOf(key);
-      if (index >= 0) return at(index);
-      return key === "length" ? length : Reflect.get(fill(), key);
-    },
-    has: (_, key) => Reflect.has(fill(), key),
-    set: (_, key, value) => Reflect.set(fill(), key, value),
-    ownKeys: () => Reflect.ownKeys(fill()),
-    getOwnPropertyDescriptor: (_, key) => Reflect.getOwnPropertyDescriptor(fill(), key),
-    deleteProperty: (_, key) => Reflect.deleteProperty(fill(), key),
-  });
+  return chunkedView(target, fill, read, length);
 }
 
 /** Table `part` of the row chunks as an object keyed by ordinal, read from its chunk. */
 function rowTable(rows: RowChunks, part: number): SparseTable {
   const target: SparseTable = {};
-  let filled = false;
   const fill = () => {
-    if (filled) return target;
     for (let c = 0; c < rows.count; c++) Object.assign(target, rows.chunk(c)[part]);
-    filled = true;
-    return target;
   };
-  return new Proxy(target, {
-    get: (_, key) => {
-      const index = filled ? -1 : indexOf(key);
-      if (index < 0) return Reflect.get(fill(), key);
-      const chunk = Math.floor(index / ROW_CHUNK_SIZE);
-      return chunk < rows.count
-        ? (rows.chunk(chunk)[part] as SparseTable)[key as string]
-        : undefined;
-    },
-    has: (_, key) => Reflect.has(fill(), key),
-    set: (_, key, value) => Reflect.set(fill(), key, value),
-    ownKeys: () => Reflect.ownKeys(fill()),
-    getOwnPropertyDescriptor: (_, key) => Reflect.getOwnPropertyDescriptor(fill(), key),
-    deleteProperty: (_, key) => Reflect.deleteProperty(fill(), key),
-  });
+  const read = (index: number, key: string) => {
+    const chunk = Math.floor(index / ROW_CHUNK_SIZE);
+    return chunk < rows.count ? (rows.chunk(chunk)[part] as SparseTable)[key] : undefined;
+  };
+  return chunkedView(target, fill, read);
 }
 
 /** Start and end of every line of the file (each must end with a newline). */
